@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+using QueueBoard.Abstractions.Model;
+
+namespace QueueBoard.Abstractions.Grains;
+
+/// <summary>
+/// One sampling site, keyed by its site id. It owns the configuration and lead-code hashes, routes each batch of events
+/// to its lane grains, builds the site picture from their readings, pushes it (throttled) to watchers, and tells the
+/// district grain its board row.
+/// </summary>
+public interface ISiteGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or replaces the configuration; refuses to drop lanes in which people are still queued.</summary>
+    Task<ConfigureOutcome> Configure(SiteConfig config);
+
+    /// <summary>The site with its lanes, or null when no site has this id.</summary>
+    [AlwaysInterleave]
+    Task<SiteDetail?> GetDetail();
+
+    /// <summary>Applies a validated batch all or nothing; see <see cref="ApplyOutcome"/>.</summary>
+    Task<ApplyOutcome> Apply(ImmutableArray<LaneEvent> events);
+
+    /// <summary>One point per minute for the last <paramref name="minutes"/> minutes, oldest first; empty for no site.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<HistoryPoint>> GetHistory(int minutes);
+
+    /// <summary>
+    /// What the district grain needs of this site, or null when no site has this id. Read-only queries interleave, so that
+    /// the district gathering sites never waits on a site that is itself waiting on the district.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<SiteDigest?> GetDigest();
+
+    /// <summary>Stores the hash of a new lead code; false when the site does not exist or holds too many codes.</summary>
+    Task<bool> AddLeadCode(string codeHash);
+
+    /// <summary>Forgets every lead code of this site.</summary>
+    Task RevokeLeadCodes();
+
+    /// <summary>Whether a lead-code hash belongs to this site.</summary>
+    [AlwaysInterleave]
+    Task<bool> IsLeadCode(string codeHash);
+}

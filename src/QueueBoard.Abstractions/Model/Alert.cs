@@ -1,0 +1,15 @@
+namespace QueueBoard.Abstractions.Model;
+
+/// <summary>
+/// A condition the command centre should see: raised by a site grain from its own picture, gathered by the district
+/// grain into the overview. <see cref="Id"/> is stable while the condition lasts; <see cref="Since"/> is when it began.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record Alert(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string SiteId,
+    [property: Id(3)] string? LaneId,
+    [property: Id(4)] AlertSeverity Severity,
+    [property: Id(5)] string Message,
+    [property: Id(6)] DateTimeOffset Since);

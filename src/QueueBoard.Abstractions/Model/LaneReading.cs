@@ -1,0 +1,20 @@
+namespace QueueBoard.Abstractions.Model;
+
+/// <summary>
+/// A lane grain's raw state as it reports it to its site grain after each batch; the site grain turns it into a
+/// <see cref="LaneView"/> at any later moment (waits, throughput and "today" all depend on the time of reading).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record LaneReading(
+    [property: Id(0)] LaneStatus Status,
+    [property: Id(1)] int QueueLength,
+    [property: Id(2)] int ServedToday,
+    [property: Id(3)] DateOnly ServedDay,
+    [property: Id(4)] ServiceRateState Rate,
+    [property: Id(5)] ThroughputState Throughput,
+    [property: Id(6)] DateTimeOffset UpdatedAt)
+{
+    /// <summary>A lane nobody has reported on yet: closed and empty.</summary>
+    public static LaneReading Fresh { get; } =
+        new(LaneStatus.Closed, 0, 0, DateOnly.MinValue, ServiceRateState.Empty, ThroughputState.Empty, DateTimeOffset.MinValue);
+}

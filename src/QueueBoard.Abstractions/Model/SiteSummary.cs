@@ -1,0 +1,43 @@
+namespace QueueBoard.Abstractions.Model;
+
+/// <summary>
+/// A site as one row of the resident board: built by the site grain, gathered by the district grain,
+/// served by <c>GET /api/v1/sites</c> and pushed as <c>boardUpdated</c> rows.
+/// </summary>
+[GenerateSerializer, Immutable]
+public record SiteSummary
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string Name { get; init; }
+    [Id(2)] public required string? NameEn { get; init; }
+    [Id(3)] public required string Area { get; init; }
+    [Id(4)] public required double Latitude { get; init; }
+    [Id(5)] public required double Longitude { get; init; }
+
+    /// <summary>Within opening hours with at least one lane open.</summary>
+    [Id(6)] public required bool Open { get; init; }
+
+    [Id(7)] public required int QueueLength { get; init; }
+
+    /// <summary>The wait in the best open standard lane; null when there is none or the site is outside its hours.</summary>
+    [Id(8)] public required int? WaitMinutes { get; init; }
+
+    [Id(9)] public required WaitBand WaitBand { get; init; }
+    [Id(10)] public required bool GreenLaneOpen { get; init; }
+    [Id(11)] public required int? GreenWaitMinutes { get; init; }
+    [Id(12)] public required int OpenLanes { get; init; }
+    [Id(13)] public required int TotalLanes { get; init; }
+    [Id(14)] public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Whether a watcher would see a difference; the time of the last update alone is none.</summary>
+    public bool LooksSameAs(SiteSummary? other) =>
+        other is not null && SummaryPart(this) == SummaryPart(other);
+
+    private static SiteSummary SummaryPart(SiteSummary s) => new()
+    {
+        Id = s.Id, Name = s.Name, NameEn = s.NameEn, Area = s.Area, Latitude = s.Latitude, Longitude = s.Longitude,
+        Open = s.Open, QueueLength = s.QueueLength, WaitMinutes = s.WaitMinutes, WaitBand = s.WaitBand,
+        GreenLaneOpen = s.GreenLaneOpen, GreenWaitMinutes = s.GreenWaitMinutes, OpenLanes = s.OpenLanes,
+        TotalLanes = s.TotalLanes, UpdatedAt = default,
+    };
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Abstractions.Model;
+using QueueBoard.Grains.Options;
+using QueueBoard.Grains.Publishing;
+using QueueBoard.Grains.Time;
+
+namespace QueueBoard.Grains.District;
+
+/// <summary>
+/// The district (<see cref="IDistrictGrain"/>): site grains publish their digests here; the board and overview are kept
+/// in memory, and changed board rows and a changed overview are pushed together at most once per
+/// <see cref="QueueGrainOptions.BoardPushInterval"/>, the last state always pushed.
+/// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class DistrictGrain(
+    [PersistentState("district", GrainStorage.Name)] IPersistentState<DistrictState> state,
+    IQueuePublisher publisher,
+    DistrictClock clock,
+    IOptions<QueueGrainOptions> options) : Grain, IDistrictGrain
+{
+    private readonly Dictionary<string, SiteDigest> _digests = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changedRows = new(StringComparer.Ordinal);
+    private readonly TimeSpan _pushInterval = options.Value.BoardPushInterval;
+
+    // The board's version names this activation too, so that an ETag from before a restart never matches by accident.
+    private readonly string _epoch = Guid.NewGuid().ToString("N")[..8];
+    private long _boardVersion;
+    private IGrainTimer? _flushTimer;
+    private bool _flushScheduled;
+    private DateTimeOffset _lastPushAt = DateTimeOffset.MinValue;
+    private Overview? _lastOverview;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _flushTimer = this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
+        // Sites are gathered after activation: a site may be the caller that is activating us.
+        this.RegisterGrainTimer(GatherSitesAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    public async Task Publish(SiteDigest digest)
+    {
+        var id = digest.Summary.Id;
+        if (state.State.SiteIds.Add(id))
+        {
+            await state.WriteStateAsync();
+        }
+
+        Accept(digest);
+    }
+
+    public Task<BoardPage> GetBoard(string? knownVersion)
+    {
+        var version = $"{_epoch}-{_boardVersion}";
+        var rows = knownVersion == version
+            ? default
+            : _digests.Values.Select(d => d.Summary).OrderBy(s => s.Id, StringComparer.Ordinal).ToImmutableArray();
+        return Task.FromResult(new BoardPage(version, rows));
+    }
+
+    public Task<Overview> GetOverview() => Task.FromResult(OverviewBuilder.Build(_digests.Values));
+
+    public Task<ImmutableArray<string>> GetSiteIds() => Task.FromResult(state.State.SiteIds.ToImmutableArray());
+
+    private void Accept(SiteDigest digest)
+    {
+        var id = digest.Summary.Id;
+        var rowChanged = !_digests.TryGetValue(id, out var previous) || !digest.Summary.LooksSameAs(previous.Summary);
+        _digests[id] = digest;
+        if (rowChanged)
+        {
+            _boardVersion++;
+            _changedRows.Add(id);
+        }
+
+        ScheduleFlush();
+    }
+
+    private async Task GatherSitesAsync(CancellationToken cancellationToken)
+    {
+        var missing = state.State.SiteIds.Where(id => !_digests.ContainsKey(id)).ToList();
+        var digests = await Task.WhenAll(missing.Select(id => GrainFactory.GetGrain<ISiteGrain>(id).GetDigest()));
+        foreach (var digest in digests.OfType<SiteDigest>())
+        {
+            if (!_digests.ContainsKey(digest.Summary.Id))
+            {
+                Accept(digest);
+            }
+        }
+    }
+
+    private void ScheduleFlush()
+    {
+        if (_flushScheduled || _flushTimer is null)
+        {
+            return;
+        }
+
+        var wait = _lastPushAt + _pushInterval - clock.UtcNow;
+        _flushTimer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _flushScheduled = true;
+    }
+
+    private async Task FlushAsync()
+    {
+        _flushScheduled = false;
+        var now = clock.UtcNow;
+        if (now - _lastPushAt < _pushInterval)
+        {
+            ScheduleFlush();
+            return;
+        }
+
+        var overview = OverviewBuilder.Build(_digests.Values);
+        var overviewChanged = !overview.LooksSameAs(_lastOverview);
+        if (_changedRows.Count == 0 && !overviewChanged)
+        {
+            return;
+        }
+
+        _lastPushAt = now;
+        if (_changedRows.Count > 0)
+        {
+            var rows = _changedRows.Select(id => _digests[id].Summary).ToImmutableArray();
+            _changedRows.Clear();
+            await publisher.BoardChanged(rows);
+        }
+
+        if (overviewChanged)
+        {
+            _lastOverview = overview;
+            await publisher.OverviewChanged(overview);
+        }
+    }
+}

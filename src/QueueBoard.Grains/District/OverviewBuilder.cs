@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using QueueBoard.Abstractions.Model;
+
+namespace QueueBoard.Grains.District;
+
+/// <summary>Sums the sites' digests into the district overview, most severe and oldest alerts first.</summary>
+public static class OverviewBuilder
+{
+    /// <summary>A wall panel shows a few dozen alerts at most; beyond this the command centre has bigger problems.</summary>
+    public const int MaximumAlerts = 200;
+
+    public static Overview Build(IReadOnlyCollection<SiteDigest> sites) => new()
+    {
+        Sites = sites.Count,
+        OpenSites = sites.Count(s => s.Summary.Open),
+        OpenLanes = sites.Sum(s => s.Summary.OpenLanes),
+        QueueLength = sites.Sum(s => s.Summary.QueueLength),
+        ServedToday = sites.Sum(s => s.ServedToday),
+        ThroughputPerMinute = Math.Round(sites.Sum(s => s.ThroughputPerMinute), 1, MidpointRounding.AwayFromZero),
+        Alerts = sites.SelectMany(s => s.Alerts)
+            .OrderByDescending(a => a.Severity)
+            .ThenBy(a => a.Since)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
+            .Take(MaximumAlerts)
+            .ToImmutableArray(),
+    };
+}

@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using QueueBoard.Abstractions.Model;
+
+namespace QueueBoard.Grains.History;
+
+/// <summary>
+/// A per-minute record of a lane or a site for the last day and a bit: arrivals and services summed by the minute of the
+/// event, and the queue and wait last seen in each minute. Kept as its own grain state and written once a minute, so the
+/// hot write on every event stays small. Minutes nobody recorded read as zero flow at the last known level.
+/// </summary>
+[GenerateSerializer]
+public sealed class MinuteHistory
+{
+    /// <summary>How many minutes are kept: a full day plus an hour, so a day's report never misses its first minute.</summary>
+    public const int Capacity = (25 * 60) + 1;
+
+    [Id(0)] public Dictionary<long, MinuteBucket> Buckets { get; set; } = [];
+
+    [NonSerialized]
+    private bool _isDirty;
+
+    /// <summary>Set by every change and cleared by the grain once written; never stored.</summary>
+    public bool IsDirty
+    {
+        get => _isDirty;
+        set => _isDirty = value;
+    }
+
+    public static long MinuteOf(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / 60;
+
+    /// <summary>Adds flows to the minute of <paramref name="at"/>, unless that minute is no longer kept.</summary>
+    public void AddFlow(DateTimeOffset at, int arrived, int served, DateTimeOffset now)
+    {
+        var minute = MinuteOf(at);
+        if (minute <= MinuteOf(now) - Capacity || (arrived == 0 && served == 0))
+        {
+            return;
+        }
+
+        var bucket = BucketAt(minute);
+        bucket.Arrived += arrived;
+        bucket.Served += served;
+        IsDirty = true;
+    }
+
+    /// <summary>Records the level now; the last one recorded in a minute is that minute's end.</summary>
+    public void SetLevel(DateTimeOffset now, int queueLength, int? waitMinutes)
+    {
+        var bucket = BucketAt(MinuteOf(now));
+        if (bucket.QueueLength == queueLength && bucket.WaitMinutes == waitMinutes)
+        {
+            return;
+        }
+
+        bucket.QueueLength = queueLength;
+        bucket.WaitMinutes = waitMinutes;
+        IsDirty = true;
+    }
+
+    /// <summary>One point per minute, oldest first, ending with the minute of <paramref name="now"/>.</summary>
+    public ImmutableArray<HistoryPoint> Read(DateTimeOffset now, int minutes)
+    {
+        var last = MinuteOf(now);
+        var first = last - minutes + 1;
+
+        // The level carried into the window is the last one recorded before it.
+        var carryMinute = long.MinValue;
+        (int Queue, int? Wait) carry = (0, null);
+        foreach (var (minute, bucket) in Buckets)
+        {
+            if (minute < first && minute > carryMinute && bucket.QueueLength is { } queue)
+            {
+                carryMinute = minute;
+                carry = (queue, bucket.WaitMinutes);
+            }
+        }
+
+        var points = ImmutableArray.CreateBuilder<HistoryPoint>(minutes);
+        for (var minute = first; minute <= last; minute++)
+        {
+            Buckets.TryGetValue(minute, out var bucket);
+            if (bucket?.QueueLength is { } queue)
+            {
+                carry = (queue, bucket.WaitMinutes);
+            }
+
+            points.Add(new HistoryPoint(
+                DateTimeOffset.FromUnixTimeSeconds(minute * 60),
+                bucket?.Arrived ?? 0,
+                bucket?.Served ?? 0,
+                carry.Queue,
+                carry.Wait));
+        }
+
+        return points.MoveToImmutable();
+    }
+
+    /// <summary>Sums of the flows between two instants, for reports.</summary>
+    public (int Arrived, int Served) FlowBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        long start = MinuteOf(from), end = MinuteOf(to);
+        var arrived = 0;
+        var served = 0;
+        foreach (var (minute, bucket) in Buckets)
+        {
+            if (minute >= start && minute < end)
+            {
+                arrived += bucket.Arrived;
+                served += bucket.Served;
+            }
+        }
+
+        return (arrived, served);
+    }
+
+    private MinuteBucket BucketAt(long minute)
+    {
+        if (!Buckets.TryGetValue(minute, out var bucket))
+        {
+            bucket = new MinuteBucket();
+            Buckets[minute] = bucket;
+            Prune(minute);
+        }
+
+        return bucket;
+    }
+
+    private void Prune(long newestMinute)
+    {
+        if (Buckets.Count <= Capacity)
+        {
+            return;
+        }
+
+        foreach (var minute in Buckets.Keys.Where(m => m <= newestMinute - Capacity).ToList())
+        {
+            Buckets.Remove(minute);
+        }
+    }
+}

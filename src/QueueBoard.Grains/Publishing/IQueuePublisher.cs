@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using QueueBoard.Abstractions.Model;
+
+namespace QueueBoard.Grains.Publishing;
+
+/// <summary>
+/// Where grains send what watchers should see. The grains know nothing of ASP.NET: the web host implements this with
+/// its SignalR hub context, so dependencies run Web → Grains → Abstractions and never back.
+/// </summary>
+public interface IQueuePublisher
+{
+    /// <summary>A site's picture changed.</summary>
+    Task SiteChanged(SiteDetail site);
+
+    /// <summary>These board rows changed.</summary>
+    Task BoardChanged(ImmutableArray<SiteSummary> rows);
+
+    /// <summary>The district overview changed.</summary>
+    Task OverviewChanged(Overview overview);
+}

@@ -1,0 +1,300 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Abstractions.Model;
+using QueueBoard.Grains.History;
+using QueueBoard.Grains.Options;
+using QueueBoard.Grains.Publishing;
+using QueueBoard.Grains.Time;
+
+namespace QueueBoard.Grains.Sites;
+
+/// <summary>
+/// One site (<see cref="ISiteGrain"/>). Events come in from the web host, go out to lane grains, and the lanes' readings
+/// come back into an in-memory picture. The picture is pushed to watchers throttled (at most one push per
+/// <see cref="QueueGrainOptions.SitePushInterval"/>, the last state always pushed, nothing pushed when nothing visible
+/// changed), and its board row goes to the district grain. Kept active for as long as the site exists, so that opening
+/// hours, midnight and decaying rates reach the screens without any event.
+/// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class SiteGrain(
+    [PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> state,
+    [PersistentState("site-history", GrainStorage.Name)] IPersistentState<MinuteHistory> history,
+    SitePictureBuilder pictures,
+    DistrictClock clock,
+    IQueuePublisher publisher,
+    IOptions<QueueGrainOptions> options) : Grain, ISiteGrain
+{
+    /// <summary>Enough for every lead of a large site and their replacements; more means codes are being handed out carelessly.</summary>
+    public const int MaximumLeadCodes = 100;
+
+    private readonly Dictionary<string, LaneReading> _readings = [];
+    private readonly SiteAlerts _alerts = new();
+    private readonly TimeSpan _pushInterval = options.Value.SitePushInterval;
+    private IGrainTimer? _flushTimer;
+    private bool _flushScheduled;
+    private DateTimeOffset _lastPushAt = DateTimeOffset.MinValue;
+    private SiteDetail? _lastPushed;
+    private SiteDigest? _lastDigest;
+    private long _version;
+
+    private string SiteId => this.GetPrimaryKeyString();
+
+    private SiteConfig? Config => state.State.Config;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Config is { } config)
+        {
+            await ReadLanesAsync(config.Lanes);
+        }
+
+        _flushTimer = this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var refresh = options.Value.SiteRefreshInterval;
+        this.RegisterGrainTimer(_ => FlushAsync(), refresh, refresh);
+        this.RegisterGrainTimer(WriteHistoryAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
+        // The district learns of the site after activation, never during it: the district may be the one activating us.
+        ScheduleFlush();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        await WriteHistoryAsync(cancellationToken);
+
+    public async Task<ConfigureOutcome> Configure(SiteConfig config)
+    {
+        var newIds = config.Lanes.Select(l => l.Id).ToHashSet();
+        var removed = Config?.Lanes.Where(l => !newIds.Contains(l.Id)).Select(l => l.Id).ToList() ?? [];
+        var stillQueued = removed.Where(id => _readings.GetValueOrDefault(id)?.QueueLength > 0).ToImmutableArray();
+        if (!stillQueued.IsEmpty)
+        {
+            return new ConfigureOutcome(null, stillQueued);
+        }
+
+        state.State.Config = config;
+        await state.WriteStateAsync();
+
+        foreach (var laneId in removed)
+        {
+            _readings.Remove(laneId);
+            await GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, laneId)).Retire();
+        }
+
+        await ReadLanesAsync(config.Lanes.Where(l => !_readings.ContainsKey(l.Id)));
+
+        // Told at once, so that the board lists a new site as soon as its creation is acknowledged.
+        var detail = Current();
+        await PublishDigestAsync(detail, clock.UtcNow);
+        ScheduleFlush();
+        return new ConfigureOutcome(detail, []);
+    }
+
+    public Task<SiteDetail?> GetDetail() => Task.FromResult(IsUnknown() ? null : Current());
+
+    public Task<SiteDigest?> GetDigest()
+    {
+        if (IsUnknown())
+        {
+            return Task.FromResult<SiteDigest?>(null);
+        }
+
+        var now = clock.UtcNow;
+        return Task.FromResult<SiteDigest?>(Digest(Current(), now));
+    }
+
+    public async Task<ApplyOutcome> Apply(ImmutableArray<LaneEvent> events)
+    {
+        if (IsUnknown() || Config is not { } config)
+        {
+            return ApplyOutcome.NoSuchSite;
+        }
+
+        var laneIds = config.Lanes.Select(l => l.Id).ToHashSet();
+        var unknown = events.Select((e, index) => (e, index)).Where(x => !laneIds.Contains(x.e.Lane)).Select(x => x.index)
+            .ToImmutableArray();
+        if (!unknown.IsEmpty)
+        {
+            return new ApplyOutcome(true, 0, 0, unknown);
+        }
+
+        // An id repeated within the batch is a duplicate even when it names another lane.
+        var batchIds = new HashSet<Guid>();
+        var fresh = events.Where(e => e.Id is not { } id || batchIds.Add(id)).ToList();
+        var duplicates = events.Length - fresh.Count;
+
+        var byLane = fresh.GroupBy(e => e.Lane).ToList();
+        var results = await Task.WhenAll(byLane.Select(group =>
+            GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, group.Key)).Apply([.. group])));
+
+        var now = clock.UtcNow;
+        var accepted = 0;
+        foreach (var (group, result) in byLane.Zip(results))
+        {
+            _readings[group.Key] = result.Reading;
+            foreach (var (e, applied) in group.Zip(result.Applied))
+            {
+                if (!applied)
+                {
+                    duplicates++;
+                    continue;
+                }
+
+                accepted++;
+                history.State.AddFlow(
+                    e.At,
+                    e.Type == LaneEventType.Arrived ? e.Count : 0,
+                    e.Type == LaneEventType.Served ? e.Count : 0,
+                    now);
+            }
+        }
+
+        ScheduleFlush();
+        return new ApplyOutcome(true, accepted, duplicates, []);
+    }
+
+    public Task<ImmutableArray<HistoryPoint>> GetHistory(int minutes)
+    {
+        if (IsUnknown())
+        {
+            return Task.FromResult(ImmutableArray<HistoryPoint>.Empty);
+        }
+
+        var now = clock.UtcNow;
+        var points = history.State.Read(now, minutes);
+        var current = Current();
+
+        // The minute under way ends with the site as it is now.
+        var last = points[^1] with { QueueLength = current.QueueLength, WaitMinutes = current.WaitMinutes };
+        return Task.FromResult(points.SetItem(points.Length - 1, last));
+    }
+
+    public async Task<bool> AddLeadCode(string codeHash)
+    {
+        if (Config is null || state.State.LeadCodeHashes.Count >= MaximumLeadCodes)
+        {
+            return false;
+        }
+
+        state.State.LeadCodeHashes.Add(codeHash);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task RevokeLeadCodes()
+    {
+        state.State.LeadCodeHashes.Clear();
+        await state.WriteStateAsync();
+    }
+
+    public Task<bool> IsLeadCode(string codeHash)
+    {
+        var candidate = Encoding.ASCII.GetBytes(codeHash);
+        var match = false;
+        foreach (var hash in state.State.LeadCodeHashes)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), candidate);
+        }
+
+        return Task.FromResult(match);
+    }
+
+    private SiteDetail Current() => pictures.Build(SiteId, Config!, _readings, clock.UtcNow) with { Version = _version };
+
+    private SiteDigest Digest(SiteDetail detail, DateTimeOffset now) => new(
+        detail.ToSummary(),
+        detail.ServedToday,
+        detail.ThroughputPerMinute,
+        _alerts.Evaluate(detail, Config!.IsWithinHours(clock.MinuteOfDay(now)), now));
+
+    private async Task ReadLanesAsync(IEnumerable<LaneConfig> lanes)
+    {
+        var ids = lanes.Select(l => l.Id).ToList();
+        var readings = await Task.WhenAll(ids.Select(id =>
+            GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, id)).GetReading()));
+        foreach (var (id, reading) in ids.Zip(readings))
+        {
+            _readings[id] = reading;
+        }
+    }
+
+    private void ScheduleFlush()
+    {
+        if (_flushScheduled || _flushTimer is null)
+        {
+            return;
+        }
+
+        var wait = _lastPushAt + _pushInterval - clock.UtcNow;
+        _flushTimer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _flushScheduled = true;
+    }
+
+    /// <summary>
+    /// Rebuilds the picture and pushes what changed. Runs on grain timers, so one flush at a time; a flush that comes too
+    /// soon after the last push reschedules itself rather than pushing early.
+    /// </summary>
+    private async Task FlushAsync()
+    {
+        _flushScheduled = false;
+        if (Config is null)
+        {
+            return;
+        }
+
+        var now = clock.UtcNow;
+        var detail = Current();
+        history.State.SetLevel(now, detail.QueueLength, detail.WaitMinutes);
+
+        if (!detail.LooksSameAs(_lastPushed))
+        {
+            if (now - _lastPushAt < _pushInterval)
+            {
+                ScheduleFlush();
+                return;
+            }
+
+            _version++;
+            detail = detail with { Version = _version };
+            _lastPushed = detail;
+            _lastPushAt = now;
+            await publisher.SiteChanged(detail);
+        }
+
+        await PublishDigestAsync(detail, now);
+    }
+
+    private async Task PublishDigestAsync(SiteDetail detail, DateTimeOffset now)
+    {
+        var digest = Digest(detail, now);
+        if (!digest.LooksSameAs(_lastDigest))
+        {
+            _lastDigest = digest;
+            await GrainFactory.GetGrain<IDistrictGrain>(0).Publish(digest);
+        }
+    }
+
+    private async Task WriteHistoryAsync(CancellationToken cancellationToken)
+    {
+        if (Config is null || !history.State.IsDirty)
+        {
+            return;
+        }
+
+        history.State.IsDirty = false;
+        await history.WriteStateAsync(cancellationToken);
+    }
+
+    /// <summary>Whether no site has this id; such a grain is not kept alive, so lookups of unknown ids cost nothing lasting.</summary>
+    private bool IsUnknown()
+    {
+        if (Config is not null)
+        {
+            return false;
+        }
+
+        DeactivateOnIdle();
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using QueueBoard.Grains.Options;
+
+namespace QueueBoard.Grains.Time;
+
+/// <summary>
+/// The time as the district reads it: UTC instants turned into the local day and minute of <see cref="QueueGrainOptions.TimeZone"/>.
+/// Grains take "now" from here, so tests can move time with a fake <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class DistrictClock(TimeProvider time, IOptions<QueueGrainOptions> options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    /// <summary>The district's calendar day at an instant.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant).DateTime);
+
+    /// <summary>Minutes after local midnight at an instant (0..1439).</summary>
+    public int MinuteOfDay(DateTimeOffset instant)
+    {
+        var local = Local(instant);
+        return (local.Hour * 60) + local.Minute;
+    }
+
+    /// <summary>The start (UTC) of a local day, for reports.</summary>
+    public DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, _zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
+    private DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
+}

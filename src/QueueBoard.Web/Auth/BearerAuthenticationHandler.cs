@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Web.Options;
+
+namespace QueueBoard.Web.Auth;
+
+/// <summary>
+/// Turns <c>Authorization: Bearer …</c> into a principal: the admin token gives the admin role, a site's lead code the
+/// lead role for that site. Refusals are written as problem details that say what to send instead.
+/// </summary>
+public sealed class BearerAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptions<QueueBoardOptions> queueBoard,
+    IGrainFactory grains,
+    IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
+{
+    private readonly byte[] _adminToken = Encoding.UTF8.GetBytes(queueBoard.Value.AdminToken ?? string.Empty);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("Not a bearer token.");
+        }
+
+        var token = header["Bearer ".Length..].Trim();
+        if (_adminToken.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), _adminToken))
+        {
+            return Success(new Claim(ClaimTypes.Role, QueueBoardClaims.AdminRole));
+        }
+
+        if (LeadCodes.SiteOf(token) is { } siteId
+            && await grains.GetGrain<ISiteGrain>(siteId).IsLeadCode(LeadCodes.Hash(token)))
+        {
+            return Success(new Claim(ClaimTypes.Role, QueueBoardClaims.LeadRole), new Claim(QueueBoardClaims.Site, siteId));
+        }
+
+        return AuthenticateResult.Fail("Unknown token.");
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => WriteProblemAsync(
+        StatusCodes.Status401Unauthorized,
+        "Sign in: send the command-centre token or this site's lead code as 'Authorization: Bearer <token>'.",
+        "The token is missing, revoked or mistyped. Ask the command centre for a new lead code if yours stopped working.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => WriteProblemAsync(
+        StatusCodes.Status403Forbidden,
+        "This token may not do that: a lead code works only for its own site, and site set-up needs the command-centre token.",
+        null);
+
+    private AuthenticateResult Success(params Claim[] claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name)), Scheme.Name));
+
+    private async Task WriteProblemAsync(int status, string title, string? detail)
+    {
+        Response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+using QueueBoard.Web.Validation;
+
+namespace QueueBoard.Web.Auth;
+
+/// <summary>
+/// Lead codes: <c>{siteId}.{192 random bits}</c>. The site prefix tells which site grain to ask, so that a code for any
+/// site is recognised without a global index; the secret part makes it unguessable. Only a SHA-256 hash is stored,
+/// which suffices for a high-entropy secret (no password stretching needed).
+/// </summary>
+public static class LeadCodes
+{
+    public static string New(string siteId) =>
+        $"{siteId}.{Base64UrlEncode(RandomNumberGenerator.GetBytes(24))}";
+
+    public static string Hash(string code) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    /// <summary>The site a code claims to belong to, or null when it is not shaped like a lead code.</summary>
+    public static string? SiteOf(string code)
+    {
+        var dot = code.LastIndexOf('.');
+        if (dot <= 0 || dot == code.Length - 1 || code.Length > 200)
+        {
+            return null;
+        }
+
+        var siteId = code[..dot];
+        return Identifiers.IsValid(siteId) ? siteId : null;
+    }
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

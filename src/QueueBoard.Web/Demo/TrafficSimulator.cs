@@ -1,0 +1,98 @@
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Abstractions.Model;
+using QueueBoard.Grains.Time;
+using QueueBoard.Web.Contracts;
+using QueueBoard.Web.Ingestion;
+using QueueBoard.Web.Validation;
+
+namespace QueueBoard.Web.Demo;
+
+/// <summary>
+/// Seeds the Pengjiang demo district and then plays its site leads: every couple of seconds each site's taps go through
+/// <see cref="EventIngestor"/>, exactly as a lead's phone's would. Runs only when <c>QueueBoard:Demo</c> is true.
+/// </summary>
+public sealed class TrafficSimulator(
+    IGrainFactory grains,
+    EventIngestor ingestor,
+    DistrictClock clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<TrafficSimulator> logger) : BackgroundService
+{
+    public static readonly TimeSpan Step = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await WhenStarted(stoppingToken);
+        var random = new Random(2022);
+        var sites = await SeedAsync(random, stoppingToken);
+        logger.LogInformation("Demo district: {Sites} sites seeded; simulating their traffic every {Step}", sites.Count, Step);
+
+        var start = clock.UtcNow;
+        using var timer = new PeriodicTimer(Step);
+        do
+        {
+            var now = clock.UtcNow;
+            foreach (var site in sites)
+            {
+                var withinHours = site.Config.IsWithinHours(clock.MinuteOfDay(now));
+                var events = site.Tick(now, now - start, Step, withinHours, random);
+                if (events.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var result = await ingestor.IngestAsync(site.Id, new EventBatchRequest(events));
+                    if (result.Errors is not null)
+                    {
+                        logger.LogWarning("Demo batch for {Site} refused: {Errors}", site.Id, result.Errors.Keys);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Demo batch for {Site} failed; the simulator carries on", site.Id);
+                }
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<List<SimulatedSite>> SeedAsync(Random random, CancellationToken cancellationToken)
+    {
+        var file = await DemoDistrictFile.LoadAsync(cancellationToken);
+        var areas = file.Sites.Select(s => s.Area).Distinct().ToList();
+        var closingSite = file.Sites.FirstOrDefault(s => s.Lanes?.Count >= 6)?.Id;
+        var sites = new List<SimulatedSite>();
+        foreach (var demo in file.Sites)
+        {
+            var errors = new ValidationErrors();
+            var config = SiteConfigValidator.Validate(demo.ToRequest(), errors)
+                ?? throw new InvalidDataException($"Demo site {demo.Id} is invalid: {string.Join(", ", errors.ToDictionary().Keys)}");
+            await grains.GetGrain<ISiteGrain>(demo.Id).Configure(config);
+
+            // A few sites draw crowds (near dense housing), a few stay quiet.
+            var popularity = random.NextDouble() switch { < 0.15 => 1.9, < 0.35 => 0.5, _ => 1.0 };
+            var lanes = config.Lanes.Select((lane, index) => new SimulatedLane(
+                lane.Id,
+                lane.Kind == LaneKind.Green,
+                lane.Kind == LaneKind.Green ? 2.5 : 3 + (2 * random.NextDouble()),
+                (index * 7) + random.Next(45))
+            {
+                Queue = random.Next(0, (int)(12 * popularity)),
+                NextHeadCount = clock.UtcNow,
+            }).ToList();
+            var closingLane = demo.Id == closingSite ? config.Lanes.Last(l => l.Kind == LaneKind.Standard).Id : null;
+            sites.Add(new SimulatedSite(demo.Id, config, areas.IndexOf(demo.Area), popularity, lanes) { ClosingLaneId = closingLane });
+        }
+
+        return sites;
+    }
+
+    private Task WhenStarted(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(stoppingToken);
+    }
+}

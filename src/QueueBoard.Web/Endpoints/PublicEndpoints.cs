@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Web.Problems;
+using QueueBoard.Web.Validation;
+
+namespace QueueBoard.Web.Endpoints;
+
+/// <summary>What anyone may read: the board, one site, its history, and the district overview.</summary>
+public static class PublicEndpoints
+{
+    public const int DefaultHistoryMinutes = 120;
+    public const int MaximumHistoryMinutes = 1440;
+
+    public static RouteGroupBuilder MapPublic(this RouteGroupBuilder api)
+    {
+        api.MapGet("/sites", GetBoard);
+        api.MapGet("/sites/{siteId}", GetSite);
+        api.MapGet("/sites/{siteId}/history", GetHistory);
+        api.MapGet("/overview", GetOverview);
+        return api;
+    }
+
+    /// <summary>Phones poll this: an unchanged board answers 304 to the ETag they hold, without building a body.</summary>
+    private static async Task<IResult> GetBoard(HttpContext context, IGrainFactory grains)
+    {
+        var held = context.Request.Headers.IfNoneMatch.ToString();
+        var known = EntityTagHeaderValue.TryParse(held, out var tag) ? tag.Tag.Value?.Trim('"') : null;
+        var page = await grains.GetGrain<IDistrictGrain>(0).GetBoard(known);
+
+        context.Response.Headers.ETag = $"\"{page.Version}\"";
+        context.Response.Headers.CacheControl = "no-cache";
+        return page.Rows.IsDefault ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(page.Rows);
+    }
+
+    private static async Task<IResult> GetSite(string siteId, IGrainFactory grains)
+    {
+        var site = Identifiers.IsValid(siteId) ? await grains.GetGrain<ISiteGrain>(siteId).GetDetail() : null;
+        return site is null ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(site);
+    }
+
+    private static async Task<IResult> GetHistory(string siteId, string? minutes, IGrainFactory grains)
+    {
+        var span = DefaultHistoryMinutes;
+        if (minutes is not null
+            && (!int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out span) || span is < 1 or > MaximumHistoryMinutes))
+        {
+            return ApiProblems.Invalid(
+                "The history span is not valid.",
+                new() { ["minutes"] = [$"Give a whole number of minutes from 1 to {MaximumHistoryMinutes}."] });
+        }
+
+        var site = Identifiers.IsValid(siteId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
+        var points = site is null ? [] : await site.GetHistory(span);
+        return points.IsDefaultOrEmpty ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(points);
+    }
+
+    private static async Task<IResult> GetOverview(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IDistrictGrain>(0).GetOverview());
+}

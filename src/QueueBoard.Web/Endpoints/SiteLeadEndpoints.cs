@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Web.Auth;
+using QueueBoard.Web.Contracts;
+using QueueBoard.Web.Ingestion;
+using QueueBoard.Web.Json;
+using QueueBoard.Web.Problems;
+using QueueBoard.Web.Validation;
+
+namespace QueueBoard.Web.Endpoints;
+
+/// <summary>A site lead's calls: post lane events, and check a lead code at sign-in.</summary>
+public static class SiteLeadEndpoints
+{
+    /// <summary>A full batch of 1000 events is well under this; anything larger is not a lead's phone.</summary>
+    public const long MaximumBodyBytes = 1024 * 1024;
+
+    public static RouteGroupBuilder MapSiteLead(this RouteGroupBuilder api)
+    {
+        var lead = api.MapGroup("/sites/{siteId}").RequireAuthorization(AuthPolicies.SiteLead);
+        lead.MapPost("/events", PostEvents).WithMetadata(new RequestSizeLimitAttribute(MaximumBodyBytes));
+        lead.MapGet("/access", GetAccess);
+        return api;
+    }
+
+    private static async Task<IResult> PostEvents(string siteId, HttpContext context, EventIngestor ingestor)
+    {
+        if (!Identifiers.IsValid(siteId))
+        {
+            return ApiProblems.SiteNotFound(siteId);
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<EventBatchRequest>(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await ingestor.IngestAsync(siteId, request!);
+        if (!result.SiteFound)
+        {
+            return ApiProblems.SiteNotFound(siteId);
+        }
+
+        return result.Applied is { } applied
+            ? TypedResults.Ok(applied)
+            : ApiProblems.Invalid("The batch has errors; no event in it was applied.", result.Errors!);
+    }
+
+    private static async Task<IResult> GetAccess(string siteId, HttpContext context, IGrainFactory grains)
+    {
+        if (!Identifiers.IsValid(siteId) || await grains.GetGrain<ISiteGrain>(siteId).GetDetail() is null)
+        {
+            return ApiProblems.SiteNotFound(siteId);
+        }
+
+        var role = context.User.IsInRole(QueueBoardClaims.AdminRole) ? QueueBoardClaims.AdminRole : QueueBoardClaims.LeadRole;
+        return TypedResults.Ok(new AccessResponse(role, siteId));
+    }
+}

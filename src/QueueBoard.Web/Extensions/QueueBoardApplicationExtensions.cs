@@ -1,0 +1,25 @@
+using QueueBoard.Web.Endpoints;
+using QueueBoard.Web.Hubs;
+
+namespace QueueBoard.Web.Extensions;
+
+/// <summary>The request pipeline and every endpoint: API, hub, pages and static files.</summary>
+public static class QueueBoardApplicationExtensions
+{
+    public static WebApplication MapQueueBoard(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGroup("/api/v1")
+            .MapPublic()
+            .MapSiteLead()
+            .MapSiteAdmin();
+        app.MapHub<QueueHub>("/hubs/queue");
+        app.MapPages();
+        return app;
+    }
+}

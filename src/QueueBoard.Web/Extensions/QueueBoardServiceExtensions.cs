@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using QueueBoard.Grains;
+using QueueBoard.Grains.Options;
+using QueueBoard.Grains.Publishing;
+using QueueBoard.Web.Auth;
+using QueueBoard.Web.Demo;
+using QueueBoard.Web.Hubs;
+using QueueBoard.Web.Ingestion;
+using QueueBoard.Web.Json;
+using QueueBoard.Web.Options;
+using QueueBoard.Web.Problems;
+using QueueBoard.Web.Validation;
+
+namespace QueueBoard.Web.Extensions;
+
+/// <summary>Wires QueueBoard's services: options, silo, JSON, problem details, auth, SignalR and the demo district.</summary>
+public static class QueueBoardServiceExtensions
+{
+    public static WebApplicationBuilder AddQueueBoard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(QueueBoardOptions.Section);
+        services.AddOptions<QueueBoardOptions>().Bind(section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.AdminToken),
+                "QueueBoard:AdminToken is required: start with --QueueBoard:AdminToken=<secret> (Development configuration has one).")
+            .ValidateOnStart();
+        services.AddOptions<QueueGrainOptions>().Bind(section);
+
+        builder.AddQueueBoardSilo();
+        services.AddQueueGrains();
+        services.AddSingleton<IQueuePublisher, HubQueuePublisher>();
+        services.AddSingleton<EventBatchValidator>();
+        services.AddSingleton<EventIngestor>();
+
+        services.ConfigureHttpJsonOptions(o => QueueBoardJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionProblemHandler>();
+
+        services.AddHttpContextAccessor();
+        services.AddAuthentication(QueueBoardClaims.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(QueueBoardClaims.Scheme, null);
+        services.AddSingleton<IAuthorizationHandler, SiteAccessHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.Admin, p => p.RequireRole(QueueBoardClaims.AdminRole))
+            .AddPolicy(AuthPolicies.SiteLead, p => p.AddRequirements(new SiteAccessRequirement()));
+
+        services.AddSignalR().AddJsonProtocol(o => QueueBoardJson.Configure(o.PayloadSerializerOptions));
+
+        if (section.GetValue<bool>(nameof(QueueBoardOptions.Demo)))
+        {
+            services.AddDemoDistrict();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Web.Contracts;
+using QueueBoard.Web.Validation;
+
+namespace QueueBoard.Web.Ingestion;
+
+/// <summary>
+/// The one way lane events enter QueueBoard, for site leads over HTTP and for the demo simulator alike: validate the
+/// whole batch, then hand it to the site grain, which applies it all or nothing.
+/// </summary>
+public sealed class EventIngestor(IGrainFactory grains, EventBatchValidator validator)
+{
+    public async Task<IngestResult> IngestAsync(string siteId, EventBatchRequest request)
+    {
+        var errors = new ValidationErrors();
+        var events = validator.Validate(request, errors);
+        if (errors.Any)
+        {
+            return new IngestResult(null, errors.ToDictionary());
+        }
+
+        var outcome = await grains.GetGrain<ISiteGrain>(siteId).Apply(events);
+        if (!outcome.SiteFound)
+        {
+            return new IngestResult(null, null, SiteFound: false);
+        }
+
+        if (!outcome.UnknownLaneIndexes.IsEmpty)
+        {
+            foreach (var index in outcome.UnknownLaneIndexes)
+            {
+                errors.Add($"events[{index}].lane", $"Site '{siteId}' has no lane '{events[index].Lane}'.");
+            }
+
+            return new IngestResult(null, errors.ToDictionary());
+        }
+
+        return new IngestResult(new EventBatchResponse(outcome.Accepted, outcome.Duplicates), null);
+    }
+}

@@ -1,0 +1,15 @@
+using QueueBoard.Web.Extensions;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+builder.AddQueueBoard();
+
+var app = builder.Build();
+app.MapQueueBoard();
+app.Run();
+
+/// <summary>The QueueBoard web host: co-hosted Orleans silo, HTTP API, SignalR hub and pages.</summary>
+public partial class Program;
