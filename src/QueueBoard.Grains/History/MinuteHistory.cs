@@ -125,13 +125,9 @@ public sealed class MinuteHistory
         return bucket;
     }
 
+    /// <summary>Drops minutes older than the kept span; runs when a minute is first recorded, so about once a minute.</summary>
     private void Prune(long newestMinute)
     {
-        if (Buckets.Count <= Capacity)
-        {
-            return;
-        }
-
         foreach (var minute in Buckets.Keys.Where(m => m <= newestMinute - Capacity).ToList())
         {
             Buckets.Remove(minute);

@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>The calls tests make, in the contract's JSON, read back as JSON nodes so the wire shape itself is checked.</summary>
+public static class Api
+{
+    public static string NewSiteId() => $"t-{Guid.NewGuid():N}"[..18];
+
+    public static object Site(params (string Id, string Kind)[] lanes) => new
+    {
+        name = "群星公园采样点",
+        nameEn = "Qunxing Park",
+        area = "环市街道",
+        latitude = 22.5895,
+        longitude = 113.0822,
+        openHours = new[] { new { from = "00:00", to = "24:00" } },
+        lanes = lanes.Select(l => new { id = l.Id, name = $"{l.Id}号通道", kind = l.Kind }).ToArray(),
+    };
+
+    public static object StandardSite(params string[] laneIds) => Site([.. laneIds.Select(id => (id, "standard"))]);
+
+    public static async Task CreateSiteAsync(this HttpClient admin, string siteId, object? site = null)
+    {
+        using var response = await admin.PutAsJsonAsync($"/api/v1/sites/{siteId}", site ?? StandardSite("1", "2"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public static Task<HttpResponseMessage> PostEventsAsync(this HttpClient client, string siteId, params object[] events) =>
+        client.PostAsJsonAsync($"/api/v1/sites/{siteId}/events", new { events });
+
+    public static async Task<string> NewLeadCodeAsync(this HttpClient admin, string siteId)
+    {
+        using var response = await admin.PostAsync($"/api/v1/sites/{siteId}/lead-codes", null);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+    }
+
+    public static async Task<JsonObject> GetJsonAsync(this HttpClient client, string path) =>
+        JsonNode.Parse(await client.GetStringAsync(path))!.AsObject();
+
+    public static async Task<JsonArray> GetArrayAsync(this HttpClient client, string path) =>
+        JsonNode.Parse(await client.GetStringAsync(path))!.AsArray();
+
+    public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    public static JsonObject Lane(this JsonObject site, string laneId) =>
+        site["lanes"]!.AsArray().Single(l => l!["id"]!.GetValue<string>() == laneId)!.AsObject();
+
+    public static int Number(this JsonNode node, string name) => node[name]!.GetValue<int>();
+
+    public static object Arrived(string lane, int count, string? id = null) => new { id, lane, type = "arrived", count };
+
+    public static object Served(string lane, int count) => new { lane, type = "served", count };
+
+    public static object Status(string lane, string status) => new { lane, type = "status", status };
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+}

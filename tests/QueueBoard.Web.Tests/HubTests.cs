@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using static QueueBoard.Web.Tests.Api;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>The live feed as a screen sees it, through the official SignalR .NET client over real Kestrel.</summary>
+[Collection(AppCollection.Name)]
+public sealed class HubTests(QueueBoardAppFactory app) : IAsyncDisposable
+{
+    private readonly HttpClient _admin = app.Admin();
+    private readonly string _siteId = NewSiteId();
+    private readonly HubConnection _hub = app.Hub();
+    private readonly ConcurrentQueue<(TimeSpan At, JsonElement Site)> _siteUpdates = new();
+    private readonly ConcurrentQueue<JsonElement[]> _boardUpdates = new();
+    private int _consumed;
+
+    public async ValueTask DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task Watching_a_site_sends_its_snapshot_at_once()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        await _admin.PostEventsAsync(_siteId, Arrived("1", 4));
+        await ConnectAsync();
+
+        await _hub.InvokeAsync("WatchSite", _siteId, TestContext.Current.CancellationToken);
+
+        var snapshot = await NextSiteUpdate(TimeSpan.FromSeconds(1));
+        Assert.Equal(_siteId, snapshot.GetProperty("id").GetString());
+        Assert.Equal(4, snapshot.GetProperty("queueLength").GetInt32());
+        Assert.Equal(2, snapshot.GetProperty("lanes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_accepted_event_reaches_a_watcher_within_a_second()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        await ConnectAsync();
+        await _hub.InvokeAsync("WatchSite", _siteId, TestContext.Current.CancellationToken);
+        await NextSiteUpdate(TimeSpan.FromSeconds(1));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        SkipPendingUpdates();
+
+        var sent = Stopwatch.GetTimestamp();
+        using var response = await _admin.PostEventsAsync(_siteId, Arrived("2", 6));
+        response.EnsureSuccessStatusCode();
+        var update = await NextSiteUpdate(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(6, update.GetProperty("queueLength").GetInt32());
+        Assert.True(Stopwatch.GetElapsedTime(sent) < TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Watching_an_unknown_site_fails_with_a_hub_error()
+    {
+        await ConnectAsync();
+
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            _hub.InvokeAsync("WatchSite", NewSiteId(), TestContext.Current.CancellationToken));
+        Assert.Contains("No site", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_flood_of_500_events_in_a_second_yields_at_most_5_updates_in_that_second_and_the_last_state()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        await ConnectAsync();
+        await _hub.InvokeAsync("WatchSite", _siteId, TestContext.Current.CancellationToken);
+        await NextSiteUpdate(TimeSpan.FromSeconds(1));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        var start = Stopwatch.GetElapsedTime(0);
+        var flood = Stopwatch.StartNew();
+        for (var batch = 0; batch < 100 && flood.Elapsed < TimeSpan.FromSeconds(1); batch++)
+        {
+            using var response = await _admin.PostEventsAsync(_siteId, [.. Enumerable.Repeat(Arrived("1", 1), 5)]);
+            response.EnsureSuccessStatusCode();
+        }
+
+        var sentInFlood = (await app.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}")).Number("queueLength");
+        await Task.Delay(1200, TestContext.Current.CancellationToken);
+
+        var updates = _siteUpdates.Where(u => u.At >= start).ToList();
+        Assert.True(sentInFlood >= 100, $"only {sentInFlood} events were sent within the second");
+        Assert.True(updates.Count(u => u.At < start + TimeSpan.FromSeconds(1)) <= 5, $"{updates.Count} updates");
+        Assert.Equal(sentInFlood, updates[^1].Site.GetProperty("queueLength").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_board_snapshot_holds_every_site_and_later_pushes_only_changed_rows()
+    {
+        var quiet = NewSiteId();
+        await _admin.CreateSiteAsync(quiet);
+        await _admin.CreateSiteAsync(_siteId);
+        await ConnectAsync();
+
+        await _hub.InvokeAsync("WatchBoard", TestContext.Current.CancellationToken);
+        var snapshot = await NextBoardUpdate();
+        var expected = (await app.Anonymous().GetArrayAsync("/api/v1/sites")).Count;
+        Assert.Equal(expected, snapshot.Length);
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        _boardUpdates.Clear();
+
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 3));
+        var rows = await NextBoardUpdate();
+
+        Assert.Contains(rows, r => r.GetProperty("id").GetString() == _siteId && r.GetProperty("queueLength").GetInt32() == 3);
+        Assert.DoesNotContain(rows, r => r.GetProperty("id").GetString() == quiet);
+    }
+
+    private async Task ConnectAsync()
+    {
+        _hub.On<JsonElement>("siteUpdated", site => _siteUpdates.Enqueue((Stopwatch.GetElapsedTime(0), site)));
+        _hub.On<JsonElement[]>("boardUpdated", rows => _boardUpdates.Enqueue(rows));
+        await _hub.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<JsonElement> NextSiteUpdate(TimeSpan within)
+    {
+        var waited = Stopwatch.StartNew();
+        while (_siteUpdates.Count <= _consumed && waited.Elapsed < within)
+        {
+            await Task.Delay(10);
+        }
+
+        var all = _siteUpdates.ToArray();
+        Assert.True(all.Length > _consumed, $"no siteUpdated within {within.TotalMilliseconds} ms");
+        return all[_consumed++].Site;
+    }
+
+    /// <summary>Forgets pushes so far (the site's own creation may still be on its way), so the next one is the test's.</summary>
+    private void SkipPendingUpdates() => _consumed = _siteUpdates.Count;
+
+    private async Task<JsonElement[]> NextBoardUpdate()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            if (_boardUpdates.TryDequeue(out var rows))
+            {
+                return rows;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("no boardUpdated within 3 s");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>
+/// The real app on real Kestrel (a free loopback port), configured as in production: no demo, an admin token, Orleans on
+/// ports of its own. Tests talk to it with plain HTTP clients and the official SignalR .NET client.
+/// </summary>
+public class QueueBoardAppFactory : WebApplicationFactory<Program>
+{
+    public const string AdminToken = "test-admin-token-7f3a";
+
+    public QueueBoardAppFactory() => UseKestrel(0);
+
+    public int SiloPort { get; init; } = FreePort.Next();
+
+    public int GatewayPort { get; init; } = FreePort.Next();
+
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            return new Uri(addresses.Addresses.First());
+        }
+    }
+
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    public HttpClient WithToken(string token)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Admin() => WithToken(AdminToken);
+
+    public HubConnection Hub() => new HubConnectionBuilder()
+        .WithUrl(new Uri(BaseAddress, "/hubs/queue"))
+        .Build();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("QueueBoard:AdminToken", AdminToken);
+        builder.UseSetting("QueueBoard:Demo", "false");
+        builder.UseSetting("QueueBoard:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("QueueBoard:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

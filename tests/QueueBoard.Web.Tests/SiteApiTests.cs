@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using static QueueBoard.Web.Tests.Api;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>Site set-up and the public reads: the board, one site, its history and the overview.</summary>
+[Collection(AppCollection.Name)]
+public sealed class SiteApiTests(QueueBoardAppFactory app)
+{
+    private readonly HttpClient _admin = app.Admin();
+    private readonly HttpClient _public = app.Anonymous();
+    private readonly string _siteId = NewSiteId();
+
+    [Fact]
+    public async Task A_new_site_is_on_the_board_with_every_contract_field()
+    {
+        await _admin.CreateSiteAsync(_siteId, Site(("1", "standard"), ("g", "green")));
+
+        var row = (await _public.GetArrayAsync("/api/v1/sites")).Single(s => s!["id"]!.GetValue<string>() == _siteId)!.AsObject();
+
+        Assert.Equal(
+            ["area", "greenLaneOpen", "greenWaitMinutes", "id", "latitude", "longitude", "name", "nameEn", "open", "openLanes",
+             "queueLength", "totalLanes", "updatedAt", "waitBand", "waitMinutes"],
+            row.Select(p => p.Key).Order());
+        Assert.Equal(("群星公园采样点", "closed", 2, false), (row["name"]!.GetValue<string>(), row["waitBand"]!.GetValue<string>(), row.Number("totalLanes"), row["open"]!.GetValue<bool>()));
+        Assert.EndsWith("Z", row["updatedAt"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_open_lane_has_a_wait_before_it_has_served_anyone()
+    {
+        await _admin.CreateSiteAsync(_siteId, Site(("1", "standard"), ("g", "green")));
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 8), Status("g", "open"));
+
+        var site = await _public.GetJsonAsync($"/api/v1/sites/{_siteId}");
+
+        Assert.Equal(2, site.Lane("1").Number("waitMinutes"));
+        Assert.Equal(("smooth", true, 0), (site["waitBand"]!.GetValue<string>(), site["greenLaneOpen"]!.GetValue<bool>(), site.Number("greenWaitMinutes")));
+    }
+
+    [Fact]
+    public async Task A_bad_configuration_is_refused_with_each_field_named_and_changes_nothing()
+    {
+        using var response = await _admin.PutAsJsonAsync($"/api/v1/sites/{_siteId}", new
+        {
+            name = "",
+            area = "环市街道",
+            latitude = 95.0,
+            longitude = 113.0,
+            openHours = new[] { new { from = "8am", to = "24:00" } },
+            lanes = new[] { new { id = "1", name = "1号", kind = "vip" }, new { id = "1", name = "1号", kind = "standard" } },
+        });
+        using var badId = await _admin.PutAsJsonAsync("/api/v1/sites/Not_Valid", StandardSite("1"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key).Order();
+        Assert.Equal(["lanes[0].kind", "lanes[1].id", "latitude", "name", "openHours[0].from"], errors);
+        Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
+        using var missing = await _public.GetAsync($"/api/v1/sites/{_siteId}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Removing_a_lane_with_people_queued_is_409_and_changes_nothing()
+    {
+        await _admin.CreateSiteAsync(_siteId, StandardSite("1", "2"));
+        await _admin.PostEventsAsync(_siteId, Arrived("2", 3));
+
+        using var response = await _admin.PutAsJsonAsync($"/api/v1/sites/{_siteId}", StandardSite("1"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(2, (await _public.GetJsonAsync($"/api/v1/sites/{_siteId}")).Number("totalLanes"));
+    }
+
+    [Fact]
+    public async Task The_board_answers_304_to_the_etag_it_gave_while_nothing_changed()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        using var first = await _public.GetAsync("/api/v1/sites");
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sites");
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await _public.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        await _admin.CreateSiteAsync(NewSiteId());
+        using var changed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sites");
+        changed.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag.Tag));
+        using var fresh = await _public.SendAsync(changed);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task History_has_one_point_a_minute_up_to_now_and_refuses_bad_spans()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 5), Served("1", 1));
+
+        var history = await _public.GetArrayAsync($"/api/v1/sites/{_siteId}/history");
+        var minutes = history.Select(p => DateTimeOffset.Parse(p!["minute"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal(120, history.Count);
+        Assert.All(minutes.Zip(minutes.Skip(1)), pair => Assert.Equal(TimeSpan.FromMinutes(1), pair.Second - pair.First));
+        Assert.Equal((5, 1, 4), (history.Sum(p => p!.Number("arrived")), history.Sum(p => p!.Number("served")), history[^1]!.Number("queueLength")));
+        Assert.Equal(30, (await _public.GetArrayAsync($"/api/v1/sites/{_siteId}/history?minutes=30")).Count);
+        foreach (var bad in new[] { "0", "1441", "abc", "-5" })
+        {
+            using var response = await _public.GetAsync($"/api/v1/sites/{_siteId}/history?minutes={bad}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task The_overview_sums_the_district()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 7), Served("1", 2));
+
+        var overview = await Eventually(
+            () => _public.GetJsonAsync("/api/v1/overview"),
+            o => o.Number("servedToday") >= 2 && o.Number("openLanes") >= 1);
+
+        Assert.Equal(
+            ["alerts", "openLanes", "openSites", "queueLength", "servedToday", "sites", "throughputPerMinute"],
+            overview.Select(p => p.Key).Order());
+        Assert.True(overview.Number("queueLength") >= 5);
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var value = await read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            value = await read();
+        }
+
+        return value;
+    }
+}
