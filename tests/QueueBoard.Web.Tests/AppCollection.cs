@@ -1,3 +1,5 @@
+using QueueBoard.Testing;
+
 namespace QueueBoard.Web.Tests;
 
 /// <summary>The API and hub tests share one running app; each test creates sites of its own.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
-using static QueueBoard.Web.Tests.Api;
+using QueueBoard.Testing;
+using static QueueBoard.Testing.Api;
 
 namespace QueueBoard.Web.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
-using static QueueBoard.Web.Tests.Api;
+using QueueBoard.Testing;
+using static QueueBoard.Testing.Api;
 
 namespace QueueBoard.Web.Tests;
 

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using static QueueBoard.Web.Tests.Api;
+using Microsoft.AspNetCore.SignalR;
+using QueueBoard.Testing;
+using static QueueBoard.Testing.Api;
 
 namespace QueueBoard.Web.Tests;
 

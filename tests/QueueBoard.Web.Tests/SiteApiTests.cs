@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using static QueueBoard.Web.Tests.Api;
+using System.Net;
+using QueueBoard.Testing;
+using static QueueBoard.Testing.Api;
 
 namespace QueueBoard.Web.Tests;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using QueueBoard.Testing;
 
 namespace QueueBoard.Web.Tests;
 

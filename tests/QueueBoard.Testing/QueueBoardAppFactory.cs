@@ -6,17 +6,27 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace QueueBoard.Web.Tests;
+namespace QueueBoard.Testing;
 
 /// <summary>
-/// The real app on real Kestrel (a free loopback port), configured as in production: no demo, an admin token, Orleans on
-/// ports of its own. Tests talk to it with plain HTTP clients and the official SignalR .NET client.
+/// The real app on real Kestrel (a free loopback port unless one is given), configured as in production: an admin token,
+/// Orleans on ports of its own, the demo district only when asked for. Tests talk to it with plain HTTP clients, the
+/// official SignalR .NET client, or a real browser.
 /// </summary>
 public class QueueBoardAppFactory : WebApplicationFactory<Program>
 {
     public const string AdminToken = "test-admin-token-7f3a";
 
-    public QueueBoardAppFactory() => UseKestrel(0);
+    public QueueBoardAppFactory()
+        : this(0)
+    {
+    }
+
+    /// <summary>For an app that must come back on the same port after a restart.</summary>
+    protected QueueBoardAppFactory(int httpPort) => UseKestrel(httpPort);
+
+    /// <summary>Seed the Pengjiang demo district and run its simulator.</summary>
+    public bool Demo { get; init; }
 
     public int SiloPort { get; init; } = FreePort.Next();
 
@@ -51,7 +61,7 @@ public class QueueBoardAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("QueueBoard:AdminToken", AdminToken);
-        builder.UseSetting("QueueBoard:Demo", "false");
+        builder.UseSetting("QueueBoard:Demo", Demo ? "true" : "false");
         builder.UseSetting("QueueBoard:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("QueueBoard:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

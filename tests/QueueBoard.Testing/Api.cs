@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace QueueBoard.Web.Tests;
+namespace QueueBoard.Testing;
 
 /// <summary>The calls tests make, in the contract's JSON, read back as JSON nodes so the wire shape itself is checked.</summary>
 public static class Api

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace QueueBoard.Web.Tests;
+namespace QueueBoard.Testing;
 
 /// <summary>Finds a loopback port nothing listens on, so each test app gets Orleans ports of its own.</summary>
 public static class FreePort

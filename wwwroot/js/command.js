@@ -1,0 +1,381 @@
+// Command centre: district totals, every site worst first, 2-hour district trends and alerts.
+import { api } from './api.js';
+import { bandMark } from './bands.js';
+import { createLineChart, COLORS, setSeriesLabels } from './charts.js';
+import { currentMinute } from './clock.js';
+import { h, reconcileChildren, setText } from './dom.js';
+import {
+  areaName, BAND_RANK, bandOf, fmtAgo, fmtClock, fmtCount, fmtDate, fmtInt, fmtRate, siteName,
+} from './format.js';
+import { getLang, initI18n, onLangChange, t } from './i18n.js';
+import { createLive } from './live.js';
+import { attachOffline } from './offline.js';
+import { MinuteSeries } from './series.js';
+import { keepAwake } from './wakelock.js';
+
+const WINDOW_MINUTES = 120;
+const SAMPLES_KEY = 'qb.command.samples';
+const VIEW_KEY = 'qb.command.view';
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
+
+const state = {
+  sites: new Map(),
+  overview: null,
+  loaded: false,
+  area: '',
+  grouped: false,
+};
+const tiles = new Map();
+
+const el = {
+  clock: document.getElementById('clock'),
+  date: document.getElementById('clock-date'),
+  sitesOpen: document.getElementById('total-sites-open'),
+  sites: document.getElementById('total-sites'),
+  lanesOpen: document.getElementById('total-lanes-open'),
+  queue: document.getElementById('total-queue'),
+  served: document.getElementById('total-served'),
+  throughput: document.getElementById('total-throughput'),
+  bandCounts: document.getElementById('band-counts'),
+  area: document.getElementById('area-filter'),
+  group: document.getElementById('group-toggle'),
+  tiles: document.getElementById('site-tiles'),
+  sitesState: document.getElementById('sites-state'),
+  alerts: document.getElementById('alerts'),
+  alertsEmpty: document.getElementById('alerts-empty'),
+  alertCount: document.getElementById('alert-count'),
+};
+
+(function readView() {
+  try {
+    const view = JSON.parse(localStorage.getItem(VIEW_KEY) ?? '{}');
+    state.area = typeof view.area === 'string' ? view.area : '';
+    state.grouped = view.grouped === true;
+  } catch {
+    // Defaults.
+  }
+}());
+
+function saveView() {
+  try {
+    localStorage.setItem(VIEW_KEY, JSON.stringify({ area: state.area, grouped: state.grouped }));
+  } catch {
+    // Only a convenience.
+  }
+}
+
+// ---- totals ----
+
+function setNumber(node, value, text) {
+  setText(node, text);
+  node.dataset.value = value ?? '';
+}
+
+function renderTotals() {
+  const o = state.overview;
+  if (o) {
+    setNumber(el.sitesOpen, o.openSites, fmtCount(o.openSites));
+    setNumber(el.sites, o.sites, fmtCount(o.sites));
+    setNumber(el.lanesOpen, o.openLanes, fmtCount(o.openLanes));
+    setNumber(el.queue, o.queueLength, fmtCount(o.queueLength));
+    setNumber(el.served, o.servedToday, fmtCount(o.servedToday));
+    setNumber(el.throughput, o.throughputPerMinute, fmtRate(o.throughputPerMinute));
+  }
+  const counts = { crowded: 0, busy: 0, smooth: 0, closed: 0 };
+  for (const s of state.sites.values()) counts[bandOf(s)] = (counts[bandOf(s)] ?? 0) + 1;
+  el.bandCounts.replaceChildren(...Object.entries(counts).map(([band, n]) => h('li', { dataset: { band } },
+    bandMark(band), h('span', { class: 'num band-count', text: fmtCount(n) }))));
+}
+
+// ---- site tiles ----
+
+function compareWorst(a, b) {
+  const r = BAND_RANK[bandOf(a)] - BAND_RANK[bandOf(b)];
+  if (r) return r;
+  const w = (b.waitMinutes ?? -1) - (a.waitMinutes ?? -1);
+  if (w) return w;
+  const q = b.queueLength - a.queueLength;
+  if (q) return q;
+  return siteName(a).localeCompare(siteName(b), getLang() === 'en' ? 'en' : 'zh-CN');
+}
+
+function renderTile(site) {
+  let tile = tiles.get(site.id);
+  if (!tile) {
+    const a = h('a', { class: 'site-tile', 'data-testid': 'site-tile', dataset: { siteId: site.id }, href: `/wall/${encodeURIComponent(site.id)}` });
+    tile = { li: h('li', {}, a), a, signature: '' };
+    tiles.set(site.id, tile);
+  }
+  const band = bandOf(site);
+  const signature = JSON.stringify([site, getLang()]);
+  if (tile.signature === signature) return tile.li;
+  tile.signature = signature;
+  tile.a.className = `site-tile band-${band}`;
+  tile.a.dataset.band = band;
+  tile.a.replaceChildren(
+    h('span', { class: 'tile-name', text: siteName(site) }),
+    h('span', { class: 'tile-wait' },
+      h('span', { class: 'tile-wait-number' },
+        site.waitMinutes == null
+          ? h('span', { class: 'num tile-wait-value', text: '—' })
+          : [h('span', { class: 'num tile-wait-value', text: fmtInt(site.waitMinutes) }), h('span', { class: 'tile-unit', text: t('unit.minShort') })]),
+      bandMark(band, { chip: false })),
+    h('span', { class: 'tile-meta' },
+      h('span', { text: t('command.tileQueue', { n: fmtInt(site.queueLength) }) }),
+      h('span', { text: t('command.tileLanes', { open: fmtInt(site.openLanes), total: fmtInt(site.totalLanes) }) }),
+      site.greenLaneOpen ? h('span', { class: 'tile-green', text: t('command.tileGreen') }) : null),
+  );
+  tile.a.setAttribute('aria-label', t('command.tileLabel', {
+    name: siteName(site),
+    band: t(`band.${band}`),
+    wait: site.waitMinutes == null ? t('command.noWait') : t('command.waitMinutes', { n: fmtInt(site.waitMinutes) }),
+    queue: fmtInt(site.queueLength),
+  }));
+  return tile.li;
+}
+
+const groupEls = new Map();
+
+function groupEl(area) {
+  let g = groupEls.get(area);
+  if (!g) {
+    const name = h('span', { class: 'area-name' });
+    const count = h('span', { class: 'area-count' });
+    const list = h('ul', { class: 'tile-list' });
+    g = { section: h('section', { class: 'area-group', dataset: { area } }, h('h3', { class: 'area-heading' }, name, count), list), name, count, list };
+    groupEls.set(area, g);
+  }
+  return g;
+}
+
+function renderSites() {
+  const visible = [...state.sites.values()].filter((s) => !state.area || s.area === state.area).sort(compareWorst);
+  if (state.grouped) {
+    const groups = new Map();
+    for (const s of visible) {
+      if (!groups.has(s.area)) groups.set(s.area, []);
+      groups.get(s.area).push(s);
+    }
+    // Areas in the order of their worst site, so trouble stays at the top.
+    const sections = [...groups.entries()].map(([area, sites]) => {
+      const g = groupEl(area);
+      const open = sites.filter((s) => bandOf(s) !== 'closed').length;
+      setText(g.name, areaName(area) || t('command.noArea'));
+      setText(g.count, t('command.areaCount', { open: fmtInt(open), total: fmtInt(sites.length) }));
+      reconcileChildren(g.list, sites.map(renderTile));
+      return g.section;
+    });
+    reconcileChildren(el.tiles, sections);
+  } else {
+    let list = el.tiles.querySelector(':scope > ul.tile-list');
+    if (!list) {
+      list = h('ul', { class: 'tile-list' });
+      el.tiles.replaceChildren(list);
+    }
+    reconcileChildren(list, visible.map(renderTile));
+  }
+  let message = null;
+  if (!state.loaded) message = t('common.loading');
+  else if (state.sites.size === 0) message = t('command.noSites');
+  else if (visible.length === 0) message = t('command.noSitesInArea');
+  el.sitesState.hidden = message == null;
+  setText(el.sitesState, message ?? '');
+  renderTotals();
+}
+
+function renderAreaOptions() {
+  const areas = [...new Set([...state.sites.values()].map((s) => s.area).filter(Boolean))]
+    .sort((a, b) => areaName(a).localeCompare(areaName(b), getLang() === 'en' ? 'en' : 'zh-CN'));
+  const signature = JSON.stringify([getLang(), areas]);
+  if (el.area.dataset.signature !== signature) {
+    el.area.dataset.signature = signature;
+    el.area.replaceChildren(h('option', { value: '', text: t('command.allAreas') }),
+      ...areas.map((a) => h('option', { value: a, text: areaName(a) })));
+  }
+  if (state.area && state.loaded && !areas.includes(state.area)) state.area = '';
+  el.area.value = state.area;
+}
+
+function mergeRows(rows) {
+  for (const row of rows ?? []) {
+    if (!row?.id) continue;
+    const current = state.sites.get(row.id);
+    if (current && Date.parse(row.updatedAt) < Date.parse(current.updatedAt)) continue;
+    state.sites.set(row.id, row);
+  }
+  state.loaded = true;
+  renderAreaOptions();
+  renderSites();
+  renderAlerts();
+}
+
+// ---- alerts ----
+
+function renderAlerts() {
+  const severityOf = (alert) => {
+    const s = String(alert.severity ?? '').toLowerCase();
+    return s in SEVERITY_RANK ? s : 'info';
+  };
+  const alerts = [...(state.overview?.alerts ?? [])].sort((a, b) => SEVERITY_RANK[severityOf(a)] - SEVERITY_RANK[severityOf(b)]
+    || Date.parse(a.since) - Date.parse(b.since));
+  setText(el.alertCount, String(alerts.length));
+  el.alertsEmpty.hidden = alerts.length > 0;
+  const now = Date.now();
+  el.alerts.replaceChildren(...alerts.map((alert) => {
+    const severity = severityOf(alert);
+    const site = state.sites.get(alert.siteId);
+    const place = [site ? siteName(site) : alert.siteId];
+    if (alert.laneId) place.push(t('command.laneId', { id: alert.laneId }));
+    return h('li', { class: `alert alert-${severity}`, 'data-testid': 'alert', dataset: { alertId: alert.id, severity } },
+      h('span', { class: `severity severity-${severity}` },
+        h('span', { class: 'severity-icon', 'aria-hidden': 'true' }),
+        h('span', { class: 'severity-word', text: t(`severity.${severity}`) })),
+      h('span', { class: 'alert-body' },
+        h('a', { class: 'alert-site', href: `/wall/${encodeURIComponent(alert.siteId)}`, text: place.join(' · ') }),
+        h('span', { class: 'alert-message', text: alert.message }),
+        h('span', { class: 'alert-since', text: t('command.alertSince', { ago: fmtAgo(now - Date.parse(alert.since)) }) })));
+  }));
+}
+
+// ---- district trend charts, sampled client-side once a minute ----
+
+const chartFont = () => Math.max(12, Math.round(window.innerHeight / 70));
+const throughputChart = createLineChart(document.getElementById('throughput-chart'), {
+  fontSize: chartFont(), legend: false,
+  series: [{ label: t('command.throughputSeries'), color: COLORS.throughput, fill: true }],
+});
+const queueChart = createLineChart(document.getElementById('queue-chart'), {
+  fontSize: chartFont(), legend: false,
+  series: [{ label: t('command.queueSeries'), color: COLORS.queue, fill: true }],
+});
+const throughputSeries = new MinuteSeries(throughputChart, WINDOW_MINUTES);
+const queueSeries = new MinuteSeries(queueChart, WINDOW_MINUTES);
+
+// There is no district history endpoint, so this screen remembers its own samples and a
+// reload (or a kiosk restart) does not blank the last two hours.
+function loadSamples() {
+  try {
+    const raw = JSON.parse(localStorage.getItem(SAMPLES_KEY) ?? '[]');
+    const since = currentMinute() - WINDOW_MINUTES * 60000;
+    const points = Array.isArray(raw) ? raw.filter((p) => typeof p.m === 'number' && p.m > since) : [];
+    throughputSeries.reset(points.map((p) => ({ minute: p.m, values: [p.t] })));
+    queueSeries.reset(points.map((p) => ({ minute: p.m, values: [p.q] })));
+  } catch {
+    // Start empty.
+  }
+}
+
+function saveSamples() {
+  try {
+    const data = queueSeries.minutes.map((m, i) => ({
+      m, q: queueChart.data.datasets[0].data[i], t: throughputChart.data.datasets[0].data[i],
+    }));
+    localStorage.setItem(SAMPLES_KEY, JSON.stringify(data));
+  } catch {
+    // Not persisted; the live window still works.
+  }
+}
+
+function sample() {
+  const o = state.overview;
+  if (!o) return;
+  const minute = currentMinute();
+  throughputSeries.upsert(minute, [o.throughputPerMinute]);
+  queueSeries.upsert(minute, [o.queueLength]);
+  throughputSeries.render();
+  queueSeries.render();
+}
+
+function applyOverview(overview) {
+  if (!overview) return;
+  state.overview = overview;
+  renderTotals();
+  renderAlerts();
+  sample();
+}
+
+// ---- clock ----
+
+let lastMinute = currentMinute();
+function tick() {
+  const now = new Date();
+  setText(el.clock, fmtClock(now, true));
+  setText(el.date, fmtDate(now));
+  el.clock.dateTime = now.toISOString();
+  const minute = currentMinute();
+  if (minute !== lastMinute) {
+    lastMinute = minute;
+    // A minute without pushes still gets its point (the totals did not change), but only
+    // while the data is current: offline, no point is invented.
+    const fresh = live.freshAt();
+    if (fresh != null && Date.now() - fresh < 60000) sample();
+    saveSamples();
+    renderAlerts();
+  }
+}
+
+// ---- controls ----
+
+el.area.addEventListener('change', () => {
+  state.area = el.area.value;
+  saveView();
+  renderSites();
+});
+el.group.addEventListener('click', () => {
+  state.grouped = !state.grouped;
+  el.group.setAttribute('aria-pressed', String(state.grouped));
+  saveView();
+  renderSites();
+});
+el.group.setAttribute('aria-pressed', String(state.grouped));
+
+// ---- data ----
+
+async function loadAll() {
+  const [sites, overview] = await Promise.allSettled([api.sites(), api.overview()]);
+  if (sites.status === 'fulfilled') mergeRows(sites.value);
+  if (overview.status === 'fulfilled') applyOverview(overview.value);
+  if (sites.status === 'fulfilled' || overview.status === 'fulfilled') live.markFresh();
+  if (sites.status === 'rejected' && !state.loaded) setTimeout(loadAll, 5000);
+  return sites.status === 'fulfilled' && overview.status === 'fulfilled' ? undefined : Promise.reject();
+}
+
+const live = createLive({
+  handlers: {
+    boardUpdated: mergeRows,
+    overviewUpdated: applyOverview,
+  },
+});
+
+initI18n();
+keepAwake();
+loadSamples();
+tick();
+setInterval(tick, 1000);
+attachOffline(live, { poll: loadAll });
+live.watch('WatchBoard');
+live.watch('WatchOverview');
+renderSites();
+loadAll().catch(() => {});
+
+onLangChange(() => {
+  tick();
+  for (const tile of tiles.values()) tile.signature = '';
+  renderAreaOptions();
+  renderSites();
+  renderAlerts();
+  setSeriesLabels(throughputChart, [t('command.throughputSeries')]);
+  setSeriesLabels(queueChart, [t('command.queueSeries')]);
+  for (const s of [throughputSeries, queueSeries]) {
+    s.relabel();
+    s.render();
+  }
+});
+
+window.addEventListener('resize', () => {
+  for (const c of [throughputChart, queueChart]) {
+    const size = chartFont();
+    for (const axis of Object.values(c.options.scales)) axis.ticks.font.size = size;
+    c.update('none');
+  }
+});

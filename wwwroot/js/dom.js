@@ -1,0 +1,79 @@
+// Tiny DOM builder: every server string goes in through textContent, never innerHTML,
+// so a site name can never inject markup (and the strict CSP stays satisfiable).
+
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  if (props) {
+    for (const [key, value] of Object.entries(props)) {
+      if (value == null || value === false) continue;
+      if (key === 'class') el.className = value;
+      else if (key === 'text') el.textContent = value;
+      else if (key === 'dataset') Object.assign(el.dataset, value);
+      else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+      else el.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child == null || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child instanceof Node ? child : String(child));
+  }
+}
+
+// Writing only on change keeps screen readers and layout from reacting to identical pushes.
+export function setText(el, text) {
+  const value = text == null ? '' : String(text);
+  if (el.textContent !== value) el.textContent = value;
+}
+
+export function setAttr(el, name, value) {
+  if (value == null || value === false) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+    return;
+  }
+  const v = value === true ? '' : String(value);
+  if (el.getAttribute(name) !== v) el.setAttribute(name, v);
+}
+
+export function toggleClass(el, name, on) {
+  if (el.classList.contains(name) !== Boolean(on)) el.classList.toggle(name, Boolean(on));
+}
+
+// Children of `parent` become exactly `nodes`, in order, moving only what is out of place,
+// so that focus and scroll position survive live re-sorting.
+export function reconcileChildren(parent, nodes) {
+  const active = document.activeElement;
+  const hadFocus = active && parent.contains(active) ? active : null;
+  const keep = new Set(nodes);
+  for (const child of [...parent.children]) {
+    if (!keep.has(child)) child.remove();
+  }
+  let cursor = parent.firstElementChild;
+  for (const node of nodes) {
+    if (node === cursor) {
+      cursor = cursor.nextElementSibling;
+    } else {
+      parent.insertBefore(node, cursor);
+    }
+  }
+  if (hadFocus && hadFocus.isConnected && document.activeElement !== hadFocus) {
+    hadFocus.focus({ preventScroll: true });
+  }
+}
+
+export function siteIdFromPath(prefix) {
+  const parts = location.pathname.split('/').filter(Boolean);
+  const at = parts.indexOf(prefix);
+  const raw = at >= 0 ? parts[at + 1] : undefined;
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,117 @@
+// Numbers, times and domain words in the current language.
+import { getLang, locale, lookup, t } from './i18n.js';
+
+const cache = new Map();
+function formatter(kind, options) {
+  const key = `${locale()}|${kind}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = kind.startsWith('time') ? new Intl.DateTimeFormat(locale(), options) : new Intl.NumberFormat(locale(), options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export const DASH = '—';
+
+// Ungrouped: site-level counts stay short, and screens and scripts read them as plain digits.
+export function fmtInt(n) {
+  return n == null || Number.isNaN(n) ? DASH : formatter('int', { maximumFractionDigits: 0, useGrouping: false }).format(n);
+}
+
+// Grouped, for district totals that run into the hundreds of thousands.
+export function fmtCount(n) {
+  return n == null || Number.isNaN(n) ? DASH : formatter('count', { maximumFractionDigits: 0 }).format(n);
+}
+
+export function fmtRate(n) {
+  if (n == null || Number.isNaN(n)) return DASH;
+  return formatter('rate', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+}
+
+export function fmtMinutesValue(m) {
+  return m == null ? DASH : fmtInt(m);
+}
+
+export function fmtKm(km) {
+  if (km == null) return '';
+  if (km < 1) return t('unit.m', { n: fmtInt(Math.max(10, Math.round(km * 100) * 10)) });
+  return t('unit.km', { n: formatter('km', { maximumFractionDigits: 1 }).format(km) });
+}
+
+export function fmtClock(date, seconds = false) {
+  const kind = seconds ? 'time-s' : 'time-m';
+  return formatter(kind, {
+    hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23',
+  }).format(date);
+}
+
+export function fmtDate(date) {
+  return formatter('time-date', { weekday: 'short', month: 'long', day: 'numeric' }).format(date);
+}
+
+// "12 s ago" / "3 min ago" for tickers and alert ages.
+export function fmtAgo(ms) {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 5) return t('ago.now');
+  if (s < 60) return t('ago.seconds', { n: s });
+  const m = Math.floor(s / 60);
+  if (m < 60) return t('ago.minutes', { n: m });
+  return t('ago.hours', { n: Math.floor(m / 60), m: m % 60 });
+}
+
+// Bands follow the server; derive them only if a row somehow lacks one.
+// Enum words are lowercase in the contract; lowercasing again costs nothing and guards the UI.
+const BANDS = ['smooth', 'busy', 'crowded', 'closed'];
+export function bandOf(site) {
+  const band = String(site.waitBand ?? '').toLowerCase();
+  if (BANDS.includes(band)) return band;
+  const w = site.waitMinutes;
+  if (w == null) return 'closed';
+  if (w < 25) return 'smooth';
+  if (w < 50) return 'busy';
+  return 'crowded';
+}
+
+export function laneStatus(status) {
+  const s = String(status ?? '').toLowerCase();
+  return s === 'open' || s === 'paused' ? s : 'closed';
+}
+
+export function isGreenLane(lane) {
+  return String(lane?.kind ?? '').toLowerCase() === 'green';
+}
+
+export const BAND_RANK = { crowded: 0, busy: 1, smooth: 2, closed: 3 };
+
+export function siteName(site) {
+  if (!site) return '';
+  return getLang() === 'en' ? (site.nameEn || site.name || site.id) : (site.name || site.nameEn || site.id);
+}
+
+export function areaName(area) {
+  if (!area) return '';
+  return lookup('areaNames', area) ?? area;
+}
+
+// Lane names come from site configuration, usually "6号通道" / "1号绿色通道"; English gets the
+// same number in its own words when the name follows that pattern.
+export function laneName(lane) {
+  const name = lane?.name || lane?.id || '';
+  if (getLang() !== 'en') return name;
+  let m = /^第?(\d+)号?绿色通道$/.exec(name);
+  if (m) return t('lane.greenNumbered', { n: m[1] });
+  if (name === '绿色通道') return t('lane.greenPlain');
+  m = /^第?(\d+)号?通道$/.exec(name);
+  if (m) return t('lane.numbered', { n: m[1] });
+  return name;
+}
+
+// A green lane whose name already says so needs no extra "green lane" badge.
+export function isGreenName(name) {
+  return /绿色|green/i.test(name ?? '');
+}
+
+export function searchKey(text) {
+  return (text ?? '').toLocaleLowerCase().replace(/[\s·・()（）\-_]/g, '');
+}

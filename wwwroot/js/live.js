@@ -1,0 +1,134 @@
+// One SignalR connection per page that never gives up. The built-in automatic reconnect
+// stops when its policy returns null and never covers a failed first start, so this module
+// also retries start() forever and re-issues every Watch call after each (re)connect: the
+// server answers each Watch with a fresh snapshot, which makes the page whole again.
+
+const HUB_URL = '/hubs/queue';
+const MAX_DELAY_MS = 10000;
+
+function backoff(attempt) {
+  const base = Math.min(MAX_DELAY_MS, 1000 * 2 ** Math.max(0, attempt - 1));
+  // Jitter spreads thousands of phones reconnecting after a server restart.
+  return attempt === 0 ? 0 : Math.round(base * (0.75 + Math.random() * 0.25));
+}
+
+export function createLive({ handlers = {}, onWatchError, onConnected } = {}) {
+  const signalR = window.signalR;
+  const watches = new Map();
+  const stateListeners = new Set();
+  let connected = false;
+  let disconnectedSince = Date.now();
+  let freshAt = null;
+  let startAttempt = 0;
+  let startTimer = null;
+  let starting = false;
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl(HUB_URL)
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => backoff(ctx.previousRetryCount + 1) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+
+  for (const [name, fn] of Object.entries(handlers)) {
+    connection.on(name, (...args) => {
+      markFresh();
+      fn(...args);
+    });
+  }
+
+  function setConnected(value) {
+    if (connected === value) return;
+    connected = value;
+    if (value) {
+      freshAt = Date.now();
+    } else {
+      disconnectedSince = Date.now();
+      // Everything shown was current up to the moment the connection dropped.
+      if (freshAt != null) freshAt = Date.now();
+    }
+    for (const fn of stateListeners) fn(connected);
+  }
+
+  function invokeWatch(key) {
+    const [method, args] = watches.get(key) ?? [];
+    if (!method) return Promise.resolve();
+    return connection.invoke(method, ...args).catch((error) => {
+      // A dropped connection is handled by the reconnect; anything else (unknown site) is the page's business.
+      if (connection.state === signalR.HubConnectionState.Connected) onWatchError?.(method, args, error);
+    });
+  }
+
+  function afterConnect() {
+    setConnected(true);
+    startAttempt = 0;
+    for (const key of watches.keys()) invokeWatch(key);
+    onConnected?.();
+  }
+
+  async function start() {
+    startTimer = null;
+    if (starting || connection.state !== signalR.HubConnectionState.Disconnected) return;
+    starting = true;
+    try {
+      await connection.start();
+      starting = false;
+      afterConnect();
+    } catch {
+      starting = false;
+      scheduleStart();
+    }
+  }
+
+  function scheduleStart() {
+    if (startTimer != null) return;
+    startAttempt += 1;
+    startTimer = setTimeout(start, backoff(startAttempt));
+  }
+
+  connection.onreconnecting(() => setConnected(false));
+  connection.onreconnected(afterConnect);
+  connection.onclose(() => {
+    setConnected(false);
+    scheduleStart();
+  });
+
+  // A phone coming back online should not wait out a long backoff.
+  window.addEventListener('online', () => {
+    if (connection.state === signalR.HubConnectionState.Disconnected) {
+      clearTimeout(startTimer);
+      startTimer = null;
+      startAttempt = 0;
+      start();
+    }
+  });
+
+  function markFresh() {
+    freshAt = Date.now();
+  }
+
+  const keyOf = (method, args) => JSON.stringify([method, ...args]);
+
+  start();
+
+  return {
+    connection,
+    isConnected: () => connected,
+    disconnectedSince: () => disconnectedSince,
+    // When the data on screen was last known to be current (null: never).
+    freshAt: () => (connected ? Date.now() : freshAt),
+    markFresh,
+    onState(fn) {
+      stateListeners.add(fn);
+      return () => stateListeners.delete(fn);
+    },
+    watch(method, ...args) {
+      const key = keyOf(method, args);
+      watches.set(key, [method, args]);
+      return connected ? invokeWatch(key) : Promise.resolve();
+    },
+    unwatch(watchMethod, unwatchMethod, ...args) {
+      if (!watches.delete(keyOf(watchMethod, args))) return;
+      if (connected) connection.invoke(unwatchMethod, ...args).catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// The offline banner and the stale state, shared by every live page. Offline is judged by the
+// live connection; a fallback HTTP poll keeps data fresh meanwhile, and only data older than
+// two minutes is greyed out, so numbers are never presented as current when they are not.
+import { fmtClock } from './format.js';
+import { onLangChange, t } from './i18n.js';
+
+const BANNER_AFTER_MS = 10000;
+const STALE_AFTER_MS = 120000;
+const POLL_EVERY_MS = 20000;
+
+export function attachOffline(live, { poll } = {}) {
+  const banner = document.getElementById('offline-banner');
+  const text = banner?.querySelector('[data-role="offline-text"]');
+  const loadedAt = Date.now();
+  let lastPoll = 0;
+  let polling = false;
+
+  function render() {
+    const now = Date.now();
+    const connected = live.isConnected();
+    const offlineFor = connected ? 0 : now - live.disconnectedSince();
+    const showBanner = !connected && offlineFor >= BANNER_AFTER_MS;
+    const fresh = live.freshAt();
+    const stale = !connected && now - (fresh ?? loadedAt) >= STALE_AFTER_MS;
+    document.body.classList.toggle('stale', stale);
+    document.body.classList.toggle('offline', showBanner);
+    if (banner) {
+      if (banner.hidden === showBanner) banner.hidden = !showBanner;
+      if (showBanner && text) {
+        const when = fresh == null ? t('offline.never') : t('offline.since', { time: fmtClock(new Date(fresh), true) });
+        const value = `${t('offline.title')} · ${when}`;
+        if (text.textContent !== value) text.textContent = value;
+      }
+    }
+    if (poll && showBanner && !polling && now - lastPoll >= POLL_EVERY_MS) {
+      lastPoll = now;
+      polling = true;
+      Promise.resolve()
+        .then(poll)
+        .then(() => live.markFresh(), () => {})
+        .finally(() => {
+          polling = false;
+        });
+    }
+  }
+
+  live.onState(render);
+  onLangChange(render);
+  setInterval(render, 1000);
+  render();
+}

@@ -1,0 +1,72 @@
+// A chart's minute-by-minute data, capped so that a wall screen can run for days with flat
+// memory. The arrays are the chart's own (mutated in place) so the chart is never recreated.
+import { fmtClock } from './format.js';
+
+export class MinuteSeries {
+  constructor(chart, cap = 120) {
+    this.chart = chart;
+    this.cap = cap;
+    this.minutes = [];
+  }
+
+  get labels() {
+    return this.chart.data.labels;
+  }
+
+  get datasets() {
+    return this.chart.data.datasets;
+  }
+
+  // Sets the point for `minute` (epoch ms at the minute's start): the in-progress minute moves
+  // live, a new minute appends one point, an older minute is corrected in place.
+  upsert(minute, values) {
+    const last = this.minutes.length - 1;
+    if (last >= 0 && this.minutes[last] === minute) {
+      this.setAt(last, values);
+    } else if (last < 0 || minute > this.minutes[last]) {
+      this.minutes.push(minute);
+      this.labels.push(fmtClock(new Date(minute)));
+      values.forEach((v, i) => this.datasets[i].data.push(v));
+      this.trim();
+    } else {
+      const at = this.minutes.indexOf(minute);
+      if (at >= 0) this.setAt(at, values);
+    }
+  }
+
+  setAt(index, values) {
+    values.forEach((v, i) => {
+      if (v !== undefined) this.datasets[i].data[index] = v;
+    });
+  }
+
+  reset(points) {
+    this.minutes.length = 0;
+    this.labels.length = 0;
+    for (const ds of this.datasets) ds.data.length = 0;
+    for (const p of points) this.upsert(p.minute, p.values);
+  }
+
+  trim() {
+    const extra = this.minutes.length - this.cap;
+    if (extra <= 0) return;
+    this.minutes.splice(0, extra);
+    this.labels.splice(0, extra);
+    for (const ds of this.datasets) ds.data.splice(0, extra);
+  }
+
+  // Labels are clock times; they do not depend on the language, but the locale's formatter may.
+  relabel() {
+    this.minutes.forEach((m, i) => {
+      this.labels[i] = fmtClock(new Date(m));
+    });
+  }
+
+  last() {
+    return this.minutes[this.minutes.length - 1];
+  }
+
+  render() {
+    this.chart.update('none');
+  }
+}
