@@ -71,19 +71,19 @@ public sealed class TrafficSimulator(
                 ?? throw new InvalidDataException($"Demo site {demo.Id} is invalid: {string.Join(", ", errors.ToDictionary().Keys)}");
             await grains.GetGrain<ISiteGrain>(demo.Id).Configure(config);
 
-            // A few sites draw crowds (near dense housing), a few stay quiet.
-            var popularity = random.NextDouble() switch { < 0.15 => 1.9, < 0.35 => 0.5, _ => 1.0 };
+            var tier = DemoTier.Draw(random);
             var lanes = config.Lanes.Select((lane, index) => new SimulatedLane(
                 lane.Id,
                 lane.Kind == LaneKind.Green,
                 lane.Kind == LaneKind.Green ? 2.5 : 3 + (2 * random.NextDouble()),
                 (index * 7) + random.Next(45))
             {
-                Queue = random.Next(0, (int)(12 * popularity)),
+                // Green lanes are shorter: few people may use them.
+                Queue = random.Next(tier.StartQueueMin, tier.StartQueueMax + 1) / (lane.Kind == LaneKind.Green ? 4 : 1),
                 NextHeadCount = clock.UtcNow,
             }).ToList();
             var closingLane = demo.Id == closingSite ? config.Lanes.Last(l => l.Kind == LaneKind.Standard).Id : null;
-            sites.Add(new SimulatedSite(demo.Id, config, areas.IndexOf(demo.Area), popularity, lanes) { ClosingLaneId = closingLane });
+            sites.Add(new SimulatedSite(demo.Id, config, areas.IndexOf(demo.Area), tier.Popularity, lanes) { ClosingLaneId = closingLane });
         }
 
         return sites;
