@@ -8,6 +8,7 @@ public static class QueueBoardApplicationExtensions
 {
     public static WebApplication MapQueueBoard(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
