@@ -139,7 +139,8 @@ function renderRow(site) {
       h('span', { class: 'row-name', text: siteName(site) }),
       h('span', { class: 'row-meta', text: meta.join(' · ') }),
       h('span', { class: 'row-facts' },
-        h('span', { class: 'fact' }, tNodes('board.queued', { n: num(fmtInt(site.queueLength)) })),
+        h('span', { class: 'fact', 'data-testid': 'row-queue', dataset: { value: String(site.queueLength) } },
+          tNodes('board.queued', { n: num(fmtInt(site.queueLength)) })),
         h('span', { class: 'fact' }, tNodes('board.lanesOpen', {
           open: num(fmtInt(site.openLanes)), total: num(fmtInt(site.totalLanes)),
         })),

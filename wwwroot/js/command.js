@@ -3,9 +3,9 @@ import { api } from './api.js';
 import { bandMark } from './bands.js';
 import { createLineChart, COLORS, setSeriesLabels } from './charts.js';
 import { currentMinute } from './clock.js';
-import { h, reconcileChildren, setText } from './dom.js';
+import { h, reconcileChildren, setAttr, setText } from './dom.js';
 import {
-  areaName, BAND_RANK, bandOf, fmtAgo, fmtClock, fmtCount, fmtDate, fmtInt, fmtRate, siteName,
+  areaName, BAND_RANK, bandOf, fmtAgo, fmtClock, fmtCount, fmtDate, fmtInt, fmtRate, laneIdName, siteName,
 } from './format.js';
 import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
@@ -44,6 +44,7 @@ const el = {
   alerts: document.getElementById('alerts'),
   alertsEmpty: document.getElementById('alerts-empty'),
   alertCount: document.getElementById('alert-count'),
+  alertsAnnouncer: document.getElementById('alerts-announcer'),
 };
 
 (function readView() {
@@ -210,31 +211,129 @@ function mergeRows(rows) {
 }
 
 // ---- alerts ----
+// The server's `message` is written in English for logs; the screen words each kind it knows
+// from the alert's fields, in the current language, and shows `message` only for kinds it does not.
+
+const alertItems = new Map();
+let criticalKeys = null; // critical alerts already on screen; null until the first overview
+let announceTimer = null;
+
+const severityOf = (alert) => {
+  const s = String(alert.severity ?? '').toLowerCase();
+  return s in SEVERITY_RANK ? s : 'info';
+};
+const alertKey = (alert) => alert.id ?? `${alert.siteId}/${alert.laneId ?? ''}:${alert.kind}`;
+const kindOf = (alert) => String(alert.kind ?? '').toLowerCase();
+const namesLane = (alert) => kindOf(alert) === 'paused-with-queue' && Boolean(alert.laneId);
+
+// Text for the alert in the current language, or null when the kind is unknown here.
+function alertText(alert) {
+  switch (kindOf(alert)) {
+    case 'crowded': {
+      // Numbers from the board row, which is fresher than the alert; none rather than wrong ones.
+      const row = state.sites.get(alert.siteId);
+      return row && row.waitMinutes != null && row.queueLength != null
+        ? t('command.alertCrowded', { wait: fmtInt(row.waitMinutes), queue: fmtInt(row.queueLength) })
+        : t('command.alertCrowdedNoData');
+    }
+    case 'no-open-lane':
+      return t('command.alertNoOpenLane');
+    case 'green-lane-closed':
+      return t('command.alertGreenLaneClosed');
+    case 'paused-with-queue':
+      return alert.laneId ? t('command.alertPausedWithQueue', { lane: laneIdName(alert.laneId) }) : null;
+    default:
+      return null;
+  }
+}
+
+function alertPlace(alert) {
+  const site = state.sites.get(alert.siteId);
+  const place = [site ? siteName(site) : alert.siteId];
+  // Lane alerts this page words itself name the lane in the message already.
+  if (alert.laneId && !namesLane(alert)) place.push(laneIdName(alert.laneId));
+  return place.join(' · ');
+}
+
+function renderAlert(alert, now) {
+  const key = alertKey(alert);
+  let item = alertItems.get(key);
+  if (!item) {
+    item = {
+      severity: h('span', {}),
+      word: h('span', { class: 'severity-word' }),
+      site: h('a', { class: 'alert-site' }),
+      message: h('span', { class: 'alert-message' }),
+      since: h('span', { class: 'alert-since' }),
+    };
+    item.severity.append(h('span', { class: 'severity-icon', 'aria-hidden': 'true' }), item.word);
+    item.li = h('li', { 'data-testid': 'alert', dataset: { alertId: key } },
+      item.severity, h('span', { class: 'alert-body' }, item.site, item.message, item.since));
+    alertItems.set(key, item);
+  }
+  const severity = severityOf(alert);
+  if (item.li.dataset.severity !== severity) {
+    item.li.className = `alert alert-${severity}`;
+    item.li.dataset.severity = severity;
+    item.severity.className = `severity severity-${severity}`;
+  }
+  setText(item.word, t(`severity.${severity}`));
+  setAttr(item.site, 'href', `/wall/${encodeURIComponent(alert.siteId)}`);
+  setText(item.site, alertPlace(alert));
+  const text = alertText(alert);
+  setText(item.message, text ?? alert.message ?? '');
+  // The server's fallback wording is English whatever the page language.
+  setAttr(item.message, 'lang', text == null && getLang() !== 'en' ? 'en' : null);
+  setText(item.since, t('command.alertSince', { ago: fmtAgo(now - Date.parse(alert.since)) }));
+  return item.li;
+}
+
+function announce(text) {
+  clearTimeout(announceTimer);
+  announceTimer = null;
+  if (el.alertsAnnouncer.textContent !== text) {
+    el.alertsAnnouncer.textContent = text;
+    return;
+  }
+  // The same words again (a condition that cleared and came back) must still be heard.
+  el.alertsAnnouncer.textContent = '';
+  announceTimer = setTimeout(() => {
+    announceTimer = null;
+    el.alertsAnnouncer.textContent = text;
+  }, 150);
+}
+
+// Politely announces alerts that have become critical since the last render. Those on screen when
+// the page first gets its overview are not news; re-renders (language, board rows, the minute tick)
+// and repeated snapshots of the same alerts announce nothing.
+function announceNewCritical(alerts) {
+  if (!state.overview) return;
+  const critical = alerts.filter((a) => severityOf(a) === 'critical');
+  const keys = new Set(critical.map(alertKey));
+  const fresh = criticalKeys ? critical.filter((a) => !criticalKeys.has(alertKey(a))) : [];
+  criticalKeys = keys;
+  if (fresh.length === 0) return;
+  announce(fresh.map((a) => t('command.alertAnnounce', {
+    site: alertPlace(a), message: alertText(a) ?? a.message ?? '',
+  })).join(' '));
+}
 
 function renderAlerts() {
-  const severityOf = (alert) => {
-    const s = String(alert.severity ?? '').toLowerCase();
-    return s in SEVERITY_RANK ? s : 'info';
-  };
-  const alerts = [...(state.overview?.alerts ?? [])].sort((a, b) => SEVERITY_RANK[severityOf(a)] - SEVERITY_RANK[severityOf(b)]
+  const unique = new Map();
+  for (const alert of state.overview?.alerts ?? []) {
+    if (alert && !unique.has(alertKey(alert))) unique.set(alertKey(alert), alert);
+  }
+  const alerts = [...unique.values()].sort((a, b) => SEVERITY_RANK[severityOf(a)] - SEVERITY_RANK[severityOf(b)]
     || Date.parse(a.since) - Date.parse(b.since));
   setText(el.alertCount, String(alerts.length));
   el.alertsEmpty.hidden = alerts.length > 0;
+  for (const key of [...alertItems.keys()]) {
+    if (!unique.has(key)) alertItems.delete(key);
+  }
   const now = Date.now();
-  el.alerts.replaceChildren(...alerts.map((alert) => {
-    const severity = severityOf(alert);
-    const site = state.sites.get(alert.siteId);
-    const place = [site ? siteName(site) : alert.siteId];
-    if (alert.laneId) place.push(t('command.laneId', { id: alert.laneId }));
-    return h('li', { class: `alert alert-${severity}`, 'data-testid': 'alert', dataset: { alertId: alert.id, severity } },
-      h('span', { class: `severity severity-${severity}` },
-        h('span', { class: 'severity-icon', 'aria-hidden': 'true' }),
-        h('span', { class: 'severity-word', text: t(`severity.${severity}`) })),
-      h('span', { class: 'alert-body' },
-        h('a', { class: 'alert-site', href: `/wall/${encodeURIComponent(alert.siteId)}`, text: place.join(' · ') }),
-        h('span', { class: 'alert-message', text: alert.message }),
-        h('span', { class: 'alert-since', text: t('command.alertSince', { ago: fmtAgo(now - Date.parse(alert.since)) }) })));
-  }));
+  // Keyed and updated in place, so a focused alert link survives pushes and re-sorting.
+  reconcileChildren(el.alerts, alerts.map((alert) => renderAlert(alert, now)));
+  announceNewCritical(alerts);
 }
 
 // ---- district trend charts, sampled client-side once a minute ----
@@ -364,6 +463,10 @@ onLangChange(() => {
   renderAreaOptions();
   renderSites();
   renderAlerts();
+  // An earlier announcement stays readable in the region; not in the other language.
+  clearTimeout(announceTimer);
+  announceTimer = null;
+  el.alertsAnnouncer.textContent = '';
   setSeriesLabels(throughputChart, [t('command.throughputSeries')]);
   setSeriesLabels(queueChart, [t('command.queueSeries')]);
   for (const s of [throughputSeries, queueSeries]) {

@@ -107,6 +107,17 @@ export function laneName(lane) {
   return name;
 }
 
+// Where only a lane's id is known (alerts name lanes by id): the demo and field
+// configurations number standard lanes "1", "2", … and green lanes "g", "g1", "g2", …,
+// so the id reads as the same words laneName() gives a configured name.
+export function laneIdName(id) {
+  const value = String(id ?? '').trim();
+  if (/^\d+$/.test(value)) return t('lane.numbered', { n: value });
+  const green = /^g[-_]?(.*)$/i.exec(value);
+  if (green) return green[1] ? t('lane.greenNumbered', { n: green[1] }) : t('lane.greenPlain');
+  return t('lane.byId', { id: value });
+}
+
 // A green lane whose name already says so needs no extra "green lane" badge.
 export function isGreenName(name) {
   return /绿色|green/i.test(name ?? '');

@@ -49,12 +49,25 @@ export function createLive({ handlers = {}, onWatchError, onConnected } = {}) {
     for (const fn of stateListeners) fn(connected);
   }
 
+  // A watch the server refused (a site not configured again yet after a restart) is retried while connected, so a
+  // screen that shows "connected" is never silently without updates.
+  const watchRetries = new Map();
+
   function invokeWatch(key) {
     const [method, args] = watches.get(key) ?? [];
     if (!method) return Promise.resolve();
-    return connection.invoke(method, ...args).catch((error) => {
+    clearTimeout(watchRetries.get(key)?.timer);
+    return connection.invoke(method, ...args).then(() => {
+      watchRetries.delete(key);
+    }, (error) => {
       // A dropped connection is handled by the reconnect; anything else (unknown site) is the page's business.
-      if (connection.state === signalR.HubConnectionState.Connected) onWatchError?.(method, args, error);
+      if (connection.state !== signalR.HubConnectionState.Connected) return;
+      onWatchError?.(method, args, error);
+      const attempt = (watchRetries.get(key)?.attempt ?? 0) + 1;
+      const timer = setTimeout(() => {
+        if (watches.has(key) && connection.state === signalR.HubConnectionState.Connected) invokeWatch(key);
+      }, backoff(attempt));
+      watchRetries.set(key, { attempt, timer });
     });
   }
 

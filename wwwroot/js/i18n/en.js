@@ -40,6 +40,7 @@ export default {
   'lane.numbered': 'Lane {n}',
   'lane.greenNumbered': 'Green lane {n}',
   'lane.greenPlain': 'Green lane',
+  'lane.byId': 'Lane {id}',
 
   // Display names for the district's sub-districts and towns; unknown areas show as configured.
   areaNames: {
@@ -160,7 +161,12 @@ export default {
   'command.alertsHeading': 'Alerts',
   'command.noAlerts': 'No alerts',
   'command.alertSince': 'since {ago}',
-  'command.laneId': 'lane {id}',
+  'command.alertCrowded': 'Crowded: {wait} min wait, {queue} queued',
+  'command.alertCrowdedNoData': 'Crowded',
+  'command.alertNoOpenLane': 'People queued but no lane is open',
+  'command.alertGreenLaneClosed': 'No green lane open',
+  'command.alertPausedWithQueue': '{lane} paused with people waiting',
+  'command.alertAnnounce': 'Critical alert: {site}: {message}.',
 
   'lead.pageTitle': 'Site lead · QueueBoard',
   'lead.kicker': 'Site lead console',

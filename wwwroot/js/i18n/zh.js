@@ -38,6 +38,7 @@ export default {
   'lane.numbered': '{n}号通道',
   'lane.greenNumbered': '{n}号绿色通道',
   'lane.greenPlain': '绿色通道',
+  'lane.byId': '通道 {id}',
 
   'board.pageTitle': '采样点排队实况 · QueueBoard',
   'board.title': '核酸采样点排队实况',
@@ -148,7 +149,12 @@ export default {
   'command.alertsHeading': '警报',
   'command.noAlerts': '暂无警报',
   'command.alertSince': '始于 {ago}',
-  'command.laneId': '通道 {id}',
+  'command.alertCrowded': '拥堵：预计等待 {wait} 分钟，{queue} 人排队',
+  'command.alertCrowdedNoData': '拥堵',
+  'command.alertNoOpenLane': '有人排队但没有开放通道',
+  'command.alertGreenLaneClosed': '绿色通道未开放',
+  'command.alertPausedWithQueue': '{lane}暂停中，仍有人排队',
+  'command.alertAnnounce': '紧急警报：{site}，{message}。',
 
   'lead.pageTitle': '现场负责人 · QueueBoard',
   'lead.kicker': '现场负责人控制台',
