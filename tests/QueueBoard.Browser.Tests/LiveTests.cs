@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using QueueBoard.Testing;
+using static Microsoft.Playwright.Assertions;
+using static QueueBoard.Testing.Api;
+
+namespace QueueBoard.Browser.Tests;
+
+/// <summary>Events reach the screens live: from the API and from a lead's taps, without a reload.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveTests(BrowserFixture browser)
+{
+    private readonly HttpClient _admin = browser.App.Admin();
+    private readonly string _siteId = NewSiteId();
+
+    [Fact]
+    public async Task An_event_posted_through_the_api_shows_on_a_watching_wall_screen_within_a_second()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        var wall = await browser.NewPageAsync(1920, 1080);
+        await wall.GotoAsync($"/wall/{_siteId}");
+        var queue = Screens.LaneQueue(wall, "1");
+        await Expect(queue).ToHaveTextAsync("0");
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+
+        var sent = Stopwatch.StartNew();
+        using var response = await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 7));
+        response.EnsureSuccessStatusCode();
+        await Expect(queue).ToHaveTextAsync("7", new() { Timeout = 1000 });
+
+        Assert.True(sent.Elapsed < TimeSpan.FromSeconds(1.5), $"shown {sent.ElapsedMilliseconds} ms after posting");
+        await Expect(wall.GetByTestId("site-queue")).ToContainTextAsync("7");
+    }
+
+    [Fact]
+    public async Task A_tap_on_the_lead_console_changes_the_wall_screen_and_the_resident_board()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        var code = await _admin.NewLeadCodeAsync(_siteId);
+        var lead = await browser.NewPageAsync();
+        var wall = await browser.NewPageAsync(1920, 1080);
+        var board = await browser.NewPageAsync();
+        await wall.GotoAsync($"/wall/{_siteId}");
+        await board.GotoAsync("/");
+        await Screens.SignInAsync(lead, _siteId, code);
+
+        var lane = lead.Locator("[data-testid=lead-lane][data-lane-id='1']");
+        await lane.GetByTestId("open").ClickAsync();
+        await lane.GetByTestId("arrived-5").ClickAsync();
+        await lane.GetByTestId("arrived-1").ClickAsync();
+
+        await Expect(Screens.LaneQueue(wall, "1")).ToHaveTextAsync("6");
+        await Expect(wall.Locator("[data-testid=lane-tile][data-lane-id='1']")).ToHaveAttributeAsync("data-status", "open");
+        await Expect(board.Locator($"[data-testid=site-row][data-site-id={_siteId}] [data-testid=row-queue]"))
+            .ToHaveAttributeAsync("data-value", "6");
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0");
+        Assert.Equal(6, (await browser.App.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}")).Lane("1").Number("queueLength"));
+    }
+}

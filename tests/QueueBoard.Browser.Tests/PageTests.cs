@@ -1,0 +1,86 @@
+using QueueBoard.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace QueueBoard.Browser.Tests;
+
+/// <summary>Each screen shows the demo district as a person opening it would see it; screenshots go to docs/screenshots.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageTests(BrowserFixture browser)
+{
+    public const int DemoSites = 31;
+    public const string DemoSite = "qunxing-park";
+    public const int DemoSiteLanes = 8;
+
+    [Fact]
+    public async Task The_resident_board_lists_every_demo_site_with_its_wait_in_both_languages()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var rows = page.GetByTestId("site-row");
+        await Expect(rows.Nth(DemoSites - 1)).ToBeVisibleAsync();
+        await Expect(page.Locator($"[data-testid=site-row][data-site-id={DemoSite}]")).ToContainTextAsync("群星公园采样点");
+        await Expect(page.Locator("#board-summary")).ToContainTextAsync("采样点");
+        await Screenshots.SaveAsync(page, "board-zh");
+
+        await page.Locator("#lang-toggle").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Locator($"[data-testid=site-row][data-site-id={DemoSite}]")).ToContainTextAsync("Qunxing Park");
+        await Screenshots.SaveAsync(page, "board-en");
+    }
+
+    [Fact]
+    public async Task The_wall_screen_shows_a_tile_for_every_lane_and_the_site_totals()
+    {
+        var page = await browser.NewPageAsync(1920, 1080);
+        await page.GotoAsync($"/wall/{DemoSite}");
+
+        await Expect(page.GetByTestId("lane-tile")).ToHaveCountAsync(DemoSiteLanes);
+        await Expect(page.GetByTestId("site-queue")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("canvas")).ToBeVisibleAsync();
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await Screenshots.SaveAsync(page, "wall");
+    }
+
+    [Fact]
+    public async Task The_command_centre_shows_every_site_worst_first_and_the_district_totals()
+    {
+        var page = await browser.NewPageAsync(1920, 1080);
+        await page.GotoAsync("/command");
+
+        var tiles = page.GetByTestId("site-tile");
+        await Expect(tiles.Nth(DemoSites - 1)).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("total-sites")).ToContainTextAsync(DemoSites.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal($"/wall/{await tiles.First.GetAttributeAsync("data-site-id")}", await tiles.First.GetAttributeAsync("href"));
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await Screenshots.SaveAsync(page, "command");
+    }
+
+    [Fact]
+    public async Task The_lead_console_signs_in_with_a_lead_code_and_shows_every_lane()
+    {
+        var code = await browser.App.Admin().NewLeadCodeAsync(DemoSite);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/lead/{DemoSite}");
+
+        await page.GetByTestId("lead-code-input").FillAsync(code);
+        await page.GetByTestId("signin").ClickAsync();
+
+        await Expect(page.GetByTestId("lead-lane")).ToHaveCountAsync(DemoSiteLanes);
+        Assert.DoesNotContain(code, page.Url, StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "lead");
+    }
+
+    [Fact]
+    public async Task A_wrong_lead_code_is_refused_with_a_message()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/lead/{DemoSite}");
+
+        await page.GetByTestId("lead-code-input").FillAsync($"{DemoSite}.not-the-code");
+        await page.GetByTestId("signin").ClickAsync();
+
+        await Expect(page.GetByTestId("signin-error")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByTestId("lead-lane")).ToHaveCountAsync(0);
+    }
+}

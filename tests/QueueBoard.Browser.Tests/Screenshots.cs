@@ -1,0 +1,27 @@
+using Microsoft.Playwright;
+
+namespace QueueBoard.Browser.Tests;
+
+/// <summary>Saves page screenshots into the repository's docs/screenshots, which the README shows.</summary>
+public static class Screenshots
+{
+    public static async Task SaveAsync(IPage page, string name)
+    {
+        var directory = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}.png") });
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "QueueBoard.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("QueueBoard.sln not found above the test output.");
+    }
+}
