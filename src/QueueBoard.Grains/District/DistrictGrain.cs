@@ -22,19 +22,16 @@ public sealed class DistrictGrain(
 {
     private readonly Dictionary<string, SiteDigest> _digests = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedRows = new(StringComparer.Ordinal);
-    private readonly TimeSpan _pushInterval = options.Value.BoardPushInterval;
+    private readonly PushThrottle _throttle = new(options.Value.BoardPushInterval, clock);
 
     // The board's version names this activation too, so that an ETag from before a restart never matches by accident.
     private readonly string _epoch = Guid.NewGuid().ToString("N")[..8];
     private long _boardVersion;
-    private IGrainTimer? _flushTimer;
-    private bool _flushScheduled;
-    private DateTimeOffset _lastPushAt = DateTimeOffset.MinValue;
     private Overview? _lastOverview;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _flushTimer = this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _throttle.Attach(this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
 
         // Sites are gathered after activation: a site may be the caller that is activating us.
         this.RegisterGrainTimer(GatherSitesAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -76,7 +73,7 @@ public sealed class DistrictGrain(
             _changedRows.Add(id);
         }
 
-        ScheduleFlush();
+        _throttle.Schedule();
     }
 
     private async Task GatherSitesAsync(CancellationToken cancellationToken)
@@ -92,36 +89,16 @@ public sealed class DistrictGrain(
         }
     }
 
-    private void ScheduleFlush()
-    {
-        if (_flushScheduled || _flushTimer is null)
-        {
-            return;
-        }
-
-        var wait = _lastPushAt + _pushInterval - clock.UtcNow;
-        _flushTimer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        _flushScheduled = true;
-    }
-
     private async Task FlushAsync()
     {
-        _flushScheduled = false;
-        var now = clock.UtcNow;
-        if (now - _lastPushAt < _pushInterval)
-        {
-            ScheduleFlush();
-            return;
-        }
-
+        _throttle.FlushStarted();
         var overview = OverviewBuilder.Build(_digests.Values);
         var overviewChanged = !overview.LooksSameAs(_lastOverview);
-        if (_changedRows.Count == 0 && !overviewChanged)
+        if ((_changedRows.Count == 0 && !overviewChanged) || !_throttle.TryPush())
         {
             return;
         }
 
-        _lastPushAt = now;
         if (_changedRows.Count > 0)
         {
             var rows = _changedRows.Select(id => _digests[id].Summary).ToImmutableArray();

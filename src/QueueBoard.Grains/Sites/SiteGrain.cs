@@ -32,10 +32,7 @@ public sealed class SiteGrain(
 
     private readonly Dictionary<string, LaneReading> _readings = [];
     private readonly SiteAlerts _alerts = new();
-    private readonly TimeSpan _pushInterval = options.Value.SitePushInterval;
-    private IGrainTimer? _flushTimer;
-    private bool _flushScheduled;
-    private DateTimeOffset _lastPushAt = DateTimeOffset.MinValue;
+    private readonly PushThrottle _throttle = new(options.Value.SitePushInterval, clock);
     private SiteDetail? _lastPushed;
     private SiteDigest? _lastDigest;
     private long _version;
@@ -51,13 +48,13 @@ public sealed class SiteGrain(
             await ReadLanesAsync(config.Lanes);
         }
 
-        _flushTimer = this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _throttle.Attach(this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         var refresh = options.Value.SiteRefreshInterval;
         this.RegisterGrainTimer(_ => FlushAsync(), refresh, refresh);
         this.RegisterGrainTimer(WriteHistoryAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
         // The district learns of the site after activation, never during it: the district may be the one activating us.
-        ScheduleFlush();
+        _throttle.Schedule();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
@@ -87,7 +84,7 @@ public sealed class SiteGrain(
         // Told at once, so that the board lists a new site as soon as its creation is acknowledged.
         var detail = Current();
         await PublishDigestAsync(detail, clock.UtcNow);
-        ScheduleFlush();
+        _throttle.Schedule();
         return new ConfigureOutcome(detail, []);
     }
 
@@ -150,7 +147,7 @@ public sealed class SiteGrain(
             }
         }
 
-        ScheduleFlush();
+        _throttle.Schedule();
         return new ApplyOutcome(true, accepted, duplicates, []);
     }
 
@@ -219,25 +216,13 @@ public sealed class SiteGrain(
         }
     }
 
-    private void ScheduleFlush()
-    {
-        if (_flushScheduled || _flushTimer is null)
-        {
-            return;
-        }
-
-        var wait = _lastPushAt + _pushInterval - clock.UtcNow;
-        _flushTimer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        _flushScheduled = true;
-    }
-
     /// <summary>
     /// Rebuilds the picture and pushes what changed. Runs on grain timers, so one flush at a time; a flush that comes too
     /// soon after the last push reschedules itself rather than pushing early.
     /// </summary>
     private async Task FlushAsync()
     {
-        _flushScheduled = false;
+        _throttle.FlushStarted();
         if (Config is null)
         {
             return;
@@ -249,16 +234,14 @@ public sealed class SiteGrain(
 
         if (!detail.LooksSameAs(_lastPushed))
         {
-            if (now - _lastPushAt < _pushInterval)
+            if (!_throttle.TryPush())
             {
-                ScheduleFlush();
                 return;
             }
 
             _version++;
             detail = detail with { Version = _version };
             _lastPushed = detail;
-            _lastPushAt = now;
             await publisher.SiteChanged(detail);
         }
 
