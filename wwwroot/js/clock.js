@@ -1,6 +1,8 @@
 // The server's clock, estimated from HTTP Date headers. Lead events carry `at`, which the
 // server rejects when more than 2 minutes ahead, and chart minutes must line up with the
 // server's history buckets, so a phone or TV with a wrong clock must not matter.
+import { setText } from './dom.js';
+import { fmtClock, fmtDate } from './format.js';
 
 let offsetMs = 0;
 
@@ -20,4 +22,26 @@ export function serverNow() {
 
 export function currentMinute() {
   return Math.floor(serverNow() / 60000) * 60000;
+}
+
+// The wall and command screens' clock: time (with seconds) and date every second, and `onMinute`
+// once each time the server's minute rolls over, for the page's own per-minute work. The text shows
+// the device's local time; the roll-over follows the server's minute, like the chart buckets.
+// Returns `tick`, for re-rendering at once (a language change re-words the date).
+export function startWallClock({ clockEl, dateEl, onMinute }) {
+  let lastMinute = currentMinute();
+  function tick() {
+    const now = new Date();
+    setText(clockEl, fmtClock(now, true));
+    setText(dateEl, fmtDate(now));
+    clockEl.dateTime = now.toISOString();
+    const minute = currentMinute();
+    if (minute !== lastMinute) {
+      lastMinute = minute;
+      onMinute?.(minute);
+    }
+  }
+  tick();
+  setInterval(tick, 1000);
+  return tick;
 }

@@ -2,10 +2,10 @@
 import { api } from './api.js';
 import { bandMark } from './bands.js';
 import { createLineChart, COLORS, setSeriesLabels } from './charts.js';
-import { currentMinute } from './clock.js';
+import { currentMinute, startWallClock } from './clock.js';
 import { h, reconcileChildren, setAttr, setText } from './dom.js';
 import {
-  areaName, BAND_RANK, bandOf, fmtAgo, fmtClock, fmtCount, fmtDate, fmtInt, fmtRate, laneIdName, siteName,
+  areaName, BAND_RANK, bandOf, fmtAgo, fmtCount, fmtInt, fmtRate, laneIdName, siteName,
 } from './format.js';
 import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
@@ -393,24 +393,15 @@ function applyOverview(overview) {
   sample();
 }
 
-// ---- clock ----
+// ---- clock: per-minute work (the tick itself is clock.js) ----
 
-let lastMinute = currentMinute();
-function tick() {
-  const now = new Date();
-  setText(el.clock, fmtClock(now, true));
-  setText(el.date, fmtDate(now));
-  el.clock.dateTime = now.toISOString();
-  const minute = currentMinute();
-  if (minute !== lastMinute) {
-    lastMinute = minute;
-    // A minute without pushes still gets its point (the totals did not change), but only
-    // while the data is current: offline, no point is invented.
-    const fresh = live.freshAt();
-    if (fresh != null && Date.now() - fresh < 60000) sample();
-    saveSamples();
-    renderAlerts();
-  }
+function onMinute() {
+  // A minute without pushes still gets its point (the totals did not change), but only
+  // while the data is current: offline, no point is invented.
+  const fresh = live.freshAt();
+  if (fresh != null && Date.now() - fresh < 60000) sample();
+  saveSamples();
+  renderAlerts();
 }
 
 // ---- controls ----
@@ -449,8 +440,7 @@ const live = createLive({
 initI18n();
 keepAwake();
 loadSamples();
-tick();
-setInterval(tick, 1000);
+const tickClock = startWallClock({ clockEl: el.clock, dateEl: el.date, onMinute });
 attachOffline(live, { poll: loadAll });
 live.watch('WatchBoard');
 live.watch('WatchOverview');
@@ -458,7 +448,7 @@ renderSites();
 loadAll().catch(() => {});
 
 onLangChange(() => {
-  tick();
+  tickClock();
   for (const tile of tiles.values()) tile.signature = '';
   renderAreaOptions();
   renderSites();

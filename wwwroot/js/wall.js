@@ -2,10 +2,10 @@
 import { api } from './api.js';
 import { bandMark, statusMark } from './bands.js';
 import { createLineChart, COLORS, setSeriesLabels } from './charts.js';
-import { currentMinute } from './clock.js';
+import { currentMinute, startWallClock } from './clock.js';
 import { h, reconcileChildren, setAttr, setText, siteIdFromPath } from './dom.js';
 import {
-  areaName, bandOf, fmtClock, fmtDate, fmtInt, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName, laneStatus,
+  areaName, bandOf, fmtInt, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName, laneStatus,
   siteName,
 } from './format.js';
 import { initI18n, onLangChange, t } from './i18n.js';
@@ -243,21 +243,12 @@ function isCurrent() {
   return fresh != null && Date.now() - fresh < 60000;
 }
 
-let lastMinute = currentMinute();
-function tick() {
-  const now = new Date();
-  setText(el.clock, fmtClock(now, true));
-  setText(el.date, fmtDate(now));
-  el.clock.dateTime = now.toISOString();
-  const minute = currentMinute();
-  if (minute !== lastMinute) {
-    lastMinute = minute;
-    // A quiet minute still gets its point, then the server's buckets correct the last few.
-    // Offline, no point is invented: the gap is refilled from history on reconnect.
-    if (site && isCurrent()) {
-      trackMinute(site);
-      loadHistory(5);
-    }
+function onMinute() {
+  // A quiet minute still gets its point, then the server's buckets correct the last few.
+  // Offline, no point is invented: the gap is refilled from history on reconnect.
+  if (site && isCurrent()) {
+    trackMinute(site);
+    loadHistory(5);
   }
 }
 
@@ -309,13 +300,12 @@ const live = createLive({
 
 initI18n();
 keepAwake();
-tick();
-setInterval(tick, 1000);
+const tickClock = startWallClock({ clockEl: el.clock, dateEl: el.date, onMinute });
 attachOffline(live, { poll: () => (missing ? Promise.reject() : api.site(siteId).then(applySite)) });
 loadSite();
 
 onLangChange(() => {
-  tick();
+  tickClock();
   render();
   refreshMessage();
   if (chart) {
