@@ -23,6 +23,15 @@ public sealed class PageTests(BrowserFixture browser)
         await Expect(page.Locator("#board-summary")).ToContainTextAsync("采样点");
         await Screenshots.SaveAsync(page, "board-zh");
 
+        // A keyboard alone opens a site's lanes.
+        var row = page.Locator($"[data-testid=site-row][data-site-id={DemoSite}] button.row-main");
+        await row.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(row).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(page.Locator($"[data-testid=site-row][data-site-id={DemoSite}] .row-detail")).ToContainTextAsync("1号通道");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(row).ToHaveAttributeAsync("aria-expanded", "false");
+
         await page.Locator("#lang-toggle").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page.Locator($"[data-testid=site-row][data-site-id={DemoSite}]")).ToContainTextAsync("Qunxing Park");
