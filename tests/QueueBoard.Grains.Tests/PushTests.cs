@@ -20,13 +20,19 @@ public sealed class PushTests(ClusterFixture fixture)
         await Task.Delay(400, TestContext.Current.CancellationToken);
         var start = RecordingPublisher.Now;
 
-        for (var i = 0; i < 500; i++)
+        // 500 events over a second: 50 batches of 10, one every 20 ms.
+        for (var i = 0; i < 50; i++)
         {
-            await Site.Apply(Batch(Arrived("1", 1)));
+            await Site.Apply([.. Enumerable.Repeat(Arrived("1", 1), 10)]);
+            await Task.Delay(20, TestContext.Current.CancellationToken);
         }
 
+        var flooded = RecordingPublisher.Now;
         await Task.Delay(600, TestContext.Current.CancellationToken);
         var pushes = fixture.Publisher.PushesOf(_siteId).Where(p => p.At >= start).ToList();
+
+        // Throttled, not debounced: watchers see the flood as it happens, not only once it is over.
+        Assert.True(pushes.Count(p => p.At <= flooded) >= 3, $"{pushes.Count(p => p.At <= flooded)} pushes during the flood");
 
         var gaps = pushes.Zip(pushes.Skip(1), (a, b) => b.At - a.At).ToList();
         Assert.All(gaps, gap => Assert.True(gap >= TimeSpan.FromMilliseconds(245), $"pushes {gap.TotalMilliseconds} ms apart"));
@@ -41,6 +47,7 @@ public sealed class PushTests(ClusterFixture fixture)
         await Site.Apply(Batch(Status("1", LaneStatus.Open), Arrived("1", 3)));
         await Task.Delay(400, TestContext.Current.CancellationToken);
         var before = fixture.Publisher.PushesOf(_siteId).Count;
+        Assert.True(before >= 1, "the site was never pushed at all");
 
         await Site.Apply(Batch(Status("1", LaneStatus.Open), HeadCount("1", 3)));
         await Task.Delay(600, TestContext.Current.CancellationToken);

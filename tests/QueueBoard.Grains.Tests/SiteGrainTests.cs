@@ -60,6 +60,37 @@ public sealed class SiteGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_id_already_accepted_for_the_site_is_a_duplicate_on_any_of_its_lanes()
+    {
+        await Site.Configure(Standard("1", "2"));
+        var id = Guid.NewGuid();
+
+        await Site.Apply(Batch(Arrived("1", 2, id)));
+        var again = await Site.Apply(Batch(Arrived("2", 2, id)));
+
+        Assert.Equal((0, 1), (again.Accepted, again.Duplicates));
+        Assert.Equal((2, 0), (await QueueOf("1"), await QueueOf("2")));
+    }
+
+    [Fact]
+    public async Task Absurd_counts_saturate_instead_of_overflowing()
+    {
+        await Site.Configure(Standard("1"));
+
+        for (var batch = 0; batch < 3; batch++)
+        {
+            await Site.Apply([.. Enumerable.Repeat(Arrived("1", 1000), 1000)]);
+            await Site.Apply([.. Enumerable.Repeat(Served("1", 1000), 1000)]);
+        }
+
+        await Site.Apply([.. Enumerable.Repeat(Arrived("1", 1000), 1000)]);
+        var site = (await Site.GetDetail())!;
+        Assert.Equal(LaneLimits.MaximumQueue, site.QueueLength);
+        Assert.Equal(LaneLimits.MaximumServedPerDay, site.ServedToday);
+        Assert.True((await fixture.Grains.GetGrain<IDistrictGrain>(0).GetOverview()).QueueLength >= LaneLimits.MaximumQueue);
+    }
+
+    [Fact]
     public async Task A_batch_naming_an_unknown_lane_changes_nothing()
     {
         await Site.Configure(Standard("1"));

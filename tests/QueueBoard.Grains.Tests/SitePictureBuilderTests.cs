@@ -54,7 +54,7 @@ public sealed class SitePictureBuilderTests
     public void Served_today_starts_again_at_midnight_in_the_district_time_zone()
     {
         var today = new DateOnly(2026, 11, 29);
-        var readings = Readings(("1", Open(queue: 0) with { ServedToday = 340, ServedDay = today }));
+        var readings = Readings(("1", Open(queue: 0) with { ServedByDay = ImmutableDictionary<DateOnly, int>.Empty.Add(today, 340) }));
         _time.Advance(TimeSpan.FromHours(2));
 
         Assert.Equal(340, Build(Site([OpenSpan.AllDay]), readings).ServedToday);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 using QueueBoard.Abstractions.Model;
 
 namespace QueueBoard.Abstractions.Grains;
@@ -13,11 +14,15 @@ public interface IDistrictGrain : IGrainWithIntegerKey
     Task Publish(SiteDigest digest);
 
     /// <summary>Every site's row; <see cref="BoardPage.Rows"/> is default when <paramref name="knownVersion"/> is current.</summary>
+    /// <remarks>Reads interleave with everything: they never wait behind a site's publish or a push.</remarks>
+    [AlwaysInterleave]
     Task<BoardPage> GetBoard(string? knownVersion);
 
     /// <summary>The district totals and alerts.</summary>
+    [AlwaysInterleave]
     Task<Overview> GetOverview();
 
     /// <summary>The ids of every site, sorted.</summary>
+    [AlwaysInterleave]
     Task<ImmutableArray<string>> GetSiteIds();
 }

@@ -4,16 +4,20 @@ using QueueBoard.Abstractions.Model;
 namespace QueueBoard.Abstractions.Grains;
 
 /// <summary>
-/// One lane of one site, keyed <c>siteId/laneId</c>. It keeps the lane's queue, status, service rate, served-today
-/// count, recently seen event ids and per-minute history, and is only ever called by its site grain.
+/// One lane of one site, keyed <c>siteId/laneId</c>. It keeps the lane's queue, status, service rate, serves per day,
+/// the ids of its events from the last 24 hours and its per-minute history, and is only ever called by its site grain,
+/// which has already dropped duplicate events.
 /// </summary>
 public interface ILaneGrain : IGrainWithStringKey
 {
-    /// <summary>Applies this lane's share of a batch, skipping ids seen in the last 24 hours; durable on return.</summary>
-    Task<LaneApplyResult> Apply(ImmutableArray<LaneEvent> events);
+    /// <summary>Applies this lane's share of a batch and records its event ids; durable on return.</summary>
+    Task<LaneReading> Apply(ImmutableArray<LaneEvent> events);
 
     /// <summary>The lane's state now.</summary>
     Task<LaneReading> GetReading();
+
+    /// <summary>The ids of this lane's events accepted in the last 24 hours, oldest first.</summary>
+    Task<ImmutableArray<SeenEvent>> GetRecentIds();
 
     /// <summary>Forgets everything: the lane was removed from its site.</summary>
     Task Retire();

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace QueueBoard.Abstractions.Model;
 
 /// <summary>
@@ -8,13 +10,15 @@ namespace QueueBoard.Abstractions.Model;
 public sealed record LaneReading(
     [property: Id(0)] LaneStatus Status,
     [property: Id(1)] int QueueLength,
-    [property: Id(2)] int ServedToday,
-    [property: Id(3)] DateOnly ServedDay,
+    [property: Id(2)] ImmutableDictionary<DateOnly, int> ServedByDay,
     [property: Id(4)] ServiceRateState Rate,
     [property: Id(5)] ThroughputState Throughput,
     [property: Id(6)] DateTimeOffset UpdatedAt)
 {
     /// <summary>A lane nobody has reported on yet: closed and empty.</summary>
     public static LaneReading Fresh { get; } =
-        new(LaneStatus.Closed, 0, 0, DateOnly.MinValue, ServiceRateState.Empty, ThroughputState.Empty, DateTimeOffset.MinValue);
+        new(LaneStatus.Closed, 0, ImmutableDictionary<DateOnly, int>.Empty, ServiceRateState.Empty, ThroughputState.Empty, DateTimeOffset.MinValue);
+
+    /// <summary>People served on a district day (the day of each serve's time, in the district's zone).</summary>
+    public int ServedOn(DateOnly day) => ServedByDay.GetValueOrDefault(day);
 }

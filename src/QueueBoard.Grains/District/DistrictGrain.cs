@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Options;
+using QueueBoard.Grains.Persistence;
 using QueueBoard.Grains.Publishing;
 using QueueBoard.Grains.Time;
 
@@ -43,7 +44,7 @@ public sealed class DistrictGrain(
         var id = digest.Summary.Id;
         if (state.State.SiteIds.Add(id))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrResetAsync(this);
         }
 
         Accept(digest);

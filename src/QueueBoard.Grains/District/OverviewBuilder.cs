@@ -13,9 +13,9 @@ public static class OverviewBuilder
     {
         Sites = sites.Count,
         OpenSites = sites.Count(s => s.Summary.Open),
-        OpenLanes = sites.Sum(s => s.Summary.OpenLanes),
-        QueueLength = sites.Sum(s => s.Summary.QueueLength),
-        ServedToday = sites.Sum(s => s.ServedToday),
+        OpenLanes = Saturated(sites.Sum(s => (long)s.Summary.OpenLanes)),
+        QueueLength = Saturated(sites.Sum(s => (long)s.Summary.QueueLength)),
+        ServedToday = Saturated(sites.Sum(s => (long)s.ServedToday)),
         ThroughputPerMinute = Math.Round(sites.Sum(s => s.ThroughputPerMinute), 1, MidpointRounding.AwayFromZero),
         Alerts = sites.SelectMany(s => s.Alerts)
             .OrderByDescending(a => a.Severity)
@@ -24,4 +24,7 @@ public static class OverviewBuilder
             .Take(MaximumAlerts)
             .ToImmutableArray(),
     };
+
+    /// <summary>District totals are summed wide and capped, so absurd input shows a huge number rather than failing.</summary>
+    private static int Saturated(long total) => (int)Math.Min(total, int.MaxValue);
 }

@@ -43,9 +43,16 @@ public static class ServiceRateEstimator
         };
     }
 
-    /// <summary>Counts people served at the state's current time.</summary>
-    public static ServiceRateState AddServed(ServiceRateState state, int count) =>
-        state with { WeightedServed = state.WeightedServed + count, HasServed = true };
+    /// <summary>
+    /// Counts people served <paramref name="age"/> before the state's current time (a lead's phone may send taps late);
+    /// a late serve weighs what it would have weighed had it arrived on time.
+    /// </summary>
+    public static ServiceRateState AddServed(ServiceRateState state, int count, TimeSpan age = default) =>
+        state with
+        {
+            WeightedServed = state.WeightedServed + (count * Math.Exp(-Math.Max(0, age.TotalSeconds) / TimeConstantSeconds)),
+            HasServed = true,
+        };
 
     /// <summary>The rate in people per minute at <paramref name="now"/>, for a lane that is busy when <paramref name="busy"/>.</summary>
     public static double PerMinute(ServiceRateState state, DateTimeOffset now, bool busy, double defaultServiceSeconds)

@@ -11,8 +11,12 @@ public static class ThroughputMeter
 {
     public static readonly double TimeConstantMinutes = 5;
 
-    public static ThroughputState AddServed(ThroughputState state, int count, DateTimeOffset now) =>
-        new(DecayedTo(state, now) + count, now);
+    /// <summary>Counts people served at <paramref name="at"/>; a late report adds what is left of it by now.</summary>
+    public static ThroughputState AddServed(ThroughputState state, int count, DateTimeOffset at, DateTimeOffset now)
+    {
+        var age = Math.Max(0, (now - at).TotalMinutes);
+        return new(DecayedTo(state, now) + (count * Math.Exp(-age / TimeConstantMinutes)), now);
+    }
 
     /// <summary>People per minute at <paramref name="now"/>, to one decimal.</summary>
     public static double PerMinute(ThroughputState state, DateTimeOffset now) =>

@@ -3,30 +3,23 @@ using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Estimation;
 using QueueBoard.Grains.History;
+using QueueBoard.Grains.Persistence;
 using QueueBoard.Grains.Time;
 
 namespace QueueBoard.Grains.Lanes;
 
 /// <summary>
-/// One lane (<see cref="ILaneGrain"/>): applies its share of each batch from the site grain, writes its hot state before
-/// answering (a 200 means durable), and reports a <see cref="LaneReading"/> back. Its minute history is written once a
-/// minute and on deactivation.
+/// One lane (<see cref="ILaneGrain"/>): applies its share of each batch from the site grain (duplicates already dropped
+/// there), writes its hot state with the batch's event ids before answering (a 200 means durable), and reports a
+/// <see cref="LaneReading"/> back. Its minute history is written once a minute and on deactivation.
 /// </summary>
 public sealed class LaneGrain(
     [PersistentState("lane", GrainStorage.Name)] IPersistentState<LaneState> state,
     [PersistentState("lane-history", GrainStorage.Name)] IPersistentState<MinuteHistory> history,
     DistrictClock clock) : Grain, ILaneGrain
 {
-    private static readonly TimeSpan SeenFor = TimeSpan.FromHours(24);
-    private readonly HashSet<Guid> _seen = [];
-
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var seen in state.State.Seen)
-        {
-            _seen.Add(seen.Id);
-        }
-
         this.RegisterGrainTimer(WriteHistoryAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         return Task.CompletedTask;
     }
@@ -34,7 +27,7 @@ public sealed class LaneGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         await WriteHistoryAsync(cancellationToken);
 
-    public async Task<LaneApplyResult> Apply(ImmutableArray<LaneEvent> events)
+    public async Task<LaneReading> Apply(ImmutableArray<LaneEvent> events)
     {
         var now = clock.UtcNow;
         var lane = state.State;
@@ -42,48 +35,35 @@ public sealed class LaneGrain(
 
         // The rate clock covers the time since the last batch in the state the lane was in during that time.
         lane.Rate = ServiceRateEstimator.Advance(lane.Rate, now, WaitEstimator.IsBusy(lane.ToReading()));
-
-        var applied = ImmutableArray.CreateBuilder<bool>(events.Length);
         foreach (var e in events)
         {
-            if (e.Id is { } id && !_seen.Add(id))
+            if (e.Id is { } id)
             {
-                applied.Add(false);
-                continue;
-            }
-
-            if (e.Id is { } newId)
-            {
-                lane.Seen.Add(new SeenEvent(newId, now));
+                lane.Seen.Add(new SeenEvent(id, now));
             }
 
             ApplyOne(lane, e, now);
-            applied.Add(true);
         }
 
         lane.UpdatedAt = now;
+        ForgetOldDays(now);
         history.State.SetLevel(now, lane.QueueLength, null);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory now runs ahead of storage; start again from what storage holds.
-            DeactivateOnIdle();
-            throw;
-        }
-
-        return new LaneApplyResult(applied.MoveToImmutable(), lane.ToReading());
+        await state.WriteOrResetAsync(this);
+        return lane.ToReading();
     }
 
     public Task<LaneReading> GetReading() => Task.FromResult(state.State.ToReading());
+
+    public Task<ImmutableArray<SeenEvent>> GetRecentIds()
+    {
+        ForgetOldIds(clock.UtcNow);
+        return Task.FromResult(state.State.Seen.ToImmutableArray());
+    }
 
     public async Task Retire()
     {
         await state.ClearStateAsync();
         await history.ClearStateAsync();
-        _seen.Clear();
         history.State.IsDirty = false;
         DeactivateOnIdle();
     }
@@ -93,18 +73,19 @@ public sealed class LaneGrain(
         switch (e.Type)
         {
             case LaneEventType.Arrived:
-                lane.QueueLength += e.Count;
+                lane.QueueLength = Math.Min(LaneLimits.MaximumQueue, lane.QueueLength + e.Count);
                 history.State.AddFlow(e.At, e.Count, 0, now);
                 break;
             case LaneEventType.Served:
                 lane.QueueLength = Math.Max(0, lane.QueueLength - e.Count);
-                CountServedToday(lane, e);
-                lane.Rate = ServiceRateEstimator.AddServed(lane.Rate, e.Count);
-                lane.Throughput = ThroughputMeter.AddServed(lane.Throughput, e.Count, now);
+                var day = clock.DayOf(e.At);
+                lane.ServedByDay[day] = Math.Min(LaneLimits.MaximumServedPerDay, lane.ServedByDay.GetValueOrDefault(day) + e.Count);
+                lane.Rate = ServiceRateEstimator.AddServed(lane.Rate, e.Count, now - e.At);
+                lane.Throughput = ThroughputMeter.AddServed(lane.Throughput, e.Count, e.At, now);
                 history.State.AddFlow(e.At, 0, e.Count, now);
                 break;
             case LaneEventType.Queue:
-                lane.QueueLength = e.Count;
+                lane.QueueLength = Math.Min(LaneLimits.MaximumQueue, e.Count);
                 break;
             case LaneEventType.Status:
                 lane.Status = e.Status ?? lane.Status;
@@ -112,19 +93,13 @@ public sealed class LaneGrain(
         }
     }
 
-    /// <summary>A serve counts towards the district day it happened on; one from an earlier day than the lane's is not today's.</summary>
-    private void CountServedToday(LaneState lane, LaneEvent e)
+    /// <summary>Keeps yesterday (reports around midnight) and anything later; older days live on in the history.</summary>
+    private void ForgetOldDays(DateTimeOffset now)
     {
-        var day = clock.DayOf(e.At);
-        if (day > lane.ServedDay)
+        var yesterday = clock.DayOf(now).AddDays(-1);
+        foreach (var day in state.State.ServedByDay.Keys.Where(d => d < yesterday).ToList())
         {
-            lane.ServedDay = day;
-            lane.ServedToday = 0;
-        }
-
-        if (day == lane.ServedDay)
-        {
-            lane.ServedToday += e.Count;
+            state.State.ServedByDay.Remove(day);
         }
     }
 
@@ -132,9 +107,8 @@ public sealed class LaneGrain(
     {
         var seen = state.State.Seen;
         var expired = 0;
-        while (expired < seen.Count && now - seen[expired].AcceptedAt > SeenFor)
+        while (expired < seen.Count && now - seen[expired].AcceptedAt > Sites.RecentIds.KeptFor)
         {
-            _seen.Remove(seen[expired].Id);
             expired++;
         }
 

@@ -6,17 +6,19 @@ using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.History;
 using QueueBoard.Grains.Options;
+using QueueBoard.Grains.Persistence;
 using QueueBoard.Grains.Publishing;
 using QueueBoard.Grains.Time;
 
 namespace QueueBoard.Grains.Sites;
 
 /// <summary>
-/// One site (<see cref="ISiteGrain"/>). Events come in from the web host, go out to lane grains, and the lanes' readings
-/// come back into an in-memory picture. The picture is pushed to watchers throttled (at most one push per
-/// <see cref="QueueGrainOptions.SitePushInterval"/>, the last state always pushed, nothing pushed when nothing visible
-/// changed), and its board row goes to the district grain. Kept active for as long as the site exists, so that opening
-/// hours, midnight and decaying rates reach the screens without any event.
+/// One site (<see cref="ISiteGrain"/>). Events come in from the web host, duplicates are dropped against the site's recent
+/// ids, the rest go out to lane grains, and the lanes' readings come back into an in-memory picture. The site's board row
+/// goes to the district grain as soon as it changes; the picture itself is pushed to watchers throttled (at most one push
+/// per <see cref="QueueGrainOptions.SitePushInterval"/>, the last state always pushed, nothing pushed when nothing visible
+/// changed). A configured site stays active, so that opening hours, midnight and decaying rates reach the screens without
+/// any event; a grain for an id no site has deactivates at once.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class SiteGrain(
@@ -31,8 +33,10 @@ public sealed class SiteGrain(
     public const int MaximumLeadCodes = 100;
 
     private readonly Dictionary<string, LaneReading> _readings = [];
+    private readonly RecentIds _recentIds = new();
     private readonly SiteAlerts _alerts = new();
     private readonly PushThrottle _throttle = new(options.Value.SitePushInterval, clock);
+    private bool _running;
     private SiteDetail? _lastPushed;
     private SiteDigest? _lastDigest;
     private long _version;
@@ -46,15 +50,8 @@ public sealed class SiteGrain(
         if (Config is { } config)
         {
             await ReadLanesAsync(config.Lanes);
+            StartRunning();
         }
-
-        _throttle.Attach(this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        var refresh = options.Value.SiteRefreshInterval;
-        this.RegisterGrainTimer(_ => FlushAsync(), refresh, refresh);
-        this.RegisterGrainTimer(WriteHistoryAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-
-        // The district learns of the site after activation, never during it: the district may be the one activating us.
-        _throttle.Schedule();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
@@ -71,7 +68,7 @@ public sealed class SiteGrain(
         }
 
         state.State.Config = config;
-        await state.WriteStateAsync();
+        await state.WriteOrResetAsync(this);
 
         foreach (var laneId in removed)
         {
@@ -80,6 +77,7 @@ public sealed class SiteGrain(
         }
 
         await ReadLanesAsync(config.Lanes.Where(l => !_readings.ContainsKey(l.Id)));
+        StartRunning();
 
         // Told at once, so that the board lists a new site as soon as its creation is acknowledged.
         var detail = Current();
@@ -90,16 +88,8 @@ public sealed class SiteGrain(
 
     public Task<SiteDetail?> GetDetail() => Task.FromResult(IsUnknown() ? null : Current());
 
-    public Task<SiteDigest?> GetDigest()
-    {
-        if (IsUnknown())
-        {
-            return Task.FromResult<SiteDigest?>(null);
-        }
-
-        var now = clock.UtcNow;
-        return Task.FromResult<SiteDigest?>(Digest(Current(), now));
-    }
+    public Task<SiteDigest?> GetDigest() =>
+        Task.FromResult(IsUnknown() ? null : Digest(Current(), clock.UtcNow));
 
     public async Task<ApplyOutcome> Apply(ImmutableArray<LaneEvent> events)
     {
@@ -116,39 +106,52 @@ public sealed class SiteGrain(
             return new ApplyOutcome(true, 0, 0, unknown);
         }
 
-        // An id repeated within the batch is a duplicate even when it names another lane.
+        // An id accepted for this site in the last 24 hours, or earlier in this batch, is a duplicate whichever lane it names.
+        var now = clock.UtcNow;
+        _recentIds.ForgetOlderThan(now);
         var batchIds = new HashSet<Guid>();
-        var fresh = events.Where(e => e.Id is not { } id || batchIds.Add(id)).ToList();
-        var duplicates = events.Length - fresh.Count;
+        var fresh = events.Where(e => e.Id is not { } id || (!_recentIds.Contains(id) && batchIds.Add(id))).ToList();
 
         var byLane = fresh.GroupBy(e => e.Lane).ToList();
-        var results = await Task.WhenAll(byLane.Select(group =>
-            GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, group.Key)).Apply([.. group])));
-
-        var now = clock.UtcNow;
-        var accepted = 0;
-        foreach (var (group, result) in byLane.Zip(results))
+        LaneReading[] readings;
+        try
         {
-            _readings[group.Key] = result.Reading;
-            foreach (var (e, applied) in group.Zip(result.Applied))
-            {
-                if (!applied)
-                {
-                    duplicates++;
-                    continue;
-                }
-
-                accepted++;
-                history.State.AddFlow(
-                    e.At,
-                    e.Type == LaneEventType.Arrived ? e.Count : 0,
-                    e.Type == LaneEventType.Served ? e.Count : 0,
-                    now);
-            }
+            readings = await Task.WhenAll(byLane.Select(group =>
+                GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, group.Key)).Apply([.. group])));
+        }
+        catch
+        {
+            // Some lanes may have stored their share: read back what storage holds, ids included, so that a retry of the
+            // batch applies only what is missing (events without ids cannot be told apart and may count twice).
+            _readings.Clear();
+            _recentIds.Clear();
+            await ReadLanesAsync(config.Lanes);
+            throw;
         }
 
+        foreach (var (group, reading) in byLane.Zip(readings))
+        {
+            _readings[group.Key] = reading;
+        }
+
+        foreach (var e in fresh)
+        {
+            if (e.Id is { } id)
+            {
+                _recentIds.Add(new SeenEvent(id, now));
+            }
+
+            history.State.AddFlow(
+                e.At,
+                e.Type == LaneEventType.Arrived ? e.Count : 0,
+                e.Type == LaneEventType.Served ? e.Count : 0,
+                now);
+        }
+
+        // The board hears of the change now; only the site's own push waits for its throttle.
+        await PublishDigestAsync(Current(), now);
         _throttle.Schedule();
-        return new ApplyOutcome(true, accepted, duplicates, []);
+        return new ApplyOutcome(true, fresh.Count, events.Length - fresh.Count, []);
     }
 
     public Task<ImmutableArray<HistoryPoint>> GetHistory(int minutes)
@@ -169,24 +172,34 @@ public sealed class SiteGrain(
 
     public async Task<bool> AddLeadCode(string codeHash)
     {
-        if (Config is null || state.State.LeadCodeHashes.Count >= MaximumLeadCodes)
+        if (IsUnknown() || state.State.LeadCodeHashes.Count >= MaximumLeadCodes)
         {
             return false;
         }
 
         state.State.LeadCodeHashes.Add(codeHash);
-        await state.WriteStateAsync();
+        await state.WriteOrResetAsync(this);
         return true;
     }
 
     public async Task RevokeLeadCodes()
     {
+        if (IsUnknown())
+        {
+            return;
+        }
+
         state.State.LeadCodeHashes.Clear();
-        await state.WriteStateAsync();
+        await state.WriteOrResetAsync(this);
     }
 
     public Task<bool> IsLeadCode(string codeHash)
     {
+        if (IsUnknown())
+        {
+            return Task.FromResult(false);
+        }
+
         var candidate = Encoding.ASCII.GetBytes(codeHash);
         var match = false;
         foreach (var hash in state.State.LeadCodeHashes)
@@ -197,6 +210,24 @@ public sealed class SiteGrain(
         return Task.FromResult(match);
     }
 
+    /// <summary>Starts the timers of a configured site; a grain for an unknown id never gets any.</summary>
+    private void StartRunning()
+    {
+        if (_running)
+        {
+            return;
+        }
+
+        _running = true;
+        _throttle.Attach(this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        var refresh = options.Value.SiteRefreshInterval;
+        this.RegisterGrainTimer(_ => FlushAsync(), refresh, refresh);
+        this.RegisterGrainTimer(WriteHistoryAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
+        // The district learns of the site after activation, never during it: the district may be the one activating us.
+        _throttle.Schedule();
+    }
+
     private SiteDetail Current() => pictures.Build(SiteId, Config!, _readings, clock.UtcNow) with { Version = _version };
 
     private SiteDigest Digest(SiteDetail detail, DateTimeOffset now) => new(
@@ -205,14 +236,20 @@ public sealed class SiteGrain(
         detail.ThroughputPerMinute,
         _alerts.Evaluate(detail, Config!.IsWithinHours(clock.MinuteOfDay(now)), now));
 
+    /// <summary>Reads the lanes' state and recent ids from their grains (at activation, for new lanes, after a failure).</summary>
     private async Task ReadLanesAsync(IEnumerable<LaneConfig> lanes)
     {
-        var ids = lanes.Select(l => l.Id).ToList();
-        var readings = await Task.WhenAll(ids.Select(id =>
-            GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, id)).GetReading()));
-        foreach (var (id, reading) in ids.Zip(readings))
+        var grains = lanes.Select(l => (l.Id, Grain: GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, l.Id)))).ToList();
+        var readings = await Task.WhenAll(grains.Select(l => l.Grain.GetReading()));
+        var recentIds = await Task.WhenAll(grains.Select(l => l.Grain.GetRecentIds()));
+        foreach (var ((id, _), reading) in grains.Zip(readings))
         {
             _readings[id] = reading;
+        }
+
+        foreach (var seen in recentIds.SelectMany(ids => ids))
+        {
+            _recentIds.Add(seen);
         }
     }
 
@@ -231,21 +268,17 @@ public sealed class SiteGrain(
         var now = clock.UtcNow;
         var detail = Current();
         history.State.SetLevel(now, detail.QueueLength, detail.WaitMinutes);
+        await PublishDigestAsync(detail, now);
 
-        if (!detail.LooksSameAs(_lastPushed))
+        if (detail.LooksSameAs(_lastPushed) || !_throttle.TryPush())
         {
-            if (!_throttle.TryPush())
-            {
-                return;
-            }
-
-            _version++;
-            detail = detail with { Version = _version };
-            _lastPushed = detail;
-            await publisher.SiteChanged(detail);
+            return;
         }
 
-        await PublishDigestAsync(detail, now);
+        _version++;
+        detail = detail with { Version = _version };
+        _lastPushed = detail;
+        await publisher.SiteChanged(detail);
     }
 
     private async Task PublishDigestAsync(SiteDetail detail, DateTimeOffset now)

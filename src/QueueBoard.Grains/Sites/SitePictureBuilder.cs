@@ -57,7 +57,7 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
         QueueLength = reading.QueueLength,
         ThroughputPerMinute = ThroughputMeter.PerMinute(reading.Throughput, now),
         WaitMinutes = estimator.WaitMinutes(reading, withinHours),
-        ServedToday = reading.ServedDay == today ? reading.ServedToday : 0,
+        ServedToday = reading.ServedOn(today),
         UpdatedAt = reading.UpdatedAt == DateTimeOffset.MinValue ? now : reading.UpdatedAt,
     };
 
