@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace QueueBoard.Web.Demo;
 
-/// <summary>The Pengjiang demo district (<c>Demo/pengjiang.json</c>, copied beside the dll): the sites the simulator runs.</summary>
-public sealed record DemoDistrictFile(string? TimeZone, IReadOnlyList<DemoSite> Sites)
+/// <summary>
+/// The Pengjiang demo district (<c>Demo/pengjiang.json</c>, copied beside the dll): the sites the simulator runs. Their
+/// opening hours are read in <c>QueueBoard:TimeZone</c> like any site's.
+/// </summary>
+public sealed record DemoDistrictFile(IReadOnlyList<DemoSite> Sites)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

@@ -20,6 +20,11 @@ public sealed class TrafficSimulator(
 {
     public static readonly TimeSpan Step = TimeSpan.FromSeconds(2);
 
+    /// <summary>A late tick simulates the time that really passed, but never more than this in one go.</summary>
+    public static readonly TimeSpan LongestStep = TimeSpan.FromSeconds(10);
+
+    public const int SeedAttempts = 5;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await WhenStarted(stoppingToken);
@@ -28,14 +33,17 @@ public sealed class TrafficSimulator(
         logger.LogInformation("Demo district: {Sites} sites seeded; simulating their traffic every {Step}", sites.Count, Step);
 
         var start = clock.UtcNow;
+        var last = start - Step;
         using var timer = new PeriodicTimer(Step);
         do
         {
             var now = clock.UtcNow;
+            var step = now - last < LongestStep ? now - last : LongestStep;
+            last = now;
             foreach (var site in sites)
             {
                 var withinHours = site.Config.IsWithinHours(clock.MinuteOfDay(now));
-                var events = site.Tick(now, now - start, Step, withinHours, random);
+                var events = site.Tick(now, now - start, step, withinHours, random);
                 if (events.Count == 0)
                 {
                     continue;
@@ -69,7 +77,10 @@ public sealed class TrafficSimulator(
             var errors = new ValidationErrors();
             var config = SiteConfigValidator.Validate(demo.ToRequest(), errors)
                 ?? throw new InvalidDataException($"Demo site {demo.Id} is invalid: {string.Join(", ", errors.ToDictionary().Keys)}");
-            await grains.GetGrain<ISiteGrain>(demo.Id).Configure(config);
+            if (!await ConfigureAsync(demo.Id, config, cancellationToken))
+            {
+                continue;
+            }
 
             var tier = DemoTier.Draw(random);
             var lanes = config.Lanes.Select((lane, index) => new SimulatedLane(
@@ -87,6 +98,37 @@ public sealed class TrafficSimulator(
         }
 
         return sites;
+    }
+
+    /// <summary>
+    /// Configures one demo site, retrying a slow start; a site that still fails is left out with an error in the log rather
+    /// than stopping the host (a failing background service would take the whole app down).
+    /// </summary>
+    private async Task<bool> ConfigureAsync(string siteId, SiteConfig config, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var outcome = await grains.GetGrain<ISiteGrain>(siteId).Configure(config);
+                if (outcome.Site is null)
+                {
+                    logger.LogError("Demo site {Site} keeps its old lanes: people are still queued in {Lanes}", siteId, outcome.LanesStillQueued);
+                }
+
+                return true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt < SeedAttempts)
+            {
+                logger.LogWarning(ex, "Demo site {Site} could not be configured (attempt {Attempt}); retrying", siteId, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Demo site {Site} left out: it could not be configured", siteId);
+                return false;
+            }
+        }
     }
 
     private Task WhenStarted(CancellationToken stoppingToken)
