@@ -98,6 +98,9 @@ public sealed class EventApiTests(QueueBoardAppFactory app)
     [InlineData("{\"events\":[{\"lane\":\"1\",\"type\":\"arrived\",\"count\":1,\"id\":\"abc\"}]}", "events[0].id")]
     [InlineData("{\"events\":[{\"lane\":\"1\",", "events[0]")]
     [InlineData("", "body")]
+    [InlineData("[{\"lane\":\"1\",\"type\":\"arrived\",\"count\":1}]", "body")]
+    [InlineData("{\"events\":[{\"lane\":\"1\",\"type\":\"arrived\",\"count\":1,\"at\":\"2026-11-29T08:00:00\"}]}", "events[0].at")]
+    [InlineData("{\"events\":[null]}", "events[0]")]
     public async Task Malformed_bodies_get_a_validation_problem_naming_the_field(string body, string field)
     {
         await _admin.CreateSiteAsync(_siteId);

@@ -89,10 +89,12 @@ public sealed class HubTests(QueueBoardAppFactory app) : IAsyncDisposable
             response.Dispose();
         }
 
+        var flooded = Stopwatch.GetElapsedTime(0);
         await Task.Delay(1200, TestContext.Current.CancellationToken);
 
         var updates = _siteUpdates.Where(u => u.At >= start).ToList();
         Assert.True(updates.Count(u => u.At < start + TimeSpan.FromSeconds(1)) <= 5, $"{updates.Count} updates");
+        Assert.True(updates.Count(u => u.At <= flooded) >= 2, "throttled pushes keep coming during the flood, not only after it");
         Assert.Equal(500, updates[^1].Site.GetProperty("queueLength").GetInt32());
     }
 

@@ -7,4 +7,4 @@ public sealed record LaneEventRequest(
     string? Type,
     int? Count = null,
     string? Status = null,
-    DateTimeOffset? At = null);
+    string? At = null);

@@ -21,16 +21,22 @@ public static class PublicEndpoints
         return api;
     }
 
-    /// <summary>Phones poll this: an unchanged board answers 304 to the ETag they hold, without building a body.</summary>
+    /// <summary>
+    /// Phones poll this: an unchanged board answers 304 to the ETag they hold, without building a body. The tag is weak:
+    /// it changes whenever anything a reader sees changes, but not for update times alone.
+    /// </summary>
     private static async Task<IResult> GetBoard(HttpContext context, IGrainFactory grains)
     {
-        var held = context.Request.Headers.IfNoneMatch.ToString();
-        var known = EntityTagHeaderValue.TryParse(held, out var tag) ? tag.Tag.Value?.Trim('"') : null;
-        var page = await grains.GetGrain<IDistrictGrain>(0).GetBoard(known);
+        var district = grains.GetGrain<IDistrictGrain>(0);
+        var held = context.Request.GetTypedHeaders().IfNoneMatch;
+        var page = await district.GetBoard(null);
+        var etag = new EntityTagHeaderValue($"\"{page.Version}\"", isWeak: true);
 
-        context.Response.Headers.ETag = $"\"{page.Version}\"";
+        context.Response.Headers.ETag = etag.ToString();
         context.Response.Headers.CacheControl = "no-cache";
-        return page.Rows.IsDefault ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(page.Rows);
+        return held.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(page.Rows);
     }
 
     private static async Task<IResult> GetSite(string siteId, IGrainFactory grains)

@@ -25,7 +25,11 @@ public static class QueueBoardServiceExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.AdminToken),
                 "QueueBoard:AdminToken is required: start with --QueueBoard:AdminToken=<secret> (Development configuration has one).")
             .ValidateOnStart();
-        services.AddOptions<QueueGrainOptions>().Bind(section);
+        services.AddOptions<QueueGrainOptions>().Bind(section)
+            .Validate(o => TimeZoneExists(o.TimeZone), "QueueBoard:TimeZone is not a time zone this machine knows (use an IANA id such as Asia/Shanghai).")
+            .Validate(o => o.DefaultServiceSeconds is > 0 and <= 3600, "QueueBoard:DefaultServiceSeconds must be more than 0 and at most 3600.")
+            .Validate(o => o.SitePushInterval > TimeSpan.Zero && o.BoardPushInterval > TimeSpan.Zero && o.SiteRefreshInterval > TimeSpan.Zero, "QueueBoard push and refresh intervals must be positive.")
+            .ValidateOnStart();
 
         builder.AddQueueBoardSilo();
         services.AddQueueGrains();
@@ -54,4 +58,6 @@ public static class QueueBoardServiceExtensions
 
         return builder;
     }
+
+    private static bool TimeZoneExists(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

@@ -4,7 +4,8 @@ namespace QueueBoard.Web.Problems;
 
 /// <summary>
 /// Turns failures into problem details: a request the server cannot read keeps its 4xx status, and a grain or storage
-/// failure becomes 503 with advice to retry (the events of a failed batch were not acknowledged, so retrying is safe).
+/// failure becomes 503 with advice to retry. Part of a failed batch may have been stored; a retry applies only what is
+/// missing for events that carry ids, which is why lead devices always send them.
 /// </summary>
 public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
 {
@@ -16,8 +17,8 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
                 ? "The request body is too large."
                 : "The request could not be read."),
             OrleansException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
-                "QueueBoard could not reach its storage or cluster just now; nothing was changed. Retry in a few seconds."),
-            _ => (StatusCodes.Status500InternalServerError, "Something went wrong inside QueueBoard; nothing was changed."),
+                "QueueBoard could not reach its storage or cluster just now. Send the same request again in a few seconds."),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong inside QueueBoard. Send the same request again, or tell the command centre."),
         };
 
         if (status >= 500)

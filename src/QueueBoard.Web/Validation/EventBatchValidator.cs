@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Web.Contracts;
 
@@ -8,11 +10,11 @@ namespace QueueBoard.Web.Validation;
 /// Checks a batch of lane events as sent and turns it into the grains' <see cref="LaneEvent"/>s. Every event is checked,
 /// duplicates included, so that one bad event rejects the batch with all its faults named at once.
 /// </summary>
-public sealed class EventBatchValidator(TimeProvider time)
+public sealed partial class EventBatchValidator(TimeProvider time)
 {
     public const int MaximumEvents = 1000;
     public const int MaximumFlowCount = 1000;
-    public const int MaximumHeadCount = 100_000;
+    public const int MaximumHeadCount = LaneLimits.MaximumQueue;
     public static readonly TimeSpan OldestAccepted = TimeSpan.FromHours(24);
     public static readonly TimeSpan FurthestAhead = TimeSpan.FromMinutes(2);
 
@@ -89,8 +91,12 @@ public sealed class EventBatchValidator(TimeProvider time)
                 break;
         }
 
-        var at = e.At ?? now;
-        if (at < now - OldestAccepted || at > now + FurthestAhead)
+        var at = now;
+        if (e.At is not null && !TryParseInstant(e.At, out at))
+        {
+            errors.Add($"{prefix}.at", "Give the time as ISO-8601 with its offset, such as 2026-11-29T08:00:00Z or 2026-11-29T16:00:00+08:00.");
+        }
+        else if (at < now - OldestAccepted || at > now + FurthestAhead)
         {
             errors.Add($"{prefix}.at", "The time must lie within the last 24 hours and at most 2 minutes ahead; check the device clock.");
         }
@@ -99,6 +105,18 @@ public sealed class EventBatchValidator(TimeProvider time)
             ? null
             : new LaneEvent(id, e.Lane!, type.Value, type == LaneEventType.Status ? 0 : e.Count!.Value, status, at.ToUniversalTime());
     }
+
+    /// <summary>An instant without an offset would be read in the server's own zone, silently wrong: it must carry one.</summary>
+    private static bool TryParseInstant(string text, out DateTimeOffset instant)
+    {
+        instant = default;
+        return text.Length <= 40
+            && WithOffset().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|z|[+-]\d{2}:?\d{2})\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex WithOffset();
 
     private static LaneEventType? ParseType(string? type) => type switch
     {
