@@ -126,6 +126,23 @@ public sealed class SiteApiTests(QueueBoardAppFactory app)
     }
 
     [Fact]
+    public async Task Each_lane_has_its_own_minute_history()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 5), Served("1", 2), Arrived("2", 3));
+
+        var lane1 = await _public.GetArrayAsync($"/api/v1/sites/{_siteId}/lanes/1/history?minutes=10");
+        var lane2 = await _public.GetArrayAsync($"/api/v1/sites/{_siteId}/lanes/2/history?minutes=10");
+        using var missing = await _public.GetAsync($"/api/v1/sites/{_siteId}/lanes/9/history");
+
+        Assert.Equal(10, lane1.Count);
+        Assert.Equal((5, 2, 3), (lane1.Sum(p => p!.Number("arrived")), lane1.Sum(p => p!.Number("served")), lane1[^1]!.Number("queueLength")));
+        Assert.Equal((3, 0, 3), (lane2.Sum(p => p!.Number("arrived")), lane2.Sum(p => p!.Number("served")), lane2[^1]!.Number("queueLength")));
+        Assert.Null(lane2[^1]!["waitMinutes"]);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task A_lane_id_with_a_trailing_newline_is_refused()
     {
         using var response = await _admin.PutAsJsonAsync($"/api/v1/sites/{_siteId}", StandardSite("1\n"));

@@ -16,6 +16,9 @@ public interface ILaneGrain : IGrainWithStringKey
     /// <summary>The lane's state now.</summary>
     Task<LaneReading> GetReading();
 
+    /// <summary>One point per minute for the last <paramref name="minutes"/> minutes, oldest first (waits are the site's).</summary>
+    Task<ImmutableArray<HistoryPoint>> GetHistory(int minutes);
+
     /// <summary>The ids of this lane's events accepted in the last 24 hours, oldest first.</summary>
     Task<ImmutableArray<SeenEvent>> GetRecentIds();
 

@@ -25,6 +25,10 @@ public interface ISiteGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ImmutableArray<HistoryPoint>> GetHistory(int minutes);
 
+    /// <summary>A lane's minutes, as <see cref="GetHistory"/>; empty when the site or the lane does not exist.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<HistoryPoint>> GetLaneHistory(string laneId, int minutes);
+
     /// <summary>
     /// What the district grain needs of this site, or null when no site has this id. Read-only queries interleave, so that
     /// the district gathering sites never waits on a site that is itself waiting on the district.

@@ -54,6 +54,9 @@ public sealed class LaneGrain(
 
     public Task<LaneReading> GetReading() => Task.FromResult(state.State.ToReading());
 
+    public Task<ImmutableArray<HistoryPoint>> GetHistory(int minutes) =>
+        Task.FromResult(history.State.Read(clock.UtcNow, minutes));
+
     public Task<ImmutableArray<SeenEvent>> GetRecentIds()
     {
         ForgetOldIds(clock.UtcNow);

@@ -170,6 +170,20 @@ public sealed class SiteGrain(
         return Task.FromResult(points.SetItem(points.Length - 1, last));
     }
 
+    public async Task<ImmutableArray<HistoryPoint>> GetLaneHistory(string laneId, int minutes)
+    {
+        if (IsUnknown() || !_readings.TryGetValue(laneId, out var reading))
+        {
+            return [];
+        }
+
+        var points = await GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, laneId)).GetHistory(minutes);
+
+        // The minute under way ends with the lane as the site sees it now.
+        var lane = Current().Lanes.Single(l => l.Id == laneId);
+        return points.SetItem(points.Length - 1, points[^1] with { QueueLength = reading.QueueLength, WaitMinutes = lane.WaitMinutes });
+    }
+
     public async Task<bool> AddLeadCode(string codeHash)
     {
         if (IsUnknown() || state.State.LeadCodeHashes.Count >= MaximumLeadCodes)

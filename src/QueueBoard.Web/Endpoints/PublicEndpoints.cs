@@ -17,6 +17,7 @@ public static class PublicEndpoints
         api.MapGet("/sites", GetBoard);
         api.MapGet("/sites/{siteId}", GetSite);
         api.MapGet("/sites/{siteId}/history", GetHistory);
+        api.MapGet("/sites/{siteId}/lanes/{laneId}/history", GetLaneHistory);
         api.MapGet("/overview", GetOverview);
         return api;
     }
@@ -47,19 +48,39 @@ public static class PublicEndpoints
 
     private static async Task<IResult> GetHistory(string siteId, string? minutes, IGrainFactory grains)
     {
-        var span = DefaultHistoryMinutes;
-        if (minutes is not null
-            && (!int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out span) || span is < 1 or > MaximumHistoryMinutes))
+        if (HistorySpan(minutes) is not { } span)
         {
-            return ApiProblems.Invalid(
-                "The history span is not valid.",
-                new() { ["minutes"] = [$"Give a whole number of minutes from 1 to {MaximumHistoryMinutes}."] });
+            return BadHistorySpan();
         }
 
         var site = Identifiers.IsValid(siteId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
         var points = site is null ? [] : await site.GetHistory(span);
         return points.IsDefaultOrEmpty ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(points);
     }
+
+    /// <summary>One lane's minutes, for per-lane charts; the same rules as the site's history.</summary>
+    private static async Task<IResult> GetLaneHistory(string siteId, string laneId, string? minutes, IGrainFactory grains)
+    {
+        if (HistorySpan(minutes) is not { } span)
+        {
+            return BadHistorySpan();
+        }
+
+        var site = Identifiers.IsValid(siteId) && Identifiers.IsValid(laneId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
+        var points = site is null ? [] : await site.GetLaneHistory(laneId, span);
+        return points.IsDefaultOrEmpty
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Site '{siteId}' has no lane '{laneId}'.")
+            : TypedResults.Ok(points);
+    }
+
+    private static int? HistorySpan(string? minutes) =>
+        minutes is null ? DefaultHistoryMinutes
+        : int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var span) && span is >= 1 and <= MaximumHistoryMinutes ? span
+        : null;
+
+    private static IResult BadHistorySpan() => ApiProblems.Invalid(
+        "The history span is not valid.",
+        new() { ["minutes"] = [$"Give a whole number of minutes from 1 to {MaximumHistoryMinutes}."] });
 
     private static async Task<IResult> GetOverview(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IDistrictGrain>(0).GetOverview());
