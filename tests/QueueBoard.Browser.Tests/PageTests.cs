@@ -39,6 +39,25 @@ public sealed class PageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_board_announces_its_summary_politely_and_never_repeats_an_unchanged_one()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        var summary = page.Locator("#board-summary");
+        await Expect(summary).ToHaveAttributeAsync("aria-live", "polite");
+        await Expect(summary).Not.ToBeEmptyAsync();
+
+        // Every change a screen reader would hear, over several seconds of demo pushes.
+        await page.EvaluateAsync(
+            "() => { window.announced = [document.getElementById('board-summary').textContent]; new MutationObserver(() => window.announced.push(document.getElementById('board-summary').textContent))" +
+            ".observe(document.getElementById('board-summary'), { childList: true, characterData: true, subtree: true }); }");
+        await Task.Delay(6000, TestContext.Current.CancellationToken);
+        var announced = await page.EvaluateAsync<string[]>("() => window.announced");
+
+        Assert.All(announced.Zip(announced.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
+    }
+
+    [Fact]
     public async Task The_wall_screen_shows_a_tile_for_every_lane_and_the_site_totals()
     {
         var page = await browser.NewPageAsync(1920, 1080);
