@@ -32,6 +32,28 @@ public sealed class LiveTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_lead_reaches_and_works_the_lane_buttons_with_the_keyboard_alone()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        var lead = await browser.NewPageAsync();
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var arrive = lead.Locator("[data-testid=lead-lane][data-lane-id='1'] [data-testid=arrived-1]");
+
+        await lead.Locator("body").FocusAsync();
+        for (var presses = 0; presses < 60 && !await arrive.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
+        {
+            await lead.Keyboard.PressAsync("Tab");
+        }
+
+        await Expect(arrive).ToBeFocusedAsync();
+        await lead.Keyboard.PressAsync("Enter");
+        await lead.Keyboard.PressAsync("Space");
+        await Expect(lead.Locator("[data-testid=lead-lane][data-lane-id='1'] [data-testid=lead-queue]")).ToHaveTextAsync("2");
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0");
+        Assert.Equal(2, (await browser.App.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}")).Lane("1").Number("queueLength"));
+    }
+
+    [Fact]
     public async Task A_tap_on_the_lead_console_changes_the_wall_screen_and_the_resident_board()
     {
         await _admin.CreateSiteAsync(_siteId);
