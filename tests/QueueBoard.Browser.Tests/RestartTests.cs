@@ -16,15 +16,12 @@ public sealed class RestartTests(BrowserFixture browser)
     public async Task Screens_warn_while_the_server_is_down_and_lead_taps_made_meanwhile_arrive_exactly_once_after_it_returns()
     {
         Chromium.Require();
-        var port = FreePort.Next();
-        var siteId = NewSiteId();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var first = new RestartableApp(port);
-        await first.Admin().CreateSiteAsync(siteId);
+        var first = await RestartableApp.StartAsync();
+        var siteId = first.SiteId;
 
-        var wall = await browser.NewPageAsync(1920, 1080, baseAddress);
+        var wall = await browser.NewPageAsync(1920, 1080, first.Address);
         await wall.GotoAsync($"/wall/{siteId}");
-        var lead = await browser.NewPageAsync(412, 900, baseAddress);
+        var lead = await browser.NewPageAsync(412, 900, first.Address);
         await Screens.SignInAsync(lead, siteId, QueueBoardAppFactory.AdminToken);
         await Expect(Screens.LaneQueue(wall, "1")).ToHaveTextAsync("0");
         var banner = wall.Locator("#offline-banner");
@@ -42,8 +39,7 @@ public sealed class RestartTests(BrowserFixture browser)
         await Expect(banner).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(banner).ToContainTextAsync("离线");
 
-        await using var second = new RestartableApp(port);
-        await second.Admin().CreateSiteAsync(siteId);
+        await using var second = await first.StartAgainAsync();
 
         await Expect(banner).ToBeHiddenAsync(new() { Timeout = 30_000 });
         await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", new() { Timeout = 30_000 });

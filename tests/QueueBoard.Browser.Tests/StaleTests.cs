@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using QueueBoard.Testing;
 using static Microsoft.Playwright.Assertions;
 using static QueueBoard.Testing.Api;
 
@@ -13,13 +12,11 @@ public sealed class StaleTests(BrowserFixture browser)
     public async Task After_two_minutes_offline_the_wall_greys_its_numbers_and_restores_them_when_back()
     {
         Chromium.Require();
-        var port = FreePort.Next();
-        var siteId = NewSiteId();
-        var first = new RestartableApp(port);
-        await first.Admin().CreateSiteAsync(siteId);
+        var first = await RestartableApp.StartAsync();
+        var siteId = first.SiteId;
         await first.Admin().PostEventsAsync(siteId, Status("1", "open"), Arrived("1", 9));
 
-        var wall = await browser.NewPageAsync(1920, 1080, new Uri($"http://127.0.0.1:{port}/"));
+        var wall = await browser.NewPageAsync(1920, 1080, first.Address);
         await wall.Clock.InstallAsync();
         await wall.GotoAsync($"/wall/{siteId}");
         var queue = Screens.LaneQueue(wall, "1");
@@ -36,8 +33,7 @@ public sealed class StaleTests(BrowserFixture browser)
         Assert.NotEqual(currentColour, await ColourOf(queue));
         await Expect(queue).ToHaveTextAsync("9");
 
-        await using var second = new RestartableApp(port);
-        await second.Admin().CreateSiteAsync(siteId);
+        await using var second = await first.StartAgainAsync();
         await second.Admin().PostEventsAsync(siteId, Status("1", "open"), Arrived("1", 4));
         await wall.Clock.FastForwardAsync("00:30");
         await Expect(queue).ToHaveTextAsync("4", new() { Timeout = 20_000 });
