@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Orleans.Concurrency;
 using QueueBoard.Abstractions.Model;
 
@@ -21,8 +20,4 @@ public interface IDistrictGrain : IGrainWithIntegerKey
     /// <summary>The district totals and alerts.</summary>
     [AlwaysInterleave]
     Task<Overview> GetOverview();
-
-    /// <summary>The ids of every site, sorted.</summary>
-    [AlwaysInterleave]
-    Task<ImmutableArray<string>> GetSiteIds();
 }

@@ -61,8 +61,6 @@ public sealed class DistrictGrain(
 
     public Task<Overview> GetOverview() => Task.FromResult(OverviewBuilder.Build(_digests.Values));
 
-    public Task<ImmutableArray<string>> GetSiteIds() => Task.FromResult(state.State.SiteIds.ToImmutableArray());
-
     private void Accept(SiteDigest digest)
     {
         var id = digest.Summary.Id;

@@ -95,24 +95,6 @@ public sealed class MinuteHistory
         return points.MoveToImmutable();
     }
 
-    /// <summary>Sums of the flows between two instants, for reports.</summary>
-    public (int Arrived, int Served) FlowBetween(DateTimeOffset from, DateTimeOffset to)
-    {
-        long start = MinuteOf(from), end = MinuteOf(to);
-        var arrived = 0;
-        var served = 0;
-        foreach (var (minute, bucket) in Buckets)
-        {
-            if (minute >= start && minute < end)
-            {
-                arrived += bucket.Arrived;
-                served += bucket.Served;
-            }
-        }
-
-        return (arrived, served);
-    }
-
     private MinuteBucket BucketAt(long minute)
     {
         if (!Buckets.TryGetValue(minute, out var bucket))

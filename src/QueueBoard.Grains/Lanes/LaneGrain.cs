@@ -20,12 +20,12 @@ public sealed class LaneGrain(
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(WriteHistoryAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        this.RegisterGrainTimer(history.WriteIfDirtyAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        await WriteHistoryAsync(cancellationToken);
+        await history.WriteIfDirtyAsync(cancellationToken);
 
     public async Task<LaneReading> Apply(ImmutableArray<LaneEvent> events)
     {
@@ -119,16 +119,5 @@ public sealed class LaneGrain(
         {
             seen.RemoveRange(0, expired);
         }
-    }
-
-    private async Task WriteHistoryAsync(CancellationToken cancellationToken)
-    {
-        if (!history.State.IsDirty)
-        {
-            return;
-        }
-
-        history.State.IsDirty = false;
-        await history.WriteStateAsync(cancellationToken);
     }
 }

@@ -14,8 +14,6 @@ public sealed class RecentIds
     private readonly HashSet<Guid> _ids = [];
     private readonly PriorityQueue<Guid, DateTimeOffset> _byAge = new();
 
-    public int Count => _ids.Count;
-
     public bool Contains(Guid id) => _ids.Contains(id);
 
     public void Add(SeenEvent seen)

@@ -55,7 +55,7 @@ public sealed class SiteGrain(
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        await WriteHistoryAsync(cancellationToken);
+        await history.WriteIfDirtyAsync(cancellationToken);
 
     public async Task<ConfigureOutcome> Configure(SiteConfig config)
     {
@@ -236,7 +236,7 @@ public sealed class SiteGrain(
         _throttle.Attach(this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         var refresh = options.Value.SiteRefreshInterval;
         this.RegisterGrainTimer(_ => FlushAsync(), refresh, refresh);
-        this.RegisterGrainTimer(WriteHistoryAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        this.RegisterGrainTimer(history.WriteIfDirtyAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
         // The district learns of the site after activation, never during it: the district may be the one activating us.
         _throttle.Schedule();
@@ -303,17 +303,6 @@ public sealed class SiteGrain(
             _lastDigest = digest;
             await GrainFactory.GetGrain<IDistrictGrain>(0).Publish(digest);
         }
-    }
-
-    private async Task WriteHistoryAsync(CancellationToken cancellationToken)
-    {
-        if (Config is null || !history.State.IsDirty)
-        {
-            return;
-        }
-
-        history.State.IsDirty = false;
-        await history.WriteStateAsync(cancellationToken);
     }
 
     /// <summary>Whether no site has this id; such a grain is not kept alive, so lookups of unknown ids cost nothing lasting.</summary>

@@ -23,12 +23,5 @@ public sealed class DistrictClock(TimeProvider time, IOptions<QueueGrainOptions>
         return (local.Hour * 60) + local.Minute;
     }
 
-    /// <summary>The start (UTC) of a local day, for reports.</summary>
-    public DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(midnight, _zone.GetUtcOffset(midnight)).ToUniversalTime();
-    }
-
     private DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 }
