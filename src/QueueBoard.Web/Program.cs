@@ -3,6 +3,9 @@ using QueueBoard.Web.Extensions;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
+
+    // appsettings*.json beside the dll are found whatever directory the node is started from.
+    ContentRootPath = AppContext.BaseDirectory,
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 builder.AddQueueBoard();

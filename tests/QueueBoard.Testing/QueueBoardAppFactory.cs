@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace QueueBoard.Testing;
 
 /// <summary>
-/// The real app on real Kestrel (a free loopback port unless one is given), configured as in production: an admin token,
-/// Orleans on ports of its own, the demo district only when asked for. Tests talk to it with plain HTTP clients, the
+/// The real app on real Kestrel (a free loopback port unless one is given), configured as in production (with in-memory storage on
+/// purpose): an admin token, Orleans on ports of its own, the demo district only when asked for. Tests talk to it with plain HTTP clients, the
 /// official SignalR .NET client, or a real browser.
 /// </summary>
 public class QueueBoardAppFactory : WebApplicationFactory<Program>
@@ -62,6 +62,7 @@ public class QueueBoardAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("QueueBoard:AdminToken", AdminToken);
         builder.UseSetting("QueueBoard:Demo", Demo ? "true" : "false");
+        builder.UseSetting("QueueBoard:Storage", "Memory");
         builder.UseSetting("QueueBoard:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("QueueBoard:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using System.Collections.Immutable;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
@@ -11,16 +12,27 @@ namespace QueueBoard.Grains.Lanes;
 /// <summary>
 /// One lane (<see cref="ILaneGrain"/>): applies its share of each batch from the site grain (duplicates already dropped
 /// there), writes its hot state with the batch's event ids before answering (a 200 means durable), and reports a
-/// <see cref="LaneReading"/> back. Its minute history is written once a minute and on deactivation.
+/// <see cref="LaneReading"/> back. The hot state holds only the most recent ids; older ones are moved aside into
+/// <see cref="LaneIdArchive"/> chunks, so the per-batch write stays small however long the day runs. Its minute history is
+/// written once a minute and on deactivation, and only ever holds batches whose hot write succeeded.
 /// </summary>
+[PreferLocalPlacement]
 public sealed class LaneGrain(
     [PersistentState("lane", GrainStorage.Name)] IPersistentState<LaneState> state,
     [PersistentState("lane-history", GrainStorage.Name)] IPersistentState<MinuteHistory> history,
     DistrictClock clock) : Grain, ILaneGrain
 {
+    /// <summary>How often chunks of ids older than 24 hours are dropped.</summary>
+    public static readonly TimeSpan ExpiryInterval = TimeSpan.FromHours(1);
+
+    private LaneIdArchive? _archive;
+
+    private LaneIdArchive Archive => _archive ??= new LaneIdArchive(ServiceProvider, this.GetPrimaryKeyString());
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(history.WriteIfDirtyAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        this.RegisterGrainTimer(_ => ForgetOldChunksAsync(), ExpiryInterval, ExpiryInterval);
         return Task.CompletedTask;
     }
 
@@ -31,24 +43,39 @@ public sealed class LaneGrain(
     {
         var now = clock.UtcNow;
         var lane = state.State;
-        ForgetOldIds(now);
 
         // The rate clock covers the time since the last batch in the state the lane was in during that time.
         lane.Rate = ServiceRateEstimator.Advance(lane.Rate, now, WaitEstimator.IsBusy(lane.ToReading()));
         foreach (var e in events)
         {
-            if (e.Id is { } id)
-            {
-                lane.Seen.Add(new SeenEvent(id, now));
-            }
-
             ApplyOne(lane, e, now);
         }
 
         lane.UpdatedAt = now;
         ForgetOldDays(now);
+        try
+        {
+            await RecordIdsAsync(lane, events, now);
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory ran ahead of storage: drop this activation so that the next call starts from what storage holds.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        // History follows storage: a batch whose hot write failed never reaches it.
+        foreach (var e in events)
+        {
+            history.State.AddFlow(
+                e.At,
+                e.Type == LaneEventType.Arrived ? e.Count : 0,
+                e.Type == LaneEventType.Served ? e.Count : 0,
+                now);
+        }
+
         history.State.SetLevel(now, lane.QueueLength, null);
-        await state.WriteOrResetAsync(this);
         return lane.ToReading();
     }
 
@@ -57,18 +84,80 @@ public sealed class LaneGrain(
     public Task<ImmutableArray<HistoryPoint>> GetHistory(int minutes) =>
         Task.FromResult(history.State.Read(clock.UtcNow, minutes));
 
-    public Task<ImmutableArray<SeenEvent>> GetRecentIds()
+    public async Task<ImmutableArray<SeenEvent>> GetRecentIds()
     {
-        ForgetOldIds(clock.UtcNow);
-        return Task.FromResult(state.State.Seen.ToImmutableArray());
+        var lane = state.State;
+        var cutoff = clock.UtcNow - Sites.RecentIds.KeptFor;
+        var chunks = await Task.WhenAll(LiveChunks(lane).Select(Archive.ReadAsync));
+        return [.. chunks.SelectMany(c => c.Ids).Concat(lane.RecentIds).Where(seen => seen.AcceptedAt >= cutoff)];
     }
 
     public async Task Retire()
     {
+        foreach (var number in LiveChunks(state.State))
+        {
+            await Archive.ClearAsync(number);
+        }
+
         await state.ClearStateAsync();
         await history.ClearStateAsync();
         history.State.IsDirty = false;
         DeactivateOnIdle();
+    }
+
+    private static IEnumerable<long> LiveChunks(LaneState lane)
+    {
+        for (var number = lane.FirstChunk; number < lane.NextChunk; number++)
+        {
+            yield return number;
+        }
+    }
+
+    /// <summary>
+    /// Adds the batch's ids to the hot state, or, when that would pass <see cref="LaneState.RecentIdLimit"/>, moves them
+    /// with the recent ones into the next chunk. The chunk is written before the hot state: until that write succeeds the
+    /// lane does not count the chunk as live, so a failure in between leaves neither counts nor ids applied.
+    /// </summary>
+    private async Task RecordIdsAsync(LaneState lane, ImmutableArray<LaneEvent> events, DateTimeOffset now)
+    {
+        var ids = events.Where(e => e.Id is not null).Select(e => new SeenEvent(e.Id!.Value, now)).ToList();
+        if (lane.RecentIds.Count + ids.Count <= LaneState.RecentIdLimit)
+        {
+            lane.RecentIds.AddRange(ids);
+            return;
+        }
+
+        await Archive.WriteAsync(lane.NextChunk, new LaneIdChunk { Ids = [.. lane.RecentIds, .. ids] });
+        lane.RecentIds.Clear();
+        lane.NextChunk++;
+    }
+
+    /// <summary>
+    /// Drops chunks whose newest id is more than 24 hours old. Each is cleared before the lane stops counting it, so a
+    /// failure in between leaves an empty live chunk, which the next pass drops, rather than a key nothing points at.
+    /// </summary>
+    private async Task ForgetOldChunksAsync()
+    {
+        var lane = state.State;
+        var cutoff = clock.UtcNow - Sites.RecentIds.KeptFor;
+        var first = lane.FirstChunk;
+        while (first < lane.NextChunk)
+        {
+            var chunk = await Archive.ReadAsync(first);
+            if (chunk.Ids.Count > 0 && chunk.Ids[^1].AcceptedAt >= cutoff)
+            {
+                break;
+            }
+
+            await Archive.ClearAsync(first);
+            first++;
+        }
+
+        if (first != lane.FirstChunk)
+        {
+            lane.FirstChunk = first;
+            await state.WriteOrResetAsync(this);
+        }
     }
 
     private void ApplyOne(LaneState lane, LaneEvent e, DateTimeOffset now)
@@ -77,7 +166,6 @@ public sealed class LaneGrain(
         {
             case LaneEventType.Arrived:
                 lane.QueueLength = Math.Min(LaneLimits.MaximumQueue, lane.QueueLength + e.Count);
-                history.State.AddFlow(e.At, e.Count, 0, now);
                 break;
             case LaneEventType.Served:
                 lane.QueueLength = Math.Max(0, lane.QueueLength - e.Count);
@@ -85,7 +173,6 @@ public sealed class LaneGrain(
                 lane.ServedByDay[day] = Math.Min(LaneLimits.MaximumServedPerDay, lane.ServedByDay.GetValueOrDefault(day) + e.Count);
                 lane.Rate = ServiceRateEstimator.AddServed(lane.Rate, e.Count, now - e.At);
                 lane.Throughput = ThroughputMeter.AddServed(lane.Throughput, e.Count, e.At, now);
-                history.State.AddFlow(e.At, 0, e.Count, now);
                 break;
             case LaneEventType.Queue:
                 lane.QueueLength = Math.Min(LaneLimits.MaximumQueue, e.Count);
@@ -103,21 +190,6 @@ public sealed class LaneGrain(
         foreach (var day in state.State.ServedByDay.Keys.Where(d => d < yesterday).ToList())
         {
             state.State.ServedByDay.Remove(day);
-        }
-    }
-
-    private void ForgetOldIds(DateTimeOffset now)
-    {
-        var seen = state.State.Seen;
-        var expired = 0;
-        while (expired < seen.Count && now - seen[expired].AcceptedAt > Sites.RecentIds.KeptFor)
-        {
-            expired++;
-        }
-
-        if (expired > 0)
-        {
-            seen.RemoveRange(0, expired);
         }
     }
 }

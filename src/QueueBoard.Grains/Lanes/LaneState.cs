@@ -10,6 +10,9 @@ namespace QueueBoard.Grains.Lanes;
 [GenerateSerializer]
 public sealed class LaneState
 {
+    /// <summary>How many ids the hot state holds before they are moved aside into a chunk.</summary>
+    public const int RecentIdLimit = 32;
+
     [Id(0)] public LaneStatus Status { get; set; } = LaneStatus.Closed;
     [Id(1)] public int QueueLength { get; set; }
     /// <summary>Serves by district day, for the current and previous day (a device clock a little ahead at midnight
@@ -19,8 +22,17 @@ public sealed class LaneState
     [Id(5)] public ThroughputState Throughput { get; set; } = ThroughputState.Empty;
     [Id(6)] public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.MinValue;
 
-    /// <summary>Applied event ids in the order they were accepted, oldest first.</summary>
-    [Id(7)] public List<SeenEvent> Seen { get; set; } = [];
+    /// <summary>
+    /// The ids applied since the last chunk was moved aside, oldest first; never more than <see cref="RecentIdLimit"/>, so
+    /// that this write stays a few kilobytes however busy the day.
+    /// </summary>
+    [Id(8)] public List<SeenEvent> RecentIds { get; set; } = [];
+
+    /// <summary>The oldest chunk in <see cref="LaneIdArchive"/> that may still hold ids from the last 24 hours.</summary>
+    [Id(9)] public long FirstChunk { get; set; }
+
+    /// <summary>The number the next chunk is stored under; chunks <see cref="FirstChunk"/> up to this one are live.</summary>
+    [Id(10)] public long NextChunk { get; set; }
 
     public LaneReading ToReading() =>
         new(Status, QueueLength, ServedByDay.ToImmutableDictionary(), Rate, Throughput, UpdatedAt);

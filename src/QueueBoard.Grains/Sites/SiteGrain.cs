@@ -1,6 +1,8 @@
+using Orleans.Placement;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
@@ -18,17 +20,27 @@ namespace QueueBoard.Grains.Sites;
 /// goes to the district grain as soon as it changes; the picture itself is pushed to watchers throttled (at most one push
 /// per <see cref="QueueGrainOptions.SitePushInterval"/>, the last state always pushed, nothing pushed when nothing visible
 /// changed). A configured site stays active, so that opening hours, midnight and decaying rates reach the screens without
-/// any event; a grain for an id no site has deactivates at once.
+/// any event; a grain for an id no site has deactivates at once. It is placed on the node that first calls it, which keeps
+/// its calls to its own lanes local. Versions of its picture rise across activations and nodes: each activation starts
+/// above every version the one before it can have pushed.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
+[PreferLocalPlacement]
 public sealed class SiteGrain(
     [PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> state,
     [PersistentState("site-history", GrainStorage.Name)] IPersistentState<MinuteHistory> history,
     SitePictureBuilder pictures,
     DistrictClock clock,
     IQueuePublisher publisher,
-    IOptions<QueueGrainOptions> options) : Grain, ISiteGrain
+    IOptions<QueueGrainOptions> options,
+    ILogger<SiteGrain> logger) : Grain, ISiteGrain
 {
+    /// <summary>
+    /// The versions one activation may use; a JavaScript number holds every version exactly for 9 million activations,
+    /// and one activation pushing four times a second would need 8 years to run out.
+    /// </summary>
+    public const long VersionsPerActivation = 1_000_000_000;
+
     /// <summary>Enough for every lead of a large site and their replacements; more means codes are being handed out carelessly.</summary>
     public const int MaximumLeadCodes = 100;
 
@@ -49,6 +61,9 @@ public sealed class SiteGrain(
     {
         if (Config is { } config)
         {
+            state.State.Activations++;
+            await state.WriteStateAsync(cancellationToken);
+            _version = state.State.Activations * VersionsPerActivation;
             await ReadLanesAsync(config.Lanes);
             StartRunning();
         }
@@ -119,14 +134,14 @@ public sealed class SiteGrain(
             readings = await Task.WhenAll(byLane.Select(group =>
                 GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, group.Key)).Apply([.. group])));
         }
-        catch
+        catch (Exception ex)
         {
-            // Some lanes may have stored their share: read back what storage holds, ids included, so that a retry of the
-            // batch applies only what is missing (events without ids cannot be told apart and may count twice).
-            _readings.Clear();
-            _recentIds.Clear();
-            await ReadLanesAsync(config.Lanes);
-            throw;
+            // Some lanes may have stored their share and others not. This activation's picture and id set can no longer be
+            // trusted, so it goes, and the next one rebuilds both from storage: a retry with the same ids then applies
+            // exactly what is missing (events without ids cannot be told apart and may count twice).
+            logger.LogWarning("Site {Site}: a batch could not be stored ({Error}); rebuilding from storage", SiteId, ex.GetBaseException().Message);
+            DeactivateOnIdle();
+            return ApplyOutcome.Unavailable;
         }
 
         foreach (var (group, reading) in byLane.Zip(readings))
@@ -261,7 +276,7 @@ public sealed class SiteGrain(
             _readings[id] = reading;
         }
 
-        foreach (var seen in recentIds.SelectMany(ids => ids))
+        foreach (var seen in recentIds.SelectMany(ids => ids).OrderBy(seen => seen.AcceptedAt))
         {
             _recentIds.Add(seen);
         }

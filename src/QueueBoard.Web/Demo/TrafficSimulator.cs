@@ -9,7 +9,8 @@ namespace QueueBoard.Web.Demo;
 
 /// <summary>
 /// Seeds the Pengjiang demo district and then plays its site leads: every couple of seconds each site's taps go through
-/// <see cref="EventIngestor"/>, exactly as a lead's phone's would. Runs only when <c>QueueBoard:Demo</c> is true.
+/// <see cref="EventIngestor"/>, exactly as a lead's phone's would. Runs only when <c>QueueBoard:Demo</c> is true, and in a
+/// cluster on one node at a time (<see cref="ILeaseGrain"/>).
 /// </summary>
 public sealed class TrafficSimulator(
     IGrainFactory grains,
@@ -25,18 +26,37 @@ public sealed class TrafficSimulator(
 
     public const int SeedAttempts = 5;
 
+    /// <summary>How long the node running the simulator keeps it after its last round; then another node takes over.</summary>
+    public static readonly TimeSpan LeaseTerm = 3 * Step;
+
+    public const string LeaseName = "demo-simulator";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await WhenStarted(stoppingToken);
         var random = new Random(2022);
-        var sites = await SeedAsync(random, stoppingToken);
-        logger.LogInformation("Demo district: {Sites} sites seeded; simulating their traffic every {Step}", sites.Count, Step);
-
+        var lease = grains.GetGrain<ILeaseGrain>(LeaseName);
+        var node = Guid.NewGuid().ToString("N");
+        List<SimulatedSite>? sites = null;
         var start = clock.UtcNow;
         var last = start - Step;
         using var timer = new PeriodicTimer(Step);
         do
         {
+            // Every node runs this service; only the lease holder plays the leads, so a cluster simulates the district once.
+            if (!await HoldsLeaseAsync(lease, node))
+            {
+                continue;
+            }
+
+            if (sites is null)
+            {
+                sites = await SeedAsync(random, stoppingToken);
+                logger.LogInformation("Demo district: {Sites} sites seeded; simulating their traffic every {Step}", sites.Count, Step);
+                start = clock.UtcNow;
+                last = start - Step;
+            }
+
             var now = clock.UtcNow;
             var step = now - last < LongestStep ? now - last : LongestStep;
             last = now;
@@ -128,6 +148,19 @@ public sealed class TrafficSimulator(
                 logger.LogError(ex, "Demo site {Site} left out: it could not be configured", siteId);
                 return false;
             }
+        }
+    }
+
+    private async Task<bool> HoldsLeaseAsync(ILeaseGrain lease, string node)
+    {
+        try
+        {
+            return await lease.TryHold(node, LeaseTerm);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug("Demo lease not reachable ({Error}); trying again next round", ex.GetBaseException().Message);
+            return false;
         }
     }
 

@@ -42,6 +42,11 @@ public static class SiteLeadEndpoints
             return ApiProblems.SiteNotFound(siteId);
         }
 
+        if (result.StorageFailed)
+        {
+            return ApiProblems.Unavailable(context.Response);
+        }
+
         return result.Applied is { } applied
             ? TypedResults.Ok(applied)
             : ApiProblems.Invalid("The batch has errors; no event in it was applied.", result.Errors!);

@@ -1,9 +1,10 @@
 using QueueBoard.Web.Endpoints;
+using QueueBoard.Web.Health;
 using QueueBoard.Web.Hubs;
 
 namespace QueueBoard.Web.Extensions;
 
-/// <summary>The request pipeline and every endpoint: API, hub, pages and static files.</summary>
+/// <summary>The request pipeline and every endpoint: API, hub, health, pages and static files.</summary>
 public static class QueueBoardApplicationExtensions
 {
     public static WebApplication MapQueueBoard(this WebApplication app)
@@ -20,6 +21,7 @@ public static class QueueBoardApplicationExtensions
             .MapSiteLead()
             .MapSiteAdmin();
         app.MapHub<QueueHub>("/hubs/queue");
+        app.MapHealth();
         app.MapPages();
         return app;
     }

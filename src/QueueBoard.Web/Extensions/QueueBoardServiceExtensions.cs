@@ -14,7 +14,7 @@ using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Extensions;
 
-/// <summary>Wires QueueBoard's services: options, silo, JSON, problem details, auth, SignalR and the demo district.</summary>
+/// <summary>Wires QueueBoard's services: options, SignalR, the cluster (<see cref="ClusterExtensions"/>), JSON, problem details, auth and the demo district.</summary>
 public static class QueueBoardServiceExtensions
 {
     public static WebApplicationBuilder AddQueueBoard(this WebApplicationBuilder builder)
@@ -31,7 +31,8 @@ public static class QueueBoardServiceExtensions
             .Validate(o => o.SitePushInterval > TimeSpan.Zero && o.BoardPushInterval > TimeSpan.Zero && o.SiteRefreshInterval > TimeSpan.Zero, "QueueBoard push and refresh intervals must be positive.")
             .ValidateOnStart();
 
-        builder.AddQueueBoardSilo();
+        var signalR = services.AddSignalR().AddJsonProtocol(o => QueueBoardJson.Configure(o.PayloadSerializerOptions));
+        builder.AddQueueBoardCluster(signalR);
         services.AddQueueGrains();
         services.AddSingleton<IQueuePublisher, HubQueuePublisher>();
         services.AddSingleton<EventBatchValidator>();
@@ -48,8 +49,6 @@ public static class QueueBoardServiceExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Admin, p => p.RequireRole(QueueBoardClaims.AdminRole))
             .AddPolicy(AuthPolicies.SiteLead, p => p.AddRequirements(new SiteAccessRequirement()));
-
-        services.AddSignalR().AddJsonProtocol(o => QueueBoardJson.Configure(o.PayloadSerializerOptions));
 
         if (section.GetValue<bool>(nameof(QueueBoardOptions.Demo)))
         {

@@ -25,6 +25,11 @@ public sealed class EventIngestor(IGrainFactory grains, EventBatchValidator vali
             return new IngestResult(null, null, SiteFound: false);
         }
 
+        if (outcome.StorageFailed)
+        {
+            return new IngestResult(null, null, StorageFailed: true);
+        }
+
         if (!outcome.UnknownLaneIndexes.IsEmpty)
         {
             foreach (var index in outcome.UnknownLaneIndexes)

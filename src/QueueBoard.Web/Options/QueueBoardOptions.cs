@@ -14,10 +14,25 @@ public sealed class QueueBoardOptions
     /// <summary>Seed the Pengjiang demo district and run its traffic simulator.</summary>
     public bool Demo { get; set; }
 
-    /// <summary>Redis <c>HOST:PORT</c> for cluster mode; empty for the embedded single-process mode.</summary>
+    /// <summary>Redis <c>HOST:PORT</c> (or a StackExchange.Redis configuration string) for cluster mode; empty for one process.</summary>
     public string? Redis { get; set; }
+
+    /// <summary><c>Memory</c> runs without Redis on purpose outside Development; nothing then survives a restart.</summary>
+    public string? Storage { get; set; }
 
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The Orleans cluster id: nodes with the same one (and the same Redis) form one cluster.</summary>
+    public string ClusterId { get; set; } = "queueboard";
+
+    /// <summary>The Orleans service id: the name grain state is stored under, kept across deployments of one district.</summary>
+    public string ServiceId { get; set; } = "queueboard";
+
+    /// <summary>The IP address or host name other nodes reach this one at; empty picks this machine's own address.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Running in Kubernetes: endpoints and cluster ids come from the pod (Orleans' Kubernetes hosting).</summary>
+    public bool Kubernetes { get; set; }
 }

@@ -11,6 +11,22 @@ public static class ApiProblems
         title: $"No site has the id '{siteId}'.",
         detail: "Check the id against GET /api/v1/sites, or create the site with PUT /api/v1/sites/{siteId}.");
 
+    /// <summary>How long a client should wait before sending the same request again, in seconds.</summary>
+    public const int RetryAfterSeconds = 2;
+
+    public const string UnavailableTitle =
+        "QueueBoard could not reach its storage or cluster just now. Send the same request again in a few seconds.";
+
+    /// <summary>503 with <c>Retry-After</c>: nothing is known to be lost, and the same request (same event ids) is safe to repeat.</summary>
+    public static IResult Unavailable(HttpResponse response)
+    {
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: UnavailableTitle,
+            detail: "Events sent with ids are counted once however often they are sent.");
+    }
+
     public static IResult Conflict(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 }

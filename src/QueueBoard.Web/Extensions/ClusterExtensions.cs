@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using QueueBoard.Grains;
+using QueueBoard.Web.Health;
+using QueueBoard.Web.Options;
+using StackExchange.Redis;
+
+namespace QueueBoard.Web.Extensions;
+
+/// <summary>
+/// The one place where configuration chooses the providers: the co-hosted Orleans silo (clustering, grain storage,
+/// endpoints, failure detection), the SignalR backplane and the readiness checks, either all in memory for one process or
+/// all on Redis for a cluster (<see cref="StorageModes"/>).
+/// </summary>
+public static class ClusterExtensions
+{
+    public static WebApplicationBuilder AddQueueBoardCluster(this WebApplicationBuilder builder, ISignalRServerBuilder signalR)
+    {
+        var options = builder.Configuration.GetSection(QueueBoardOptions.Section).Get<QueueBoardOptions>() ?? new();
+        var mode = StorageModes.Choose(options, builder.Environment);
+        builder.Services.AddSingleton(new StorageModeNotice(mode, builder.Environment.EnvironmentName));
+        builder.Services.AddHostedService<StorageModeWarning>();
+
+        if (!options.Kubernetes)
+        {
+            PortGuard.EnsureFree(options.SiloPort, "QueueBoard:SiloPort");
+            PortGuard.EnsureFree(options.GatewayPort, "QueueBoard:GatewayPort");
+        }
+
+        var health = builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
+
+        if (mode == StorageMode.Memory)
+        {
+            builder.UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                silo.AddMemoryGrainStorage(GrainStorage.Name);
+            });
+            return builder;
+        }
+
+        var redis = options.Redis!;
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            if (options.Kubernetes)
+            {
+                silo.UseKubernetesHosting();
+            }
+            else
+            {
+                silo.ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            }
+
+            silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            silo.AddRedisGrainStorage(GrainStorage.Name, optionsBuilder => optionsBuilder.Configure<Serializer>((o, serializer) =>
+            {
+                o.ConfigurationOptions = RedisStorageConnection(redis);
+                o.DeleteStateOnClear = true;
+
+                // Orleans' own binary format: a lane's hot write is a few hundred bytes, where JSON would be several times more.
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+            silo.Configure<ClusterMembershipOptions>(FailureDetection.Configure);
+        });
+
+        // Pushes made by a grain on one node reach watchers connected to every node.
+        signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"queueboard:{options.ClusterId}"));
+
+        builder.Services.AddSingleton(new RedisHealthCheck(redis));
+        health.AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Storage calls fail at once while Redis is unreachable instead of queueing for seconds: the lead's phone gets a 503
+    /// straight away and keeps the batch in its outbox.
+    /// </summary>
+    private static ConfigurationOptions RedisStorageConnection(string redis)
+    {
+        var configuration = ConfigurationOptions.Parse(redis);
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        return configuration;
+    }
+}

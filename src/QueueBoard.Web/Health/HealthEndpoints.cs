@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace QueueBoard.Web.Health;
+
+/// <summary>
+/// <c>/health/live</c> (the process answers: restart it if not) and <c>/health/ready</c> (storage and cluster reachable:
+/// send it traffic), for load balancers, compose and Kubernetes probes.
+/// </summary>
+public static class HealthEndpoints
+{
+    public const string ReadyTag = "ready";
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}
