@@ -9,7 +9,10 @@ import {
 import { haversineKm, locate } from './geo.js';
 import { getLang, initI18n, onLangChange, t, tNodes } from './i18n.js';
 import { createLive } from './live.js';
+import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
+
+const versions = createVersionGate();
 
 const AREA_KEY = 'qb.board.area';
 const SUMMARY_MIN_INTERVAL_MS = 15000;
@@ -260,8 +263,7 @@ function collapse(id) {
 
 function applyDetail(detail) {
   if (!detail?.id) return;
-  const current = state.details.get(detail.id);
-  if (current && (detail.version ?? 0) < (current.version ?? 0)) return;
+  if (!versions.accept(detail.id, detail.version)) return;
   state.details.set(detail.id, detail);
   // The detail carries the row's fields too; keep the row in step with it.
   const { lanes, servedToday, throughputPerMinute, version, ...summary } = detail;
@@ -404,6 +406,9 @@ async function loadSites() {
 }
 
 const live = createLive({
+  onWatch: (method, [id]) => {
+    if (method === 'WatchSite') versions.reset(id);
+  },
   handlers: {
     boardUpdated(list) {
       // The first push after WatchBoard holds every site, later ones only changed rows: merge by id.

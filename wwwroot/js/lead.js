@@ -6,9 +6,12 @@ import { laneName, siteName } from './format.js';
 import { initI18n, onLangChange, t } from './i18n.js';
 import { createLanePanel } from './lead-lanes.js';
 import { createLive } from './live.js';
+import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
 import { Outbox } from './outbox.js';
 import { uuid } from './uuid.js';
+
+const versions = createVersionGate();
 
 const siteId = siteIdFromPath('lead');
 const CODE_KEY = `qb.lead.code.${siteId}`;
@@ -211,7 +214,7 @@ function describeEvent(event) {
 
 function applySite(detail) {
   if (!detail?.id || detail.id !== siteId) return;
-  if (state.site && (detail.version ?? 0) < (state.site.version ?? 0)) return;
+  if (!versions.accept(detail.id, detail.version)) return;
   state.site = detail;
   cacheSite(detail);
   renderHeader();
@@ -302,6 +305,9 @@ el.rejectedDismiss.addEventListener('click', () => {
 // ---- start-up ----
 
 const live = createLive({
+  onWatch: (method, [id]) => {
+    if (method === 'WatchSite') versions.reset(id);
+  },
   handlers: { siteUpdated: applySite },
   onConnected() {
     // Whatever piled up while the hub was away is worth another try now.

@@ -12,7 +12,7 @@ function backoff(attempt) {
   return attempt === 0 ? 0 : Math.round(base * (0.75 + Math.random() * 0.25));
 }
 
-export function createLive({ handlers = {}, onWatchError, onConnected } = {}) {
+export function createLive({ handlers = {}, onWatch, onWatchError, onConnected } = {}) {
   const signalR = window.signalR;
   const watches = new Map();
   const stateListeners = new Set();
@@ -57,6 +57,8 @@ export function createLive({ handlers = {}, onWatchError, onConnected } = {}) {
     const [method, args] = watches.get(key) ?? [];
     if (!method) return Promise.resolve();
     clearTimeout(watchRetries.get(key)?.timer);
+    // The snapshot that answers this watch must be taken whatever it says: tell the page before it arrives.
+    onWatch?.(method, args);
     return connection.invoke(method, ...args).then(() => {
       watchRetries.delete(key);
     }, (error) => {

@@ -10,9 +10,12 @@ import {
 } from './format.js';
 import { initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
+import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
 import { MinuteSeries } from './series.js';
 import { keepAwake } from './wakelock.js';
+
+const versions = createVersionGate();
 
 const HISTORY_MINUTES = 120;
 
@@ -78,7 +81,7 @@ function refreshMessage() {
 
 function applySite(detail) {
   if (!detail?.id || detail.id !== siteId) return;
-  if (site && (detail.version ?? 0) < (site.version ?? 0)) return;
+  if (!versions.accept(detail.id, detail.version)) return;
   site = detail;
   missing = false;
   hideMessage();
@@ -285,6 +288,9 @@ async function loadSite() {
 }
 
 const live = createLive({
+  onWatch: (method, [id]) => {
+    if (method === 'WatchSite') versions.reset(id);
+  },
   handlers: { siteUpdated: applySite },
   onWatchError(method) {
     if (method === 'WatchSite' && !site) {
