@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using QueueBoard.Grains.Publishing;
 
 namespace QueueBoard.Grains.Tests;
 
-/// <summary>A one-silo in-process Orleans cluster with the real grains and in-memory storage; pushes go to a recorder.</summary>
+/// <summary>
+/// A one-silo in-process Orleans cluster with the real grains and a serializing, recording storage
+/// (<see cref="TestGrainStorage"/>); pushes go to a recorder.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public RecordingPublisher Publisher { get; } = new();
@@ -13,12 +17,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    public TestGrainStorage Storage { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder();
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.Services.AddKeyedSingleton(GrainStorage.Name, (services, _) => Storage.For(services.GetRequiredService<Serializer>()));
             silo.Services.AddQueueGrains();
             silo.Services.AddSingleton<IQueuePublisher>(Publisher);
         });

@@ -128,39 +128,32 @@ public sealed class SiteGrain(
         var fresh = events.Where(e => e.Id is not { } id || (!_recentIds.Contains(id) && batchIds.Add(id))).ToList();
 
         var byLane = fresh.GroupBy(e => e.Lane).ToList();
-        LaneReading[] readings;
+        var applied = byLane.Select(group =>
+            GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, group.Key)).Apply([.. group])).ToList();
         try
         {
-            readings = await Task.WhenAll(byLane.Select(group =>
-                GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, group.Key)).Apply([.. group])));
+            await Task.WhenAll(applied);
         }
         catch (Exception ex)
         {
-            // Some lanes may have stored their share and others not. This activation's picture and id set can no longer be
-            // trusted, so it goes, and the next one rebuilds both from storage: a retry with the same ids then applies
-            // exactly what is missing (events without ids cannot be told apart and may count twice).
+            // Some lanes may have stored their share and others not. Those that did keep it, so the site's history takes
+            // their flows too; the rest of this activation's picture and id set can no longer be trusted, so it goes, and
+            // the next one rebuilds both from storage: a retry with the same ids then applies exactly what is missing
+            // (events without ids cannot be told apart and may count twice).
+            foreach (var (group, _) in byLane.Zip(applied).Where(x => x.Second.IsCompletedSuccessfully))
+            {
+                RecordStored(group, now);
+            }
+
             logger.LogWarning("Site {Site}: a batch could not be stored ({Error}); rebuilding from storage", SiteId, ex.GetBaseException().Message);
             DeactivateOnIdle();
             return ApplyOutcome.Unavailable;
         }
 
-        foreach (var (group, reading) in byLane.Zip(readings))
+        foreach (var (group, lane) in byLane.Zip(applied))
         {
-            _readings[group.Key] = reading;
-        }
-
-        foreach (var e in fresh)
-        {
-            if (e.Id is { } id)
-            {
-                _recentIds.Add(new SeenEvent(id, now));
-            }
-
-            history.State.AddFlow(
-                e.At,
-                e.Type == LaneEventType.Arrived ? e.Count : 0,
-                e.Type == LaneEventType.Served ? e.Count : 0,
-                now);
+            _readings[group.Key] = lane.Result;
+            RecordStored(group, now);
         }
 
         // The board hears of the change now; only the site's own push waits for its throttle.
@@ -237,6 +230,24 @@ public sealed class SiteGrain(
         }
 
         return Task.FromResult(match);
+    }
+
+    /// <summary>Remembers a stored lane share's ids (for the duplicate check) and its flows (for the site's history).</summary>
+    private void RecordStored(IEnumerable<LaneEvent> events, DateTimeOffset now)
+    {
+        foreach (var e in events)
+        {
+            if (e.Id is { } id)
+            {
+                _recentIds.Add(new SeenEvent(id, now));
+            }
+
+            history.State.AddFlow(
+                e.At,
+                e.Type == LaneEventType.Arrived ? e.Count : 0,
+                e.Type == LaneEventType.Served ? e.Count : 0,
+                now);
+        }
     }
 
     /// <summary>Starts the timers of a configured site; a grain for an unknown id never gets any.</summary>
