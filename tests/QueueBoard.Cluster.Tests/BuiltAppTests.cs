@@ -1,0 +1,27 @@
+using QueueBoard.Testing;
+
+namespace QueueBoard.Cluster.Tests;
+
+/// <summary>The built dll as an operator starts it: from the repository root, as the README shows.</summary>
+public sealed class BuiltAppTests
+{
+    [Fact]
+    public async Task The_built_dll_started_from_the_repository_root_loads_its_appsettings()
+    {
+        // Development's appsettings supply the admin token and switch the demo on; without them the node would not start.
+        await using var node = new NodeProcess("dev", "--environment", "Development");
+        await node.StartAsync();
+
+        using var admin = node.WithToken("dev-admin-token");
+        var status = System.Net.HttpStatusCode.NotFound;
+        for (var attempt = 0; attempt < 100 && status == System.Net.HttpStatusCode.NotFound; attempt++)
+        {
+            // The demo district is seeded a moment after start-up.
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            using var access = await admin.GetAsync("/api/v1/sites/qunxing-park/access", TestContext.Current.CancellationToken);
+            status = access.StatusCode;
+        }
+
+        Assert.True(status == System.Net.HttpStatusCode.OK, $"{(int)status} for the Development token on a demo site\n{node.LogTail()}");
+    }
+}
