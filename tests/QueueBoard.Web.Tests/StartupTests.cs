@@ -22,23 +22,59 @@ public sealed class StartupTests
     [Fact]
     public async Task Production_without_an_admin_token_refuses_to_start()
     {
-        await using var app = new NoAdminTokenFactory();
+        await using var app = new SettingsFactory(("QueueBoard:AdminToken", string.Empty));
 
         var error = Assert.ThrowsAny<Exception>(() => app.BaseAddress);
 
         Assert.Contains("QueueBoard:AdminToken is required", Flatten(error), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Production_without_redis_refuses_to_start_and_names_both_ways_out()
+    {
+        await using var app = new SettingsFactory(("QueueBoard:Storage", string.Empty));
+
+        var error = Flatten(Assert.ThrowsAny<Exception>(() => app.BaseAddress));
+
+        Assert.Contains("--QueueBoard:Redis=HOST:PORT", error, StringComparison.Ordinal);
+        Assert.Contains("--QueueBoard:Storage=Memory", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_storage_refuses_to_start()
+    {
+        await using var app = new SettingsFactory(("QueueBoard:Storage", "Postgres"));
+
+        var error = Flatten(Assert.ThrowsAny<Exception>(() => app.BaseAddress));
+
+        Assert.Contains("QueueBoard:Storage=Postgres is not a storage QueueBoard knows", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Memory_storage_on_purpose_starts_live_and_ready()
+    {
+        await using var app = new QueueBoardAppFactory();
+        using var client = app.Anonymous();
+
+        using var live = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+        using var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK), (live.StatusCode, ready.StatusCode));
+    }
+
     private static string Flatten(Exception error) => error is AggregateException aggregate
         ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))
         : error.Message + (error.InnerException is { } inner ? " | " + Flatten(inner) : string.Empty);
 
-    private sealed class NoAdminTokenFactory : QueueBoardAppFactory
+    private sealed class SettingsFactory(params (string Key, string Value)[] settings) : QueueBoardAppFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("QueueBoard:AdminToken", string.Empty);
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }
