@@ -17,6 +17,10 @@ public interface IDistrictGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     Task<BoardPage> GetBoard(string? knownVersion);
 
+    /// <summary>Every configured site's id; <see cref="SiteIdSet.Ids"/> is empty when <paramref name="knownCount"/> is current.</summary>
+    [AlwaysInterleave]
+    Task<SiteIdSet> GetSiteIds(int knownCount);
+
     /// <summary>The district totals and alerts.</summary>
     [AlwaysInterleave]
     Task<Overview> GetOverview();

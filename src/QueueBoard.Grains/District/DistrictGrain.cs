@@ -59,6 +59,12 @@ public sealed class DistrictGrain(
         return Task.FromResult(new BoardPage(version, rows));
     }
 
+    public Task<SiteIdSet> GetSiteIds(int knownCount)
+    {
+        var ids = state.State.SiteIds;
+        return Task.FromResult(new SiteIdSet(ids.Count, ids.Count == knownCount ? [] : [.. ids]));
+    }
+
     public Task<Overview> GetOverview() => Task.FromResult(OverviewBuilder.Build(_digests.Values));
 
     private void Accept(SiteDigest digest)

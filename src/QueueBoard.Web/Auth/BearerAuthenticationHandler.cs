@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Web.Options;
+using QueueBoard.Web.Sites;
 
 namespace QueueBoard.Web.Auth;
 
@@ -19,6 +20,7 @@ public sealed class BearerAuthenticationHandler(
     UrlEncoder encoder,
     IOptions<QueueBoardOptions> queueBoard,
     IGrainFactory grains,
+    KnownSites known,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     private readonly byte[] _adminToken = Encoding.UTF8.GetBytes(queueBoard.Value.AdminToken ?? string.Empty);
@@ -42,7 +44,9 @@ public sealed class BearerAuthenticationHandler(
             return Success(new Claim(ClaimTypes.Role, QueueBoardClaims.AdminRole));
         }
 
+        // A code naming no site is refused here, before any grain hears of its site id.
         if (LeadCodes.SiteOf(token) is { } siteId
+            && await known.ContainsAsync(siteId)
             && await grains.GetGrain<ISiteGrain>(siteId).IsLeadCode(LeadCodes.Hash(token)))
         {
             return Success(new Claim(ClaimTypes.Role, QueueBoardClaims.LeadRole), new Claim(QueueBoardClaims.Site, siteId));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Web.Problems;
+using QueueBoard.Web.Sites;
 using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Endpoints;
@@ -40,33 +41,33 @@ public static class PublicEndpoints
             : TypedResults.Ok(page.Rows);
     }
 
-    private static async Task<IResult> GetSite(string siteId, IGrainFactory grains)
+    private static async Task<IResult> GetSite(string siteId, KnownSites known, IGrainFactory grains)
     {
-        var site = Identifiers.IsValid(siteId) ? await grains.GetGrain<ISiteGrain>(siteId).GetDetail() : null;
+        var site = await known.ContainsAsync(siteId) ? await grains.GetGrain<ISiteGrain>(siteId).GetDetail() : null;
         return site is null ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(site);
     }
 
-    private static async Task<IResult> GetHistory(string siteId, string? minutes, IGrainFactory grains)
+    private static async Task<IResult> GetHistory(string siteId, string? minutes, KnownSites known, IGrainFactory grains)
     {
         if (HistorySpan(minutes) is not { } span)
         {
             return BadHistorySpan();
         }
 
-        var site = Identifiers.IsValid(siteId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
+        var site = await known.ContainsAsync(siteId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
         var points = site is null ? [] : await site.GetHistory(span);
         return points.IsDefaultOrEmpty ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(points);
     }
 
     /// <summary>One lane's minutes, for per-lane charts; the same rules as the site's history.</summary>
-    private static async Task<IResult> GetLaneHistory(string siteId, string laneId, string? minutes, IGrainFactory grains)
+    private static async Task<IResult> GetLaneHistory(string siteId, string laneId, string? minutes, KnownSites known, IGrainFactory grains)
     {
         if (HistorySpan(minutes) is not { } span)
         {
             return BadHistorySpan();
         }
 
-        var site = Identifiers.IsValid(siteId) && Identifiers.IsValid(laneId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
+        var site = Identifiers.IsValid(laneId) && await known.ContainsAsync(siteId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
         var points = site is null ? [] : await site.GetLaneHistory(laneId, span);
         return points.IsDefaultOrEmpty
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Site '{siteId}' has no lane '{laneId}'.")

@@ -3,6 +3,7 @@ using QueueBoard.Web.Auth;
 using QueueBoard.Web.Contracts;
 using QueueBoard.Web.Json;
 using QueueBoard.Web.Problems;
+using QueueBoard.Web.Sites;
 using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Endpoints;
@@ -19,7 +20,7 @@ public static class SiteAdminEndpoints
         return api;
     }
 
-    private static async Task<IResult> PutSite(string siteId, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> PutSite(string siteId, HttpContext context, KnownSites known, IGrainFactory grains)
     {
         if (!Identifiers.IsValid(siteId))
         {
@@ -40,6 +41,11 @@ public static class SiteAdminEndpoints
         }
 
         var outcome = await grains.GetGrain<ISiteGrain>(siteId).Configure(config);
+        if (outcome.Site is not null)
+        {
+            known.Add(siteId);
+        }
+
         return outcome.Site is { } site
             ? TypedResults.Ok(site)
             : ApiProblems.Conflict(
@@ -47,14 +53,14 @@ public static class SiteAdminEndpoints
                 "Move them to another lane and set the lane's head count to 0 before removing it.");
     }
 
-    private static async Task<IResult> CreateLeadCode(string siteId, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> CreateLeadCode(string siteId, HttpContext context, KnownSites known, IGrainFactory grains)
     {
-        var site = grains.GetGrain<ISiteGrain>(siteId);
-        if (!Identifiers.IsValid(siteId) || await site.GetDetail() is null)
+        if (!await known.ContainsAsync(siteId))
         {
             return ApiProblems.SiteNotFound(siteId);
         }
 
+        var site = grains.GetGrain<ISiteGrain>(siteId);
         var code = LeadCodes.New(siteId);
         if (!await site.AddLeadCode(LeadCodes.Hash(code)))
         {
@@ -67,15 +73,14 @@ public static class SiteAdminEndpoints
         return TypedResults.Created((string?)null, new LeadCodeResponse(code));
     }
 
-    private static async Task<IResult> RevokeLeadCodes(string siteId, IGrainFactory grains)
+    private static async Task<IResult> RevokeLeadCodes(string siteId, KnownSites known, IGrainFactory grains)
     {
-        var site = grains.GetGrain<ISiteGrain>(siteId);
-        if (!Identifiers.IsValid(siteId) || await site.GetDetail() is null)
+        if (!await known.ContainsAsync(siteId))
         {
             return ApiProblems.SiteNotFound(siteId);
         }
 
-        await site.RevokeLeadCodes();
+        await grains.GetGrain<ISiteGrain>(siteId).RevokeLeadCodes();
         return TypedResults.NoContent();
     }
 }

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
-using QueueBoard.Abstractions.Grains;
 using QueueBoard.Web.Auth;
 using QueueBoard.Web.Contracts;
 using QueueBoard.Web.Ingestion;
 using QueueBoard.Web.Json;
 using QueueBoard.Web.Problems;
-using QueueBoard.Web.Validation;
+using QueueBoard.Web.Sites;
 
 namespace QueueBoard.Web.Endpoints;
 
@@ -23,9 +22,9 @@ public static class SiteLeadEndpoints
         return api;
     }
 
-    private static async Task<IResult> PostEvents(string siteId, HttpContext context, EventIngestor ingestor)
+    private static async Task<IResult> PostEvents(string siteId, HttpContext context, KnownSites known, EventIngestor ingestor)
     {
-        if (!Identifiers.IsValid(siteId))
+        if (!await known.ContainsAsync(siteId))
         {
             return ApiProblems.SiteNotFound(siteId);
         }
@@ -52,9 +51,9 @@ public static class SiteLeadEndpoints
             : ApiProblems.Invalid("The batch has errors; no event in it was applied.", result.Errors!);
     }
 
-    private static async Task<IResult> GetAccess(string siteId, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> GetAccess(string siteId, HttpContext context, KnownSites known)
     {
-        if (!Identifiers.IsValid(siteId) || await grains.GetGrain<ISiteGrain>(siteId).GetDetail() is null)
+        if (!await known.ContainsAsync(siteId))
         {
             return ApiProblems.SiteNotFound(siteId);
         }

@@ -10,6 +10,7 @@ using QueueBoard.Web.Ingestion;
 using QueueBoard.Web.Json;
 using QueueBoard.Web.Options;
 using QueueBoard.Web.Problems;
+using QueueBoard.Web.Sites;
 using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Extensions;
@@ -37,6 +38,7 @@ public static class QueueBoardServiceExtensions
         services.AddSingleton<IQueuePublisher, HubQueuePublisher>();
         services.AddSingleton<EventBatchValidator>();
         services.AddSingleton<EventIngestor>();
+        services.AddSingleton<KnownSites>();
 
         services.ConfigureHttpJsonOptions(o => QueueBoardJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

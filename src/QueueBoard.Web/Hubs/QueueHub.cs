@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using QueueBoard.Abstractions.Grains;
-using QueueBoard.Web.Validation;
+using QueueBoard.Web.Sites;
 
 namespace QueueBoard.Web.Hubs;
 
@@ -10,11 +10,11 @@ namespace QueueBoard.Web.Hubs;
 /// <see cref="HubQueuePublisher"/>) go to. A change that lands between the snapshot and the join is caught by reading
 /// once more after joining.
 /// </summary>
-public sealed class QueueHub(IGrainFactory grains) : Hub<IQueueClient>
+public sealed class QueueHub(IGrainFactory grains, KnownSites known) : Hub<IQueueClient>
 {
     public async Task WatchSite(string siteId)
     {
-        var site = Identifiers.IsValid(siteId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
+        var site = await known.ContainsAsync(siteId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
         var detail = site is null ? null : await site.GetDetail();
         if (site is null || detail is null)
         {

@@ -1,0 +1,101 @@
+using System.Collections.Frozen;
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Web.Validation;
+
+namespace QueueBoard.Web.Sites;
+
+/// <summary>
+/// The ids of every configured site, kept by each web node so that a request, token or hub call naming a site that does
+/// not exist is refused before it reaches a grain: unknown ids, however many, activate nothing and leave nothing behind.
+/// The set comes from the district grain; a node that has not heard of an id asks again, at most once per
+/// <see cref="RefreshInterval"/> however many unknown ids arrive, so a site created through another node is known here
+/// within that time.
+/// </summary>
+public sealed class KnownSites(IGrainFactory grains, TimeProvider time)
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly Lock _gate = new();
+    private FrozenSet<string> _ids = FrozenSet<string>.Empty;
+    private Task _current = Task.CompletedTask;
+    private Task? _next;
+    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
+
+    /// <summary>Whether a site has this id; an id this node has not seen waits for a refresh that starts after the call.</summary>
+    public async ValueTask<bool> ContainsAsync(string siteId)
+    {
+        if (!Identifiers.IsValid(siteId))
+        {
+            return false;
+        }
+
+        if (_ids.Contains(siteId))
+        {
+            return true;
+        }
+
+        await RefreshAfterNowAsync();
+        return _ids.Contains(siteId);
+    }
+
+    /// <summary>Records a site this node has just configured, so that it is known here without waiting.</summary>
+    public void Add(string siteId)
+    {
+        lock (_gate)
+        {
+            if (!_ids.Contains(siteId))
+            {
+                _ids = _ids.Append(siteId).ToFrozenSet(StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A refresh that starts after this call: the one already scheduled if there is one (it has not started yet), else a
+    /// new one, started once the one under way has finished and <see cref="RefreshInterval"/> has passed since it began.
+    /// </summary>
+    private Task RefreshAfterNowAsync()
+    {
+        lock (_gate)
+        {
+            return _next ??= RunAsync(_current, _lastStart + RefreshInterval - time.GetUtcNow());
+        }
+    }
+
+    private async Task RunAsync(Task previous, TimeSpan wait)
+    {
+        // Never run on inside the caller's lock: the caller must first record this task as the next refresh.
+        await Task.Yield();
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time);
+        }
+
+        Task run;
+        lock (_gate)
+        {
+            // From here on, a new miss needs a refresh after this one.
+            _current = _next!;
+            _next = null;
+            _lastStart = time.GetUtcNow();
+            run = LoadAsync();
+        }
+
+        await run;
+    }
+
+    private async Task LoadAsync()
+    {
+        var set = await grains.GetGrain<IDistrictGrain>(0).GetSiteIds(_ids.Count);
+        if (set.Ids.IsEmpty)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _ids = set.Ids.Union(_ids).ToFrozenSet(StringComparer.Ordinal);
+        }
+    }
+}
