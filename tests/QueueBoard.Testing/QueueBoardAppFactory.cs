@@ -15,7 +15,7 @@ namespace QueueBoard.Testing;
 /// </summary>
 public class QueueBoardAppFactory : WebApplicationFactory<Program>
 {
-    public const string AdminToken = "test-admin-token-7f3a";
+    public const string AdminToken = "test-admin-token-7f3a-0123456789abcdef";
 
     public QueueBoardAppFactory()
         : this(0)

@@ -23,7 +23,11 @@ public sealed class BearerAuthenticationHandler(
     KnownSites known,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
-    private readonly byte[] _adminToken = Encoding.UTF8.GetBytes(queueBoard.Value.AdminToken ?? string.Empty);
+    // Only the token's hash is kept, and presented tokens are hashed before a fixed-time comparison, so neither the
+    // comparison's time nor the token's length tells an attacker anything.
+    private readonly byte[]? _adminTokenHash = string.IsNullOrEmpty(queueBoard.Value.AdminToken)
+        ? null
+        : SHA256.HashData(Encoding.UTF8.GetBytes(queueBoard.Value.AdminToken));
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -39,7 +43,7 @@ public sealed class BearerAuthenticationHandler(
         }
 
         var token = header["Bearer ".Length..].Trim();
-        if (_adminToken.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), _adminToken))
+        if (_adminTokenHash is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), _adminTokenHash))
         {
             return Success(new Claim(ClaimTypes.Role, QueueBoardClaims.AdminRole));
         }

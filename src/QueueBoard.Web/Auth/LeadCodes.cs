@@ -11,11 +11,29 @@ namespace QueueBoard.Web.Auth;
 /// </summary>
 public static class LeadCodes
 {
+    /// <summary>How many characters of a code's hash make its non-secret id.</summary>
+    public const int IdLength = 10;
+
     public static string New(string siteId) =>
         $"{siteId}.{Base64UrlEncode(RandomNumberGenerator.GetBytes(24))}";
 
     public static string Hash(string code) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    /// <summary>
+    /// The non-secret id of a token (the start of its hash): what the audit trail and the rate limits name a lead code by,
+    /// telling codes apart without revealing them.
+    /// </summary>
+    public static string IdOf(string token) => Hash(token)[..IdLength];
+
+    /// <summary>The id of the request's bearer token, or null when it carries none.</summary>
+    public static string? IdOfBearer(HttpRequest request)
+    {
+        string? header = request.Headers.Authorization;
+        return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > "Bearer ".Length
+            ? IdOf(header["Bearer ".Length..].Trim())
+            : null;
+    }
 
     /// <summary>The site a code claims to belong to, or null when it is not shaped like a lead code.</summary>
     public static string? SiteOf(string code)

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Options;
 using QueueBoard.Web.Endpoints;
 using QueueBoard.Web.Health;
 using QueueBoard.Web.Hubs;
+using QueueBoard.Web.Limits;
+using QueueBoard.Web.Options;
 
 namespace QueueBoard.Web.Extensions;
 
@@ -9,10 +12,15 @@ public static class QueueBoardApplicationExtensions
 {
     public static WebApplication MapQueueBoard(this WebApplication app)
     {
+        var options = app.Services.GetRequiredService<IOptions<QueueBoardOptions>>().Value;
+        app.UseTrustedProxies(options.TrustedProxies);
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+
+        // Before authentication: a flood is turned away before any token is checked against a site.
+        app.UseQueueBoardRateLimits(options);
         app.UseAuthentication();
         app.UseAuthorization();
 

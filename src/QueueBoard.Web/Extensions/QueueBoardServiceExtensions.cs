@@ -8,6 +8,7 @@ using QueueBoard.Web.Demo;
 using QueueBoard.Web.Hubs;
 using QueueBoard.Web.Ingestion;
 using QueueBoard.Web.Json;
+using QueueBoard.Web.Limits;
 using QueueBoard.Web.Options;
 using QueueBoard.Web.Problems;
 using QueueBoard.Web.Sites;
@@ -22,9 +23,12 @@ public static class QueueBoardServiceExtensions
     {
         var services = builder.Services;
         var section = builder.Configuration.GetSection(QueueBoardOptions.Section);
+        var development = builder.Environment.IsDevelopment();
         services.AddOptions<QueueBoardOptions>().Bind(section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.AdminToken),
                 "QueueBoard:AdminToken is required: start with --QueueBoard:AdminToken=<secret> (Development configuration has one).")
+            .Validate(o => development || o.AdminToken is null || o.AdminToken.Trim().Length >= QueueBoardOptions.MinimumAdminTokenLength,
+                $"QueueBoard:AdminToken is too short to be safe: use at least {QueueBoardOptions.MinimumAdminTokenLength} random characters, e.g. the output of 'openssl rand -hex 32'.")
             .ValidateOnStart();
         services.AddOptions<QueueGrainOptions>().Bind(section)
             .Validate(o => TimeZoneExists(o.TimeZone), "QueueBoard:TimeZone is not a time zone this machine knows (use an IANA id such as Asia/Shanghai).")
@@ -32,7 +36,16 @@ public static class QueueBoardServiceExtensions
             .Validate(o => o.SitePushInterval > TimeSpan.Zero && o.BoardPushInterval > TimeSpan.Zero && o.SiteRefreshInterval > TimeSpan.Zero, "QueueBoard push and refresh intervals must be positive.")
             .ValidateOnStart();
 
-        var signalR = services.AddSignalR().AddJsonProtocol(o => QueueBoardJson.Configure(o.PayloadSerializerOptions));
+        var queueBoard = section.Get<QueueBoardOptions>() ?? new();
+        var limits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new();
+        services.AddOptions<RequestLimitOptions>().Bind(builder.Configuration.GetSection(RequestLimitOptions.Section));
+        services.AddSingleton<RefusalLog>();
+        services.AddSingleton<HubConnectionCounter>();
+        services.AddQueueBoardRateLimits(limits, queueBoard.AdminToken);
+        services.AddTrustedProxies(queueBoard.TrustedProxies);
+
+        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = limits.HubMessageBytes)
+            .AddJsonProtocol(o => QueueBoardJson.Configure(o.PayloadSerializerOptions));
         builder.AddQueueBoardCluster(signalR);
         services.AddQueueGrains();
         services.AddSingleton<IQueuePublisher, HubQueuePublisher>();

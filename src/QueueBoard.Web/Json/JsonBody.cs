@@ -6,14 +6,19 @@ using QueueBoard.Web.Problems;
 namespace QueueBoard.Web.Json;
 
 /// <summary>
-/// Reads a request body so that malformed JSON becomes a validation problem naming the bad field, rather than the
-/// framework's bare 400 (or, in Development, an exception page).
+/// Reads a request body so that a body that is not <c>application/json</c> gets 415, and malformed JSON a validation
+/// problem naming the bad field, rather than the framework's bare 400 (or, in Development, an exception page).
 /// </summary>
 public static class JsonBody
 {
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context)
         where T : class
     {
+        if (!context.Request.HasJsonContentType())
+        {
+            return (null, ApiProblems.UnsupportedMediaType(context.Request.ContentType));
+        }
+
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
         {

@@ -8,7 +8,10 @@ public sealed class QueueBoardOptions
 {
     public const string Section = "QueueBoard";
 
-    /// <summary>The command-centre bearer token; required (Development configuration supplies one).</summary>
+    /// <summary>Outside Development a shorter admin token is refused at start-up: it could be guessed.</summary>
+    public const int MinimumAdminTokenLength = 32;
+
+    /// <summary>The command-centre bearer token; required, at least 32 characters outside Development (whose configuration supplies one).</summary>
     public string? AdminToken { get; set; }
 
     /// <summary>Seed the Pengjiang demo district and run its traffic simulator.</summary>
@@ -32,6 +35,15 @@ public sealed class QueueBoardOptions
 
     /// <summary>The IP address or host name other nodes reach this one at; empty picks this machine's own address.</summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Request rate limits (<c>QueueBoard:Limits</c>); false only for load tests on one machine.</summary>
+    public bool RateLimits { get; set; } = true;
+
+    /// <summary>
+    /// Proxies whose <c>X-Forwarded-For</c> is believed, as IP addresses or CIDR ranges separated by commas (nginx in front
+    /// of the nodes); empty believes none, so a client cannot choose the address its limits and audit go by.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
 
     /// <summary>Running in Kubernetes: endpoints and cluster ids come from the pod (Orleans' Kubernetes hosting).</summary>
     public bool Kubernetes { get; set; }

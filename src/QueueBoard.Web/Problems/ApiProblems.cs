@@ -27,6 +27,11 @@ public static class ApiProblems
             detail: "Events sent with ids are counted once however often they are sent.");
     }
 
+    public static IResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Send the body as JSON with 'Content-Type: application/json'.",
+        detail: contentType is null ? "The request had no Content-Type." : $"The request's Content-Type was '{contentType}'.");
+
     public static IResult Conflict(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 }

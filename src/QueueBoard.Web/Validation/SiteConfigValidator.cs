@@ -52,6 +52,11 @@ public static class SiteConfigValidator
             errors.Add(field, $"At most {MaximumNameLength} characters.");
         }
 
+        if (!DisplayText.IsSafe(trimmed))
+        {
+            errors.Add(field, $"Use plain text: {DisplayText.Rule}.");
+        }
+
         return trimmed;
     }
 

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using QueueBoard.Web.Auth;
+using QueueBoard.Web.Options;
+
+namespace QueueBoard.Web.Limits;
+
+/// <summary>
+/// Request rate limits with ASP.NET Core's rate limiter: writes per lead code and per client address, reads per client
+/// address, each a token bucket; a request over a limit gets 429 with <c>Retry-After</c> and changes nothing. The command
+/// centre's token is limited by address only, so a district import is not throttled like a phone.
+/// </summary>
+public static class RateLimitExtensions
+{
+    public static IServiceCollection AddQueueBoardRateLimits(this IServiceCollection services, RequestLimitOptions limits, string? adminToken)
+    {
+        var adminId = string.IsNullOrEmpty(adminToken) ? null : LeadCodes.IdOf(adminToken);
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context.Request)
+                    ? Bucket($"write:{ClientAddress.Of(context)}", limits.AddressWritesPerSecond, limits.AddressWriteBurst)
+                    : Bucket($"read:{ClientAddress.Of(context)}", limits.AddressReadsPerSecond, limits.AddressReadBurst)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    IsWrite(context.Request) && LeadCodes.IdOfBearer(context.Request) is { } id && id != adminId
+                        ? Bucket($"code:{id}", limits.LeadWritesPerSecond, limits.LeadWriteBurst)
+                        : RateLimitPartition.GetNoLimiter("unlimited")));
+            options.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UseQueueBoardRateLimits(this IApplicationBuilder app, QueueBoardOptions options) =>
+        options.RateLimits ? app.UseRateLimiter() : app;
+
+    private static bool IsWrite(HttpRequest request) =>
+        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
+        && request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
+
+    private static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        context.RequestServices.GetRequiredService<RefusalLog>().Refused("rate limit", $"{context.Request.Method} {context.Request.Path} from {ClientAddress.Of(context)}");
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = $"Too many requests from this device or address. Wait {retryAfter} s and send the same request again.",
+                Detail = "Nothing in the refused request was applied; events with ids are counted once however often they are sent.",
+            },
+        });
+    }
+}

@@ -1,0 +1,36 @@
+namespace QueueBoard.Web.Limits;
+
+/// <summary>
+/// The <c>QueueBoard:Limits</c> section: how much one lead code, one client address and one hub connection may ask of a
+/// node. The defaults sit far above what a busy site's real devices send (see docs/SECURITY.md) and far below what one
+/// client needs to hurt everyone else. <c>QueueBoard:RateLimits=false</c> switches the request rates off for load tests.
+/// </summary>
+public sealed class RequestLimitOptions
+{
+    public const string Section = "QueueBoard:Limits";
+
+    /// <summary>Writes per second one lead code may keep up; a phone taps about once every few seconds.</summary>
+    public int LeadWritesPerSecond { get; set; } = 10;
+
+    /// <summary>Writes one lead code may send at once: a phone's outbox flushing after an hour offline.</summary>
+    public int LeadWriteBurst { get; set; } = 600;
+
+    /// <summary>Writes per second from one client address (every lead of a site behind one NAT together).</summary>
+    public int AddressWritesPerSecond { get; set; } = 50;
+
+    public int AddressWriteBurst { get; set; } = 2000;
+
+    /// <summary>Reads per second from one address: a carrier NAT can put thousands of residents' phones behind one.</summary>
+    public int AddressReadsPerSecond { get; set; } = 500;
+
+    public int AddressReadBurst { get; set; } = 5000;
+
+    /// <summary>Hub connections one client address may hold at once.</summary>
+    public int HubConnectionsPerAddress { get; set; } = 2000;
+
+    /// <summary>Sites one hub connection may watch at once: a phone expands a few, a wall one, the command centre none.</summary>
+    public int WatchesPerConnection { get; set; } = 50;
+
+    /// <summary>The largest message a hub client may send; every hub method takes one short id at most.</summary>
+    public long HubMessageBytes { get; set; } = 4 * 1024;
+}
