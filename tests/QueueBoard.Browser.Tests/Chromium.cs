@@ -1,3 +1,5 @@
+using QueueBoard.Testing;
+
 namespace QueueBoard.Browser.Tests;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class Chromium
 
     public static bool IsInstalled => File.Exists(Path);
 
-    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool InCi => ExternalTool.InCi;
 
     /// <summary>Skips the calling test when Chromium is missing outside CI.</summary>
     public static void Require() =>

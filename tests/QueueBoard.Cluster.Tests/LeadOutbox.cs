@@ -6,17 +6,18 @@ using QueueBoard.Testing;
 namespace QueueBoard.Cluster.Tests;
 
 /// <summary>
-/// What a lead's phone outbox does against a cluster: each batch carries fresh event ids and is sent again, with the same
-/// ids, to the next node until one acknowledges it. Counts the arrivals acknowledged and every answer seen, so a test can
-/// compare what the cluster holds with what it promised.
+/// What a lead's phone outbox does against a cluster: each batch (lane 1: one arrival and one served; lane 2: one arrival)
+/// carries fresh event ids and is sent again, with the same ids, to the next node until one acknowledges it. Counts the
+/// batches acknowledged, the failed attempts and every answer seen, so a test can compare what the cluster holds with
+/// what it promised.
 /// </summary>
 public sealed class LeadOutbox(string siteId, IReadOnlyList<NodeProcess> nodes, string token)
 {
     private readonly List<HttpStatusCode> _answers = [];
     private int _node;
 
-    /// <summary>Arrivals in batches a node answered 200 for (each batch counted once, however often it was sent).</summary>
-    public int AcknowledgedArrivals { get; private set; }
+    /// <summary>Attempts that got no 200 (an error answer or none at all) and were sent again.</summary>
+    public int Failures { get; private set; }
 
     /// <summary>Events a node reported as duplicates: sent again after a failure that had in fact stored them.</summary>
     public int Duplicates { get; private set; }
@@ -32,13 +33,14 @@ public sealed class LeadOutbox(string siteId, IReadOnlyList<NodeProcess> nodes, 
         set => _node = value;
     }
 
-    /// <summary>Sends one batch (an arrival on lanes 1 and 2) until a node acknowledges it.</summary>
+    /// <summary>Sends one batch until a node acknowledges it.</summary>
     public async Task SendOneAsync(CancellationToken cancellationToken)
     {
         var events = new[]
         {
             new { id = Guid.NewGuid(), lane = "1", type = "arrived", count = 1 },
             new { id = Guid.NewGuid(), lane = "2", type = "arrived", count = 1 },
+            new { id = Guid.NewGuid(), lane = "1", type = "served", count = 1 },
         };
         while (true)
         {
@@ -57,7 +59,6 @@ public sealed class LeadOutbox(string siteId, IReadOnlyList<NodeProcess> nodes, 
                 {
                     var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
                     Duplicates += body["duplicates"]!.GetValue<int>();
-                    AcknowledgedArrivals += events.Length;
                     Batches++;
                     return;
                 }
@@ -67,6 +68,7 @@ public sealed class LeadOutbox(string siteId, IReadOnlyList<NodeProcess> nodes, 
                 // The node is gone or did not answer: the phone keeps the batch and tries elsewhere.
             }
 
+            Failures++;
             _node = (_node + 1) % nodes.Count;
             await Task.Delay(200, cancellationToken);
         }

@@ -32,8 +32,16 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartNewAsync()
     {
         var server = new RedisServer(ExternalTool.Require("redis-server", "redis-server"));
-        await server.StartAsync();
-        return server;
+        try
+        {
+            await server.StartAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Starts (again) on the same port and data folder, and waits until it answers PING.</summary>

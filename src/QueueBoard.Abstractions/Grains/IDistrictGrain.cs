@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 using QueueBoard.Abstractions.Model;
 
@@ -20,6 +21,10 @@ public interface IDistrictGrain : IGrainWithIntegerKey
     /// <summary>Every configured site's id; <see cref="SiteIdSet.Ids"/> is empty when <paramref name="knownCount"/> is current.</summary>
     [AlwaysInterleave]
     Task<SiteIdSet> GetSiteIds(int knownCount);
+
+    /// <summary>A board or overview push did not reach its watchers: push these rows (and the overview) again.</summary>
+    [OneWay]
+    Task PushAgain(ImmutableArray<string> siteIds, bool overview);
 
     /// <summary>The district totals and alerts.</summary>
     [AlwaysInterleave]

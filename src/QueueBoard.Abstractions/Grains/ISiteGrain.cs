@@ -42,6 +42,10 @@ public interface ISiteGrain : IGrainWithStringKey
     /// <summary>Forgets every lead code of this site.</summary>
     Task RevokeLeadCodes();
 
+    /// <summary>A push of this site's picture did not reach its watchers: push it again even if nothing changes.</summary>
+    [OneWay]
+    Task PushAgain();
+
     /// <summary>Whether a lead-code hash belongs to this site.</summary>
     [AlwaysInterleave]
     Task<bool> IsLeadCode(string codeHash);

@@ -59,6 +59,22 @@ public sealed class DistrictGrain(
         return Task.FromResult(new BoardPage(version, rows));
     }
 
+    public Task PushAgain(ImmutableArray<string> siteIds, bool overview)
+    {
+        foreach (var id in siteIds.Where(_digests.ContainsKey))
+        {
+            _changedRows.Add(id);
+        }
+
+        if (overview)
+        {
+            _lastOverview = null;
+        }
+
+        _throttle.Schedule();
+        return Task.CompletedTask;
+    }
+
     public Task<SiteIdSet> GetSiteIds(int knownCount)
     {
         var ids = state.State.SiteIds;

@@ -1,5 +1,7 @@
-using Orleans.Placement;
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Placement;
+using Orleans.Storage;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Estimation;
@@ -18,12 +20,15 @@ namespace QueueBoard.Grains.Lanes;
 /// </summary>
 [PreferLocalPlacement]
 public sealed class LaneGrain(
-    [PersistentState("lane", GrainStorage.Name)] IPersistentState<LaneState> state,
+    [PersistentState(LaneState.StateName, GrainStorage.Name)] IPersistentState<LaneState> state,
     [PersistentState("lane-history", GrainStorage.Name)] IPersistentState<MinuteHistory> history,
     DistrictClock clock) : Grain, ILaneGrain
 {
-    /// <summary>How often chunks of ids older than 24 hours are dropped.</summary>
+    /// <summary>How often chunks of ids older than 24 hours are dropped; the first pass comes a minute after activation.</summary>
     public static readonly TimeSpan ExpiryInterval = TimeSpan.FromHours(1);
+
+    /// <summary>How many chunks are read from storage at once when a site gathers a lane's ids.</summary>
+    public const int ChunkReadsAtOnce = 64;
 
     private LaneIdArchive? _archive;
 
@@ -32,7 +37,8 @@ public sealed class LaneGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(history.WriteIfDirtyAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        this.RegisterGrainTimer(_ => ForgetOldChunksAsync(), ExpiryInterval, ExpiryInterval);
+        // Soon after activation too: a lane whose activations are short-lived must still drop its old chunks.
+        this.RegisterGrainTimer(_ => ForgetOldChunksAsync(), TimeSpan.FromMinutes(1), ExpiryInterval);
         return Task.CompletedTask;
     }
 
@@ -88,8 +94,17 @@ public sealed class LaneGrain(
     {
         var lane = state.State;
         var cutoff = clock.UtcNow - Sites.RecentIds.KeptFor;
-        var chunks = await Task.WhenAll(LiveChunks(lane).Select(Archive.ReadAsync));
-        return [.. chunks.SelectMany(c => c.Ids).Concat(lane.RecentIds).Where(seen => seen.AcceptedAt >= cutoff)];
+        var ids = new List<SeenEvent>();
+        foreach (var numbers in LiveChunks(lane).Chunk(ChunkReadsAtOnce))
+        {
+            foreach (var chunk in await Task.WhenAll(numbers.Select(Archive.ReadAsync)))
+            {
+                ids.AddRange(chunk.Ids.Where(seen => seen.AcceptedAt >= cutoff));
+            }
+        }
+
+        ids.AddRange(lane.RecentIds.Where(seen => seen.AcceptedAt >= cutoff));
+        return [.. ids];
     }
 
     public async Task Retire()
@@ -127,9 +142,17 @@ public sealed class LaneGrain(
             return;
         }
 
-        await Archive.WriteAsync(lane.NextChunk, new LaneIdChunk { Ids = [.. lane.RecentIds, .. ids] });
+        await Archive.WriteAsync(lane.NextChunk, new LaneIdChunk { Ids = [.. lane.RecentIds, .. ids] }, StoredStateIsOursAsync);
         lane.RecentIds.Clear();
         lane.NextChunk++;
+    }
+
+    /// <summary>Whether the lane state in storage is still the version this activation last read or wrote.</summary>
+    private async Task<bool> StoredStateIsOursAsync()
+    {
+        var stored = new GrainState<LaneState>();
+        await ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name).ReadStateAsync(LaneState.StateName, this.GetGrainId(), stored);
+        return stored.ETag == state.Etag;
     }
 
     /// <summary>

@@ -16,21 +16,32 @@ public sealed class LaneIdArchive(IServiceProvider services, string laneKey)
 
     private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
 
-    public async Task WriteAsync(long number, LaneIdChunk chunk)
+    /// <summary>
+    /// Stores chunk <paramref name="number"/>. A chunk already stored under that number is overwritten only when
+    /// <paramref name="laneStillCurrent"/> confirms that the lane's stored state is still the one this activation read:
+    /// then the old chunk was left by a write whose lane update failed, and nothing counts it. Otherwise another activation
+    /// of the lane has moved on and counts it, and the write fails rather than erase ids that were acknowledged.
+    /// </summary>
+    public async Task WriteAsync(long number, LaneIdChunk chunk, Func<Task<bool>> laneStillCurrent)
     {
         var state = new GrainState<LaneIdChunk>(chunk);
         try
         {
             await _storage.WriteStateAsync(StateName, ChunkId(number), state);
+            return;
         }
         catch (InconsistentStateException)
         {
-            // Left by a write whose lane update then failed: the lane never counted it live, so it is overwritten.
-            var existing = new GrainState<LaneIdChunk>();
-            await _storage.ReadStateAsync(StateName, ChunkId(number), existing);
-            state.ETag = existing.ETag;
-            await _storage.WriteStateAsync(StateName, ChunkId(number), state);
+            if (!await laneStillCurrent())
+            {
+                throw;
+            }
         }
+
+        var existing = new GrainState<LaneIdChunk>();
+        await _storage.ReadStateAsync(StateName, ChunkId(number), existing);
+        state.ETag = existing.ETag;
+        await _storage.WriteStateAsync(StateName, ChunkId(number), state);
     }
 
     public async Task<LaneIdChunk> ReadAsync(long number)

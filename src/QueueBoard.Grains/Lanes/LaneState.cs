@@ -10,6 +10,9 @@ namespace QueueBoard.Grains.Lanes;
 [GenerateSerializer]
 public sealed class LaneState
 {
+    /// <summary>The name the lane grain stores this state under.</summary>
+    public const string StateName = "lane";
+
     /// <summary>How many ids the hot state holds before they are moved aside into a chunk.</summary>
     public const int RecentIdLimit = 32;
 

@@ -1,9 +1,9 @@
-using Orleans.Placement;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.History;
@@ -321,14 +321,34 @@ public sealed class SiteGrain(
         await publisher.SiteChanged(detail);
     }
 
+    /// <summary>
+    /// Tells the district the site's board row. A district that cannot be reached (its node just died) must not fail a
+    /// batch that is already stored: the row is sent again on the next flush instead.
+    /// </summary>
     private async Task PublishDigestAsync(SiteDetail detail, DateTimeOffset now)
     {
         var digest = Digest(detail, now);
-        if (!digest.LooksSameAs(_lastDigest))
+        if (digest.LooksSameAs(_lastDigest))
         {
-            _lastDigest = digest;
-            await GrainFactory.GetGrain<IDistrictGrain>(0).Publish(digest);
+            return;
         }
+
+        try
+        {
+            await GrainFactory.GetGrain<IDistrictGrain>(0).Publish(digest);
+            _lastDigest = digest;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Site {Site}: the district could not be told ({Error}); telling it again on the next flush", SiteId, ex.GetBaseException().Message);
+        }
+    }
+
+    public Task PushAgain()
+    {
+        // The next flush (at most SiteRefreshInterval away) sees a picture unlike the last pushed and pushes it.
+        _lastPushed = null;
+        return Task.CompletedTask;
     }
 
     /// <summary>Whether no site has this id; such a grain is not kept alive, so lookups of unknown ids cost nothing lasting.</summary>

@@ -51,7 +51,7 @@ public sealed class TrafficSimulator(
 
             if (sites is null)
             {
-                sites = await SeedAsync(random, stoppingToken);
+                sites = await SeedAsync(random, () => HoldsLeaseAsync(lease, node), stoppingToken);
                 logger.LogInformation("Demo district: {Sites} sites seeded; simulating their traffic every {Step}", sites.Count, Step);
                 start = clock.UtcNow;
                 last = start - Step;
@@ -86,7 +86,11 @@ public sealed class TrafficSimulator(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task<List<SimulatedSite>> SeedAsync(Random random, CancellationToken cancellationToken)
+    /// <summary>
+    /// Configures the demo sites that do not exist yet (a node taking the simulation over leaves the others, and any
+    /// admin's edits to them, alone), keeping the lease through a slow seeding, and returns every site to simulate.
+    /// </summary>
+    private async Task<List<SimulatedSite>> SeedAsync(Random random, Func<Task<bool>> keepLease, CancellationToken cancellationToken)
     {
         var file = await DemoDistrictFile.LoadAsync(cancellationToken);
         var areas = file.Sites.Select(s => s.Area).Distinct().ToList();
@@ -97,7 +101,9 @@ public sealed class TrafficSimulator(
             var errors = new ValidationErrors();
             var config = SiteConfigValidator.Validate(demo.ToRequest(), errors)
                 ?? throw new InvalidDataException($"Demo site {demo.Id} is invalid: {string.Join(", ", errors.ToDictionary().Keys)}");
-            if (!await ConfigureAsync(demo.Id, config, cancellationToken))
+            await keepLease();
+            var exists = await grains.GetGrain<ISiteGrain>(demo.Id).GetDetail() is not null;
+            if (!exists && !await ConfigureAsync(demo.Id, config, cancellationToken))
             {
                 continue;
             }

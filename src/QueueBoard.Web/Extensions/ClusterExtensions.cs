@@ -74,7 +74,7 @@ public static class ClusterExtensions
         // Pushes made by a grain on one node reach watchers connected to every node.
         signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"queueboard:{options.ClusterId}"));
 
-        builder.Services.AddSingleton(new RedisHealthCheck(redis));
+        builder.Services.AddSingleton(_ => new RedisHealthCheck(redis));
         health.AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }

@@ -18,10 +18,11 @@ public static class FailureDetection
         options.MaxProbeTimeout = TimeSpan.FromSeconds(4);
         options.NumMissedProbesLimit = 3;
 
-        // Heartbeats in the table every 5 s and an entry silent for 10 s counts as stale: a node joining after every
-        // node died declares the stale ones dead on its own instead of waiting 90 s for them to look stale.
+        // Heartbeats in the table every 5 s and an entry silent for 15 s counts as stale: a node joining after every
+        // node died declares the stale ones dead on its own instead of waiting 90 s for them to look stale, while a node
+        // merely starved of CPU for a few seconds is not mistaken for a dead one.
         options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
-        options.NumMissedTableIAmAliveLimit = 2;
+        options.NumMissedTableIAmAliveLimit = 3;
         options.TableRefreshTimeout = TimeSpan.FromSeconds(5);
     }
 }

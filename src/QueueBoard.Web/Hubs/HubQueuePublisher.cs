@@ -1,39 +1,75 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.SignalR;
+using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Publishing;
 
 namespace QueueBoard.Web.Hubs;
 
 /// <summary>
-/// The grains' <see cref="IQueuePublisher"/>, implemented with the hub context: each push goes to its watchers' group.
-/// A group send waits while any one watcher's connection is backed up, so pushes are started here and not awaited: one
-/// stalled phone must never hold up a grain (and with it every event of that site or the whole board). Sites carry a
-/// version, so a watcher can tell a late copy from a newer one.
+/// The grains' <see cref="IQueuePublisher"/>, implemented with the hub context: each push goes to its watchers' group
+/// (on every node, through the Redis backplane in cluster mode). A group send waits while any one watcher's connection is
+/// backed up, so pushes are started here and not awaited: one stalled phone must never hold up a grain. A push that fails
+/// (Redis unreachable) is handed back to its grain to be pushed again, since watchers whose connections stayed open would
+/// otherwise keep the lost picture until the next change. Sites carry a version, so a watcher can tell a late copy from a
+/// newer one.
 /// </summary>
-public sealed class HubQueuePublisher(IHubContext<QueueHub, IQueueClient> hub, ILogger<HubQueuePublisher> logger) : IQueuePublisher
+public sealed class HubQueuePublisher(IHubContext<QueueHub, IQueueClient> hub, IGrainFactory grains, TimeProvider time, ILogger<HubQueuePublisher> logger)
+    : IQueuePublisher
 {
-    public Task SiteChanged(SiteDetail site) => Start(hub.Clients.Group(HubGroups.Site(site.Id)).SiteUpdated(site));
+    /// <summary>Failed pushes are logged at most this often; a Redis outage fails every push of every site.</summary>
+    public static readonly TimeSpan FailureLogInterval = TimeSpan.FromSeconds(10);
 
-    public Task BoardChanged(ImmutableArray<SiteSummary> rows) => Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(rows));
+    private long _lastFailureLoggedTicks;
 
-    public Task OverviewChanged(Overview overview) => Start(hub.Clients.Group(HubGroups.Overview).OverviewUpdated(overview));
+    public Task SiteChanged(SiteDetail site) =>
+        Start(hub.Clients.Group(HubGroups.Site(site.Id)).SiteUpdated(site), () => grains.GetGrain<ISiteGrain>(site.Id).PushAgain());
 
-    private Task Start(Task send)
+    public Task BoardChanged(ImmutableArray<SiteSummary> rows) =>
+        Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(rows), () => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. rows.Select(r => r.Id)], false));
+
+    public Task OverviewChanged(Overview overview) =>
+        Start(hub.Clients.Group(HubGroups.Overview).OverviewUpdated(overview), () => grains.GetGrain<IDistrictGrain>(0).PushAgain([], true));
+
+    private Task Start(Task send, Func<Task> pushAgain)
     {
-        if (!send.IsCompleted)
+        if (send.IsCompleted)
+        {
+            Observe(send, pushAgain);
+        }
+        else
         {
             _ = send.ContinueWith(
-                failed => logger.LogWarning(failed.Exception, "A push to watchers failed"),
+                done => Observe(done, pushAgain),
                 CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
-        }
-        else if (send.IsFaulted)
-        {
-            logger.LogWarning(send.Exception, "A push to watchers failed");
         }
 
         return Task.CompletedTask;
+    }
+
+    private void Observe(Task send, Func<Task> pushAgain)
+    {
+        if (!send.IsFaulted)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _lastFailureLoggedTicks);
+        if (now - last >= FailureLogInterval.Ticks && Interlocked.CompareExchange(ref _lastFailureLoggedTicks, now, last) == last)
+        {
+            logger.LogWarning("A push to watchers failed ({Error}); it is pushed again", send.Exception!.GetBaseException().Message);
+        }
+
+        try
+        {
+            _ = pushAgain();
+        }
+        catch (Exception ex) when (ex is OrleansException or InvalidOperationException)
+        {
+            // The silo is shutting down; nothing left to push to.
+        }
     }
 }

@@ -20,12 +20,15 @@ public static class ApiProblems
     /// <summary>503 with <c>Retry-After</c>: nothing is known to be lost, and the same request (same event ids) is safe to repeat.</summary>
     public static IResult Unavailable(HttpResponse response)
     {
-        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(response);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: UnavailableTitle,
             detail: "Events sent with ids are counted once however often they are sent.");
     }
+
+    public static void SetRetryAfter(HttpResponse response) =>
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static IResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,

@@ -24,7 +24,7 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
         {
             // Expected while a node or Redis is down: one line each, not a stack trace per request.
             logger.LogWarning("Request {Method} {Path} answered 503: {Error}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
-            httpContext.Response.Headers.RetryAfter = ApiProblems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ApiProblems.SetRetryAfter(httpContext.Response);
         }
         else if (status >= 500)
         {
