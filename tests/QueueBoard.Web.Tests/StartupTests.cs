@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using QueueBoard.Testing;
 
 namespace QueueBoard.Web.Tests;
@@ -22,7 +21,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Production_without_an_admin_token_refuses_to_start()
     {
-        await using var app = new SettingsFactory(("QueueBoard:AdminToken", string.Empty));
+        await using var app = new ConfiguredAppFactory(("QueueBoard:AdminToken", string.Empty));
 
         var error = Assert.ThrowsAny<Exception>(() => app.BaseAddress);
 
@@ -30,9 +29,19 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Production_with_a_short_admin_token_refuses_to_start()
+    {
+        await using var app = new ConfiguredAppFactory(("QueueBoard:AdminToken", "short"));
+
+        var error = Flatten(Assert.ThrowsAny<Exception>(() => app.BaseAddress));
+
+        Assert.Contains("QueueBoard:AdminToken is too short", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_without_redis_refuses_to_start_and_names_both_ways_out()
     {
-        await using var app = new SettingsFactory(("QueueBoard:Storage", string.Empty));
+        await using var app = new ConfiguredAppFactory(("QueueBoard:Storage", string.Empty));
 
         var error = Flatten(Assert.ThrowsAny<Exception>(() => app.BaseAddress));
 
@@ -43,7 +52,7 @@ public sealed class StartupTests
     [Fact]
     public async Task An_unknown_storage_refuses_to_start()
     {
-        await using var app = new SettingsFactory(("QueueBoard:Storage", "Postgres"));
+        await using var app = new ConfiguredAppFactory(("QueueBoard:Storage", "Postgres"));
 
         var error = Flatten(Assert.ThrowsAny<Exception>(() => app.BaseAddress));
 
@@ -65,16 +74,4 @@ public sealed class StartupTests
     private static string Flatten(Exception error) => error is AggregateException aggregate
         ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))
         : error.Message + (error.InnerException is { } inner ? " | " + Flatten(inner) : string.Empty);
-
-    private sealed class SettingsFactory(params (string Key, string Value)[] settings) : QueueBoardAppFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
-    }
 }

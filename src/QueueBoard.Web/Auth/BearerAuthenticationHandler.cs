@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using QueueBoard.Abstractions.Grains;
+using QueueBoard.Web.Limits;
 using QueueBoard.Web.Options;
 using QueueBoard.Web.Sites;
 
@@ -21,6 +22,7 @@ public sealed class BearerAuthenticationHandler(
     IOptions<QueueBoardOptions> queueBoard,
     IGrainFactory grains,
     KnownSites known,
+    RefusalLog refusals,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     // Only the token's hash is kept, and presented tokens are hashed before a fixed-time comparison, so neither the
@@ -39,7 +41,7 @@ public sealed class BearerAuthenticationHandler(
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticateResult.Fail("Not a bearer token.");
+            return Refuse("not a bearer token");
         }
 
         var token = header["Bearer ".Length..].Trim();
@@ -56,7 +58,17 @@ public sealed class BearerAuthenticationHandler(
             return Success(new Claim(ClaimTypes.Role, QueueBoardClaims.LeadRole), new Claim(QueueBoardClaims.Site, siteId));
         }
 
-        return AuthenticateResult.Fail("Unknown token.");
+        return Refuse("unknown token");
+    }
+
+    /// <summary>
+    /// An anonymous caller as far as authorization goes (a protected call then gets 401), logged briefly and sampled rather
+    /// than by the framework's line for every failed attempt, which a flood of made-up tokens would turn into megabytes.
+    /// </summary>
+    private AuthenticateResult Refuse(string why)
+    {
+        refusals.Refused("bearer token", $"{why} from {ClientAddress.Of(Context)}");
+        return AuthenticateResult.NoResult();
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) => WriteProblemAsync(

@@ -1,4 +1,5 @@
 using QueueBoard.Abstractions.Grains;
+using QueueBoard.Web.Audit;
 using QueueBoard.Web.Auth;
 using QueueBoard.Web.Contracts;
 using QueueBoard.Web.Json;
@@ -17,10 +18,11 @@ public static class SiteAdminEndpoints
         admin.MapPut("/", PutSite);
         admin.MapPost("/lead-codes", CreateLeadCode);
         admin.MapDelete("/lead-codes", RevokeLeadCodes);
+        admin.MapGet("/audit", GetAudit);
         return api;
     }
 
-    private static async Task<IResult> PutSite(string siteId, HttpContext context, KnownSites known, IGrainFactory grains)
+    private static async Task<IResult> PutSite(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)
     {
         if (!Identifiers.IsValid(siteId))
         {
@@ -44,6 +46,7 @@ public static class SiteAdminEndpoints
         if (outcome.Site is not null)
         {
             known.Add(siteId);
+            audit.Record(context, siteId, "site configured", detail: $"{config.Lanes.Length} lanes: {string.Join(", ", config.Lanes.Select(l => l.Id))}");
         }
 
         return outcome.Site is { } site
@@ -53,7 +56,7 @@ public static class SiteAdminEndpoints
                 "Move them to another lane and set the lane's head count to 0 before removing it.");
     }
 
-    private static async Task<IResult> CreateLeadCode(string siteId, HttpContext context, KnownSites known, IGrainFactory grains)
+    private static async Task<IResult> CreateLeadCode(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)
     {
         if (!await known.ContainsAsync(siteId))
         {
@@ -69,11 +72,12 @@ public static class SiteAdminEndpoints
                 "Revoke them all with DELETE on the same path, then issue new ones to the leads on duty.");
         }
 
+        audit.Record(context, siteId, "lead code issued", detail: $"lead:{LeadCodes.IdOf(code)}");
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created((string?)null, new LeadCodeResponse(code));
     }
 
-    private static async Task<IResult> RevokeLeadCodes(string siteId, KnownSites known, IGrainFactory grains)
+    private static async Task<IResult> RevokeLeadCodes(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)
     {
         if (!await known.ContainsAsync(siteId))
         {
@@ -81,6 +85,25 @@ public static class SiteAdminEndpoints
         }
 
         await grains.GetGrain<ISiteGrain>(siteId).RevokeLeadCodes();
+        audit.Record(context, siteId, "lead codes revoked");
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The site's recent writes, newest first: <c>?limit=N</c> (1 to 5000, default 200).</summary>
+    private static async Task<IResult> GetAudit(string siteId, string? limit, KnownSites known, AuditTrail audit)
+    {
+        if (!await known.ContainsAsync(siteId))
+        {
+            return ApiProblems.SiteNotFound(siteId);
+        }
+
+        var count = AuditTrail.DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count)
+            || count is < 1 or > AuditTrail.MaximumLimit))
+        {
+            return ApiProblems.Invalid("The limit is not valid.", new() { ["limit"] = [$"Give a whole number from 1 to {AuditTrail.MaximumLimit}."] });
+        }
+
+        return TypedResults.Ok(await audit.ReadAsync(siteId, count));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using QueueBoard.Web.Audit;
 using QueueBoard.Web.Auth;
 using QueueBoard.Web.Contracts;
 using QueueBoard.Web.Ingestion;
@@ -22,7 +23,7 @@ public static class SiteLeadEndpoints
         return api;
     }
 
-    private static async Task<IResult> PostEvents(string siteId, HttpContext context, KnownSites known, EventIngestor ingestor)
+    private static async Task<IResult> PostEvents(string siteId, HttpContext context, KnownSites known, EventIngestor ingestor, AuditTrail audit)
     {
         if (!await known.ContainsAsync(siteId))
         {
@@ -46,9 +47,13 @@ public static class SiteLeadEndpoints
             return ApiProblems.Unavailable(context.Response);
         }
 
-        return result.Applied is { } applied
-            ? TypedResults.Ok(applied)
-            : ApiProblems.Invalid("The batch has errors; no event in it was applied.", result.Errors!);
+        if (result.Applied is not { } applied)
+        {
+            return ApiProblems.Invalid("The batch has errors; no event in it was applied.", result.Errors!);
+        }
+
+        audit.RecordEvents(context, siteId, applied.Accepted);
+        return TypedResults.Ok(applied);
     }
 
     private static async Task<IResult> GetAccess(string siteId, HttpContext context, KnownSites known)

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
 using QueueBoard.Grains;
 using QueueBoard.Grains.Options;
 using QueueBoard.Grains.Publishing;
+using QueueBoard.Web.Audit;
 using QueueBoard.Web.Auth;
 using QueueBoard.Web.Demo;
 using QueueBoard.Web.Hubs;
@@ -44,7 +46,15 @@ public static class QueueBoardServiceExtensions
         services.AddQueueBoardRateLimits(limits, queueBoard.AdminToken);
         services.AddTrustedProxies(queueBoard.TrustedProxies);
 
-        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = limits.HubMessageBytes)
+        // Refusals are logged briefly and sampled (RefusalLog); the framework's line per challenged token and per failed hub
+        // call would let a flood of bad requests write megabytes.
+        builder.Logging.AddFilter(HubErrorFilter.DispatcherCategory, LogLevel.None);
+        builder.Logging.AddFilter(typeof(BearerAuthenticationHandler).FullName, LogLevel.Warning);
+        var signalR = services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = limits.HubMessageBytes;
+                o.AddFilter<HubErrorFilter>();
+            })
             .AddJsonProtocol(o => QueueBoardJson.Configure(o.PayloadSerializerOptions));
         builder.AddQueueBoardCluster(signalR);
         services.AddQueueGrains();
@@ -52,6 +62,7 @@ public static class QueueBoardServiceExtensions
         services.AddSingleton<EventBatchValidator>();
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<KnownSites>();
+        services.AddSingleton<AuditTrail>();
 
         services.ConfigureHttpJsonOptions(o => QueueBoardJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

@@ -48,7 +48,7 @@ public sealed class QueueHub(
         return base.OnDisconnectedAsync(exception);
     }
 
-    public async Task WatchSite(string siteId)
+    public async Task WatchSite(string? siteId)
     {
         var watches = Watches();
         if (!watches.Contains(siteId ?? string.Empty) && watches.Count >= limits.Value.WatchesPerConnection)
@@ -72,7 +72,7 @@ public sealed class QueueHub(
         }
     }
 
-    public Task UnwatchSite(string siteId)
+    public Task UnwatchSite(string? siteId)
     {
         if (!Watches().Remove(siteId ?? string.Empty))
         {

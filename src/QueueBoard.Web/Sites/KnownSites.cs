@@ -7,19 +7,16 @@ namespace QueueBoard.Web.Sites;
 /// <summary>
 /// The ids of every configured site, kept by each web node so that a request, token or hub call naming a site that does
 /// not exist is refused before it reaches a grain: unknown ids, however many, activate nothing and leave nothing behind.
-/// The set comes from the district grain; a node that has not heard of an id asks again, at most once per
-/// <see cref="RefreshInterval"/> however many unknown ids arrive, so a site created through another node is known here
-/// within that time.
+/// The set comes from the district grain. A node that has not heard of an id asks the district again before answering,
+/// so a site created through another node is known at once; misses that arrive together share one question (one under
+/// way and one queued at most), so a flood of unknown ids costs the district a small call now and then, not one each.
 /// </summary>
-public sealed class KnownSites(IGrainFactory grains, TimeProvider time)
+public sealed class KnownSites(IGrainFactory grains)
 {
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
-
     private readonly Lock _gate = new();
     private FrozenSet<string> _ids = FrozenSet<string>.Empty;
     private Task _current = Task.CompletedTask;
     private Task? _next;
-    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
 
     /// <summary>Whether a site has this id; an id this node has not seen waits for a refresh that starts after the call.</summary>
     public async ValueTask<bool> ContainsAsync(string siteId)
@@ -51,34 +48,28 @@ public sealed class KnownSites(IGrainFactory grains, TimeProvider time)
     }
 
     /// <summary>
-    /// A refresh that starts after this call: the one already scheduled if there is one (it has not started yet), else a
-    /// new one, started once the one under way has finished and <see cref="RefreshInterval"/> has passed since it began.
+    /// A refresh that starts after this call: the one already queued if there is one (it has not started yet), else a
+    /// new one, started once the one under way has finished.
     /// </summary>
     private Task RefreshAfterNowAsync()
     {
         lock (_gate)
         {
-            return _next ??= RunAsync(_current, _lastStart + RefreshInterval - time.GetUtcNow());
+            return _next ??= RunAsync(_current);
         }
     }
 
-    private async Task RunAsync(Task previous, TimeSpan wait)
+    private async Task RunAsync(Task previous)
     {
-        // Never run on inside the caller's lock: the caller must first record this task as the next refresh.
+        // Never run on inside the caller's lock: the caller must first record this task as the queued refresh.
         await Task.Yield();
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time);
-        }
-
         Task run;
         lock (_gate)
         {
             // From here on, a new miss needs a refresh after this one.
             _current = _next!;
             _next = null;
-            _lastStart = time.GetUtcNow();
             run = LoadAsync();
         }
 

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+using QueueBoard.Abstractions.Model;
+
+namespace QueueBoard.Abstractions.Grains;
+
+/// <summary>
+/// One site's audit trail for one UTC day, keyed <c>siteId/yyyy-MM-dd</c>: the web host records every admin and lead
+/// write here without waiting, and the admin API reads the last eight days back.
+/// </summary>
+public interface IAuditGrain : IGrainWithStringKey
+{
+    /// <summary>Records a write; one-way, so the write it describes never waits on its audit line.</summary>
+    [OneWay]
+    Task Record(AuditEntry entry);
+
+    /// <summary>The day's entries, newest first.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<AuditEntry>> GetEntries();
+
+    /// <summary>Forgets the day: it has passed the retention period.</summary>
+    Task Forget();
+
+    /// <summary>Makes the grain key for a site's day.</summary>
+    static string KeyOf(string siteId, DateOnly day) => $"{siteId}/{day:yyyy-MM-dd}";
+}

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Abstractions.Model;
+using QueueBoard.Grains.Audit;
+using QueueBoard.Web.Auth;
+using QueueBoard.Web.Limits;
+
+namespace QueueBoard.Web.Audit;
+
+/// <summary>
+/// Records admin and lead writes in each site's audit trail (<see cref="IAuditGrain"/>): who by role and non-secret code
+/// id, from which address, what and when. Recording never waits, and the admin API reads the last eight days back.
+/// </summary>
+public sealed class AuditTrail(IGrainFactory grains, TimeProvider time)
+{
+    public const int DefaultLimit = 200;
+    public const int MaximumLimit = 5000;
+
+    public void Record(HttpContext context, string siteId, string action, int events = 0, string? detail = null)
+    {
+        var now = time.GetUtcNow();
+        var who = context.User.IsInRole(QueueBoardClaims.AdminRole)
+            ? "admin"
+            : LeadCodes.IdOfBearer(context.Request) is { } id ? $"lead:{id}" : "unknown";
+        var entry = new AuditEntry(now, now, who, ClientAddress.Of(context), action, 1, events, detail);
+        _ = grains.GetGrain<IAuditGrain>(IAuditGrain.KeyOf(siteId, DateOnly.FromDateTime(now.UtcDateTime))).Record(entry);
+    }
+
+    public void RecordEvents(HttpContext context, string siteId, int accepted) => Record(context, siteId, AuditGrain.EventsAction, accepted);
+
+    /// <summary>The site's entries from the last <see cref="AuditGrain.Retention"/> days, newest first.</summary>
+    public async Task<ImmutableArray<AuditEntry>> ReadAsync(string siteId, int limit)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var days = await Task.WhenAll(Enumerable.Range(0, AuditGrain.Retention)
+            .Select(back => grains.GetGrain<IAuditGrain>(IAuditGrain.KeyOf(siteId, today.AddDays(-back))).GetEntries()));
+        return [.. days.SelectMany(d => d).OrderByDescending(e => e.Until).Take(limit)];
+    }
+}

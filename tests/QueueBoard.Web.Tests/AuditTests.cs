@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using QueueBoard.Testing;
+using static QueueBoard.Testing.Api;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>Every admin and lead write leaves a line in the site's audit trail: who, from where, what and when.</summary>
+[Collection(AppCollection.Name)]
+public sealed class AuditTests(QueueBoardAppFactory app)
+{
+    private readonly HttpClient _admin = app.Admin();
+    private readonly string _siteId = NewSiteId();
+
+    [Fact]
+    public async Task The_audit_names_the_admin_and_the_lead_code_by_id_newest_first_and_never_the_code()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        var code = await _admin.NewLeadCodeAsync(_siteId);
+        using var lead = app.WithToken(code);
+        Assert.Equal(HttpStatusCode.OK, (await lead.PostEventsAsync(_siteId, Arrived("1", 2), Served("1", 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lead.PostEventsAsync(_siteId, Arrived("2", 4))).StatusCode);
+
+        // Lines are recorded without holding up the writes; give them a moment to land.
+        JsonArray audit = [];
+        for (var attempt = 0; attempt < 50 && audit.Count < 3; attempt++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            audit = await _admin.GetArrayAsync($"/api/v1/sites/{_siteId}/audit");
+        }
+
+        Assert.Equal(["events", "lead code issued", "site configured"], audit.Select(e => e!["action"]!.GetValue<string>()));
+        var events = audit[0]!;
+        Assert.StartsWith("lead:", events["who"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((2, 3), (events.Number("requests"), events.Number("events")));
+        Assert.Equal("127.0.0.1", events["address"]!.GetValue<string>());
+        Assert.Equal("admin", audit[2]!["who"]!.GetValue<string>());
+        Assert.Equal(events["who"]!.GetValue<string>(), audit[1]!["detail"]!.GetValue<string>());
+        Assert.DoesNotContain(code, audit.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(code.Split('.')[1], audit.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_admin_reads_the_audit()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        var code = await _admin.NewLeadCodeAsync(_siteId);
+
+        using var anonymous = await app.Anonymous().GetAsync($"/api/v1/sites/{_siteId}/audit", TestContext.Current.CancellationToken);
+        using var lead = await app.WithToken(code).GetAsync($"/api/v1/sites/{_siteId}/audit", TestContext.Current.CancellationToken);
+        using var unknown = await _admin.GetAsync($"/api/v1/sites/{NewSiteId()}/audit", TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            (HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.NotFound),
+            (anonymous.StatusCode, lead.StatusCode, unknown.StatusCode));
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using QueueBoard.Testing;
+using static QueueBoard.Testing.Api;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>One hub client cannot watch without limit or hold unlimited connections; a refusal is a clear hub error.</summary>
+public sealed class HubLimitTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_connection_watches_at_most_the_configured_number_of_sites_and_bad_arguments_get_a_hub_error()
+    {
+        await using var app = new ConfiguredAppFactory(("QueueBoard:Limits:WatchesPerConnection", "2"));
+        using var admin = app.Admin();
+        var sites = new[] { NewSiteId(), NewSiteId(), NewSiteId() };
+        foreach (var site in sites)
+        {
+            await admin.CreateSiteAsync(site);
+        }
+
+        await using var hub = app.Hub();
+        await hub.StartAsync(Cancel);
+        var empty = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("WatchSite", (string?)null, Cancel));
+        Assert.Contains("not a site id", empty.Message, StringComparison.Ordinal);
+        await hub.InvokeAsync("WatchSite", sites[0], Cancel);
+        await hub.InvokeAsync("WatchSite", sites[1], Cancel);
+        await hub.InvokeAsync("WatchSite", sites[1], Cancel);
+
+        var third = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("WatchSite", sites[2], Cancel));
+        Assert.Contains("at most 2 sites", third.Message, StringComparison.Ordinal);
+
+        await hub.InvokeAsync("UnwatchSite", sites[0], Cancel);
+        await hub.InvokeAsync("WatchSite", sites[2], Cancel);
+        Assert.Equal(HubConnectionState.Connected, hub.State);
+    }
+
+    [Fact]
+    public async Task An_address_holds_at_most_the_configured_number_of_connections()
+    {
+        await using var app = new ConfiguredAppFactory(("QueueBoard:Limits:HubConnectionsPerAddress", "2"));
+        await using var first = app.Hub();
+        await using var second = app.Hub();
+        await using var third = app.Hub();
+        var closed = new TaskCompletionSource();
+        third.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        await first.StartAsync(Cancel);
+        await second.StartAsync(Cancel);
+        try
+        {
+            await third.StartAsync(Cancel);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            closed.TrySetResult();
+        }
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+        Assert.Equal(HubConnectionState.Disconnected, third.State);
+        Assert.Equal(HubConnectionState.Connected, first.State);
+
+        // A connection given back makes room for another.
+        await first.StopAsync(Cancel);
+        await using var fourth = app.Hub();
+        await fourth.StartAsync(Cancel);
+        await fourth.InvokeAsync("WatchBoard", Cancel);
+        Assert.Equal(HubConnectionState.Connected, fourth.State);
+    }
+}

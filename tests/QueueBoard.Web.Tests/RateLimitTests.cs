@@ -1,0 +1,45 @@
+using System.Net;
+using QueueBoard.Testing;
+using static QueueBoard.Testing.Api;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>A flood from one lead code is turned away with 429 and Retry-After, recovers, and leaves other codes alone.</summary>
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task A_flooding_code_gets_429_with_retry_after_then_recovers_and_another_code_is_unaffected()
+    {
+        await using var app = new ConfiguredAppFactory(
+            ("QueueBoard:Limits:LeadWritesPerSecond", "1"),
+            ("QueueBoard:Limits:LeadWriteBurst", "5"));
+        var siteId = NewSiteId();
+        using var admin = app.Admin();
+        await admin.CreateSiteAsync(siteId);
+        using var flooding = app.WithToken(await admin.NewLeadCodeAsync(siteId));
+        using var other = app.WithToken(await admin.NewLeadCodeAsync(siteId));
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 12; i++)
+        {
+            answers.Add(await flooding.PostEventsAsync(siteId, Arrived("1", 1, Guid.NewGuid().ToString())));
+        }
+
+        var refused = answers.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        var accepted = answers.Count(r => r.StatusCode == HttpStatusCode.OK);
+        Assert.InRange(refused.Count, 5, 7);
+        Assert.All(refused, r => Assert.True(r.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "429 without Retry-After"));
+        Assert.Equal("application/problem+json", refused[0].Content.Headers.ContentType?.MediaType);
+        Assert.Equal(accepted, (await app.Anonymous().GetJsonAsync($"/api/v1/sites/{siteId}")).Number("queueLength"));
+
+        using (var unaffected = await other.PostEventsAsync(siteId, Arrived("1", 1, Guid.NewGuid().ToString())))
+        {
+            Assert.Equal(HttpStatusCode.OK, unaffected.StatusCode);
+        }
+
+        await Task.Delay(refused[^1].Headers.RetryAfter!.Delta!.Value + TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
+        using var recovered = await flooding.PostEventsAsync(siteId, Arrived("1", 1, Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+        answers.ForEach(r => r.Dispose());
+    }
+}

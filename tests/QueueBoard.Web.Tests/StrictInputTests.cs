@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using QueueBoard.Testing;
+using static QueueBoard.Testing.Api;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>Input a careless or hostile client sends gets a clear refusal, carries the security headers, and changes nothing.</summary>
+[Collection(AppCollection.Name)]
+public sealed class StrictInputTests(QueueBoardAppFactory app)
+{
+    private readonly HttpClient _admin = app.Admin();
+    private readonly string _siteId = NewSiteId();
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData(null)]
+    public async Task A_body_that_is_not_json_gets_415_and_applies_nothing(string? contentType)
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        using var content = new StringContent("""{"events":[{"lane":"1","type":"arrived","count":5}]}""", Encoding.UTF8);
+        content.Headers.ContentType = contentType is null ? null : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+
+        using var response = await _admin.PostAsync($"/api/v1/sites/{_siteId}/events", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, (await app.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}")).Number("queueLength"));
+    }
+
+    [Theory]
+    [InlineData("""{"events":[{"lane":"1","type":"arrived","count":"5"}]}""")]
+    [InlineData("""{"events":[{"lane":"1","type":"arrived","Count":5}]}""")]
+    [InlineData("""{"Events":[{"lane":"1","type":"arrived","count":5}]}""")]
+    public async Task Numbers_must_be_numbers_and_names_as_the_contract_spells_them(string body)
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await _admin.PostAsync($"/api/v1/sites/{_siteId}/events", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.ReadJsonAsync())["errors"]);
+        Assert.Equal(0, (await app.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}")).Number("queueLength"));
+    }
+
+    [Theory]
+    [InlineData("1号\u202E道通")]
+    [InlineData("Line\nbreak")]
+    [InlineData("Bell\u0007")]
+    [InlineData("\u2066isolate\u2069")]
+    public async Task Names_refuse_control_and_bidi_characters(string name)
+    {
+        var site = new
+        {
+            name,
+            area = "环市街道",
+            latitude = 22.59,
+            longitude = 113.08,
+            lanes = new[] { new { id = "1", name = "1号通道", kind = "standard" } },
+        };
+
+        using var response = await _admin.PutAsJsonAsync($"/api/v1/sites/{_siteId}", site, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.ReadJsonAsync())["errors"]!["name"]);
+        using var missing = await app.Anonymous().GetAsync($"/api/v1/sites/{_siteId}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_gets_413_with_the_security_headers()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        using var content = new StringContent(new string(' ', 2 * 1024 * 1024) + "{}", Encoding.UTF8, "application/json");
+
+        using var response = await _admin.PostAsync($"/api/v1/sites/{_siteId}/events", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.True(response.Headers.Contains("Content-Security-Policy"), string.Join(", ", response.Headers.Select(h => h.Key)));
+        Assert.True(response.Headers.Contains("X-Content-Type-Options"));
+    }
+}
