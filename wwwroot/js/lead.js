@@ -37,7 +37,6 @@ const el = {
   rejectedList: document.getElementById('rejected-list'),
   rejectedDismiss: document.getElementById('rejected-dismiss'),
   announcer: document.getElementById('sync-announcer'),
-  username: document.getElementById('lead-username'),
   dialog: document.getElementById('signout-dialog'),
   dialogBody: document.getElementById('signout-body'),
 };
@@ -151,7 +150,6 @@ function showMessage(titleKey, bodyKey) {
 }
 
 function renderHeader() {
-  el.username.value = siteId ?? '';
   setText(el.name, state.site ? siteName(state.site) : (siteId ?? 'QueueBoard'));
   document.title = state.site ? `${siteName(state.site)} · ${t('lead.pageTitle')}` : t('lead.pageTitle');
 }
