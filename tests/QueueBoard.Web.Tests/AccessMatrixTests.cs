@@ -29,7 +29,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
         ["GET /api/v1/overview"] = (Public, Public, Public, Public),
         ["POST /api/v1/sites/{siteId}/events"] = (401, 403, 401, 200),
         ["GET /api/v1/sites/{siteId}/access"] = (401, 403, 401, 200),
-        ["PUT /api/v1/sites/{siteId}/"] = (401, 403, 401, 200),
+        ["PUT /api/v1/sites/{siteId}"] = (401, 403, 401, 200),
         ["POST /api/v1/sites/{siteId}/lead-codes"] = (401, 403, 401, 201),
         ["DELETE /api/v1/sites/{siteId}/lead-codes"] = (401, 403, 401, 204),
         ["GET /api/v1/sites/{siteId}/audit"] = (401, 403, 401, 200),
@@ -39,6 +39,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
         ["GET /wall/{siteId}"] = (Public, Public, Public, Public),
         ["GET /command"] = (Public, Public, Public, Public),
         ["GET /lead/{siteId}"] = (Public, Public, Public, Public),
+        ["GET /openapi/{documentName}.json"] = (Public, Public, Public, Public),
     };
 
     /// <summary>Hub methods: every one is open to anyone (screens are public); the hub itself checks its arguments.</summary>
@@ -100,12 +101,16 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
             .OfType<RouteEndpoint>()
             .Where(e => !e.RoutePattern.RawText!.StartsWith("/hubs/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])
-                .Select(method => $"{method} {"/" + e.RoutePattern.RawText!.TrimStart('/')}"));
+                .Select(method => $"{method} {Normalise(e.RoutePattern.RawText!)}"));
+
+    /// <summary>"/x/y/" and "x/y" both as "/x/y" (a group's empty route ends its pattern with a slash); "/" stays.</summary>
+    private static string Normalise(string pattern) => "/" + pattern.Trim('/');
 
     private static HttpRequestMessage RequestFor(string endpoint, string siteId)
     {
         var (method, pattern) = (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], endpoint[(endpoint.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-        var path = pattern.Replace("{siteId}", siteId, StringComparison.Ordinal).Replace("{laneId}", "1", StringComparison.Ordinal);
+        var path = pattern.Replace("{siteId}", siteId, StringComparison.Ordinal).Replace("{laneId}", "1", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Content = (method, pattern) switch
         {

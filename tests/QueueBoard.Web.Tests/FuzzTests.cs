@@ -16,6 +16,7 @@ namespace QueueBoard.Web.Tests;
 /// bodies, hub calls with wrong argument types): never a 5xx, the app healthy afterwards, and a site changed only by the
 /// requests that were accepted.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class FuzzTests
 {
     private const int Requests = 10_000;
@@ -72,6 +73,11 @@ public sealed class FuzzTests
                 statuses[413] = statuses.GetValueOrDefault(413) + 1;
                 continue;
             }
+            catch (HttpRequestException ex)
+            {
+                serverErrors.Add($"no answer for {description} ({length} bytes): {ex.GetBaseException().Message}");
+                continue;
+            }
 
             using var answer = response;
             var status = (int)response.StatusCode;
@@ -104,7 +110,7 @@ public sealed class FuzzTests
         using var ready = await anonymous.GetAsync("/health/ready", Cancel);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{Requests:N0} requests: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}x{s.Value:N0}"))}; hub calls: {hubStatuses}");
-        Assert.Empty(serverErrors);
+        Assert.True(serverErrors.Count == 0, string.Join("\n", serverErrors.Take(5)));
         Assert.Empty(unexpectedChanges);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal(bystanderBefore, await Snapshot(anonymous, bystander));
@@ -131,6 +137,9 @@ public sealed class FuzzTests
 
     private static HttpRequestMessage WithCaller(Random random, HttpRequestMessage request, string code)
     {
+        // A connection of its own: the server may close one after refusing a body it did not read, and a request sent on
+        // it meanwhile would fail on the client's side, not the server's.
+        request.Headers.ConnectionClose = true;
         request.Headers.Authorization = random.Next(6) switch
         {
             0 => null,

@@ -12,6 +12,7 @@ namespace QueueBoard.Web.Tests;
 /// An unauthenticated client naming hundreds of thousands of site ids that do not exist, through every path that takes a
 /// site id (GET, history, a bearer token, a hub watch), leaves the server's memory flat and its log a few lines long.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class UnknownIdMemoryTests
 {
     private const int IdsPerPath = 300_000;

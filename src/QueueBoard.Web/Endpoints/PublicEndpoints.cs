@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using QueueBoard.Abstractions.Grains;
+using QueueBoard.Abstractions.Model;
 using QueueBoard.Web.Problems;
 using QueueBoard.Web.Sites;
 using QueueBoard.Web.Validation;
@@ -15,10 +18,14 @@ public static class PublicEndpoints
 
     public static RouteGroupBuilder MapPublic(this RouteGroupBuilder api)
     {
-        api.MapGet("/sites", GetBoard);
-        api.MapGet("/sites/{siteId}", GetSite);
-        api.MapGet("/sites/{siteId}/history", GetHistory);
-        api.MapGet("/sites/{siteId}/lanes/{laneId}/history", GetLaneHistory);
+        api.MapGet("/sites", GetBoard).Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/sites/{siteId}", GetSite).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/sites/{siteId}/history", GetHistory)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/sites/{siteId}/lanes/{laneId}/history", GetLaneHistory)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/overview", GetOverview);
         return api;
     }
@@ -27,7 +34,7 @@ public static class PublicEndpoints
     /// Phones poll this: an unchanged board answers 304 to the ETag they hold, without building a body. The tag is weak:
     /// it changes whenever anything a reader sees changes, but not for update times alone.
     /// </summary>
-    private static async Task<IResult> GetBoard(HttpContext context, IGrainFactory grains)
+    private static async Task<Results<Ok<ImmutableArray<SiteSummary>>, StatusCodeHttpResult>> GetBoard(HttpContext context, IGrainFactory grains)
     {
         var district = grains.GetGrain<IDistrictGrain>(0);
         var held = context.Request.GetTypedHeaders().IfNoneMatch;
@@ -41,13 +48,13 @@ public static class PublicEndpoints
             : TypedResults.Ok(page.Rows);
     }
 
-    private static async Task<IResult> GetSite(string siteId, KnownSites known, IGrainFactory grains)
+    private static async Task<Results<Ok<SiteDetail>, ProblemHttpResult>> GetSite(string siteId, KnownSites known, IGrainFactory grains)
     {
         var site = await known.ContainsAsync(siteId) ? await grains.GetGrain<ISiteGrain>(siteId).GetDetail() : null;
         return site is null ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(site);
     }
 
-    private static async Task<IResult> GetHistory(string siteId, string? minutes, KnownSites known, IGrainFactory grains)
+    private static async Task<Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>> GetHistory(string siteId, string? minutes, KnownSites known, IGrainFactory grains)
     {
         if (HistorySpan(minutes) is not { } span)
         {
@@ -60,7 +67,7 @@ public static class PublicEndpoints
     }
 
     /// <summary>One lane's minutes, for per-lane charts; the same rules as the site's history.</summary>
-    private static async Task<IResult> GetLaneHistory(string siteId, string laneId, string? minutes, KnownSites known, IGrainFactory grains)
+    private static async Task<Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>> GetLaneHistory(string siteId, string laneId, string? minutes, KnownSites known, IGrainFactory grains)
     {
         if (HistorySpan(minutes) is not { } span)
         {
@@ -79,10 +86,10 @@ public static class PublicEndpoints
         : int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var span) && span is >= 1 and <= MaximumHistoryMinutes ? span
         : null;
 
-    private static IResult BadHistorySpan() => ApiProblems.Invalid(
+    private static ProblemHttpResult BadHistorySpan() => ApiProblems.Invalid(
         "The history span is not valid.",
         new() { ["minutes"] = [$"Give a whole number of minutes from 1 to {MaximumHistoryMinutes}."] });
 
-    private static async Task<IResult> GetOverview(IGrainFactory grains) =>
+    private static async Task<Ok<Overview>> GetOverview(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IDistrictGrain>(0).GetOverview());
 }

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http.HttpResults;
 using QueueBoard.Abstractions.Grains;
+using QueueBoard.Abstractions.Model;
 using QueueBoard.Web.Audit;
 using QueueBoard.Web.Auth;
 using QueueBoard.Web.Contracts;
@@ -14,15 +17,27 @@ public static class SiteAdminEndpoints
 {
     public static RouteGroupBuilder MapSiteAdmin(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/sites/{siteId}").RequireAuthorization(AuthPolicies.Admin);
-        admin.MapPut("/", PutSite);
-        admin.MapPost("/lead-codes", CreateLeadCode);
-        admin.MapDelete("/lead-codes", RevokeLeadCodes);
-        admin.MapGet("/audit", GetAudit);
+        var admin = api.MapGroup("/sites/{siteId}").RequireAuthorization(AuthPolicies.Admin)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        admin.MapPut(string.Empty, PutSite)
+            .Accepts<SiteConfigRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        admin.MapPost("/lead-codes", CreateLeadCode)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapDelete("/lead-codes", RevokeLeadCodes)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapGet("/audit", GetAudit)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<IResult> PutSite(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<SiteDetail>, ProblemHttpResult>> PutSite(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)
     {
         if (!Identifiers.IsValid(siteId))
         {
@@ -56,7 +71,7 @@ public static class SiteAdminEndpoints
                 "Move them to another lane and set the lane's head count to 0 before removing it.");
     }
 
-    private static async Task<IResult> CreateLeadCode(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Created<LeadCodeResponse>, ProblemHttpResult>> CreateLeadCode(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)
     {
         if (!await known.ContainsAsync(siteId))
         {
@@ -77,7 +92,7 @@ public static class SiteAdminEndpoints
         return TypedResults.Created((string?)null, new LeadCodeResponse(code));
     }
 
-    private static async Task<IResult> RevokeLeadCodes(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeLeadCodes(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)
     {
         if (!await known.ContainsAsync(siteId))
         {
@@ -90,7 +105,7 @@ public static class SiteAdminEndpoints
     }
 
     /// <summary>The site's recent writes, newest first: <c>?limit=N</c> (1 to 5000, default 200).</summary>
-    private static async Task<IResult> GetAudit(string siteId, string? limit, KnownSites known, AuditTrail audit)
+    private static async Task<Results<Ok<ImmutableArray<AuditEntry>>, ProblemHttpResult>> GetAudit(string siteId, string? limit, KnownSites known, AuditTrail audit)
     {
         if (!await known.ContainsAsync(siteId))
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QueueBoard.Web.Audit;
 using QueueBoard.Web.Auth;
@@ -17,13 +18,22 @@ public static class SiteLeadEndpoints
 
     public static RouteGroupBuilder MapSiteLead(this RouteGroupBuilder api)
     {
-        var lead = api.MapGroup("/sites/{siteId}").RequireAuthorization(AuthPolicies.SiteLead);
-        lead.MapPost("/events", PostEvents).WithMetadata(new RequestSizeLimitAttribute(MaximumBodyBytes));
+        var lead = api.MapGroup("/sites/{siteId}").RequireAuthorization(AuthPolicies.SiteLead)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        lead.MapPost("/events", PostEvents).WithMetadata(new RequestSizeLimitAttribute(MaximumBodyBytes))
+            .Accepts<EventBatchRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         lead.MapGet("/access", GetAccess);
         return api;
     }
 
-    private static async Task<IResult> PostEvents(string siteId, HttpContext context, KnownSites known, EventIngestor ingestor, AuditTrail audit)
+    private static async Task<Results<Ok<EventBatchResponse>, ProblemHttpResult>> PostEvents(string siteId, HttpContext context, KnownSites known, EventIngestor ingestor, AuditTrail audit)
     {
         if (!await known.ContainsAsync(siteId))
         {
@@ -56,7 +66,7 @@ public static class SiteLeadEndpoints
         return TypedResults.Ok(applied);
     }
 
-    private static async Task<IResult> GetAccess(string siteId, HttpContext context, KnownSites known)
+    private static async Task<Results<Ok<AccessResponse>, ProblemHttpResult>> GetAccess(string siteId, HttpContext context, KnownSites known)
     {
         if (!await known.ContainsAsync(siteId))
         {

@@ -30,6 +30,9 @@ public static class QueueBoardApplicationExtensions
             .MapSiteAdmin();
         app.MapHub<QueueHub>("/hubs/queue");
         app.MapHealth();
+
+        // GET /openapi/v1.json: generated from the endpoints' typed results and declared problems.
+        app.MapOpenApi();
         app.MapPages();
         return app;
     }

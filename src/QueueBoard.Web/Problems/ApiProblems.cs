@@ -1,12 +1,18 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace QueueBoard.Web.Problems;
 
-/// <summary>The problem-details answers of the API, each with a title a person can act on.</summary>
+/// <summary>
+/// The problem-details answers of the API, each with a title a person can act on; all of one type, so that endpoints
+/// declare their answers as <c>Results&lt;Ok&lt;T&gt;, ProblemHttpResult&gt;</c>.
+/// </summary>
 public static class ApiProblems
 {
-    public static IResult Invalid(string title, Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: title);
+    /// <summary>400 naming each bad field in <c>errors</c>, as ASP.NET Core's validation problems do.</summary>
+    public static ProblemHttpResult Invalid(string title, Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = title });
 
-    public static IResult SiteNotFound(string siteId) => TypedResults.Problem(
+    public static ProblemHttpResult SiteNotFound(string siteId) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: $"No site has the id '{siteId}'.",
         detail: "Check the id against GET /api/v1/sites, or create the site with PUT /api/v1/sites/{siteId}.");
@@ -18,7 +24,7 @@ public static class ApiProblems
         "QueueBoard could not reach its storage or cluster just now. Send the same request again in a few seconds.";
 
     /// <summary>503 with <c>Retry-After</c>: nothing is known to be lost, and the same request (same event ids) is safe to repeat.</summary>
-    public static IResult Unavailable(HttpResponse response)
+    public static ProblemHttpResult Unavailable(HttpResponse response)
     {
         SetRetryAfter(response);
         return TypedResults.Problem(
@@ -30,11 +36,11 @@ public static class ApiProblems
     public static void SetRetryAfter(HttpResponse response) =>
         response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static IResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
+    public static ProblemHttpResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,
         title: "Send the body as JSON with 'Content-Type: application/json'.",
         detail: contentType is null ? "The request had no Content-Type." : $"The request's Content-Type was '{contentType}'.");
 
-    public static IResult Conflict(string title, string detail) =>
+    public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 }
