@@ -54,4 +54,26 @@ public sealed class AuditTests(QueueBoardAppFactory app)
             (HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.NotFound),
             (anonymous.StatusCode, lead.StatusCode, unknown.StatusCode));
     }
+
+    [Theory]
+    [InlineData(null, "127.0.0.1")]
+    [InlineData("127.0.0.1", "203.0.113.7")]
+    public async Task The_client_address_comes_from_x_forwarded_for_only_behind_a_trusted_proxy(string? trustedProxies, string recorded)
+    {
+        await using var node = trustedProxies is null
+            ? new ConfiguredAppFactory()
+            : new ConfiguredAppFactory(("QueueBoard:TrustedProxies", trustedProxies));
+        using var admin = node.Admin();
+        admin.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+        await admin.CreateSiteAsync(_siteId);
+
+        JsonArray audit = [];
+        for (var attempt = 0; attempt < 50 && audit.Count == 0; attempt++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            audit = await admin.GetArrayAsync($"/api/v1/sites/{_siteId}/audit");
+        }
+
+        Assert.Equal(recorded, Assert.Single(audit)!["address"]!.GetValue<string>());
+    }
 }
