@@ -17,17 +17,17 @@ public sealed class ClusterTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Two_nodes_form_one_cluster_and_a_push_from_a_site_on_one_reaches_a_watcher_on_the_other()
+    public async Task Two_nodes_form_one_cluster_and_a_watcher_on_one_receives_events_posted_to_the_other()
     {
         await using var cluster = await ClusterScenario.StartAsync(2);
         var (a, b) = (cluster.Nodes[0], cluster.Nodes[1]);
         var siteId = NewSiteId();
 
-        // The site lives on A, the node that first served it; its pushes reach B's watchers only through the backplane.
-        await a.Admin().CreateSiteAsync(siteId);
-        Assert.Equal(siteId, (await b.Anonymous().GetJsonAsync($"/api/v1/sites/{siteId}"))["id"]!.GetValue<string>());
+        // The site lives on B, the node that first served it; its pushes reach A's watchers only through the backplane.
+        await b.Admin().CreateSiteAsync(siteId);
+        Assert.Equal(siteId, (await a.Anonymous().GetJsonAsync($"/api/v1/sites/{siteId}"))["id"]!.GetValue<string>());
 
-        await using var watcher = b.Hub();
+        await using var watcher = a.Hub();
         var queues = new List<int>();
         var seen = new SemaphoreSlim(0);
         watcher.On<JsonObject>("siteUpdated", site =>
@@ -42,7 +42,7 @@ public sealed class ClusterTests
         await watcher.StartAsync(Cancel);
         await watcher.InvokeAsync("WatchSite", siteId, Cancel);
 
-        using var post = await a.Admin().PostEventsAsync(siteId, Arrived("1", 7, Guid.NewGuid().ToString()));
+        using var post = await b.Admin().PostEventsAsync(siteId, Arrived("1", 7, Guid.NewGuid().ToString()));
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -51,7 +51,7 @@ public sealed class ClusterTests
             await seen.WaitAsync(TimeSpan.FromSeconds(1), Cancel);
         }
 
-        Assert.True(HasQueue(queues, 7), $"node B's watcher saw queues [{string.Join(", ", queues)}], never 7\n{cluster.Logs()}");
+        Assert.True(HasQueue(queues, 7), $"node A's watcher saw queues [{string.Join(", ", queues)}], never 7\n{cluster.Logs()}");
     }
 
     [Fact]

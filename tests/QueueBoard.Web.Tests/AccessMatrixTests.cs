@@ -11,35 +11,35 @@ namespace QueueBoard.Web.Tests;
 
 /// <summary>
 /// Who may call what, for every endpoint the app maps and every hub method, enumerated from the app itself so that a new
-/// endpoint cannot be added without deciding who may call it: anonymous, a lead of another site, a revoked lead code,
-/// and the command centre.
+/// endpoint cannot be added without deciding who may call it: anonymous, the site's own lead, a lead of another site, a
+/// revoked lead code, and the command centre.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class AccessMatrixTests(QueueBoardAppFactory app)
 {
     private const int Public = 200;
 
-    /// <summary>Expected status per caller: (anonymous, other site's lead, revoked code, admin).</summary>
-    private static readonly Dictionary<string, (int Anonymous, int OtherLead, int Revoked, int Admin)> Expected = new()
+    /// <summary>Expected status per caller: (anonymous, this site's lead, another site's lead, a revoked code, the admin).</summary>
+    private static readonly Dictionary<string, (int Anonymous, int OwnLead, int OtherLead, int Revoked, int Admin)> Expected = new()
     {
-        ["GET /api/v1/sites"] = (Public, Public, Public, Public),
-        ["GET /api/v1/sites/{siteId}"] = (Public, Public, Public, Public),
-        ["GET /api/v1/sites/{siteId}/history"] = (Public, Public, Public, Public),
-        ["GET /api/v1/sites/{siteId}/lanes/{laneId}/history"] = (Public, Public, Public, Public),
-        ["GET /api/v1/overview"] = (Public, Public, Public, Public),
-        ["POST /api/v1/sites/{siteId}/events"] = (401, 403, 401, 200),
-        ["GET /api/v1/sites/{siteId}/access"] = (401, 403, 401, 200),
-        ["PUT /api/v1/sites/{siteId}"] = (401, 403, 401, 200),
-        ["POST /api/v1/sites/{siteId}/lead-codes"] = (401, 403, 401, 201),
-        ["DELETE /api/v1/sites/{siteId}/lead-codes"] = (401, 403, 401, 204),
-        ["GET /api/v1/sites/{siteId}/audit"] = (401, 403, 401, 200),
-        ["GET /health/live"] = (Public, Public, Public, Public),
-        ["GET /health/ready"] = (Public, Public, Public, Public),
-        ["GET /"] = (Public, Public, Public, Public),
-        ["GET /wall/{siteId}"] = (Public, Public, Public, Public),
-        ["GET /command"] = (Public, Public, Public, Public),
-        ["GET /lead/{siteId}"] = (Public, Public, Public, Public),
-        ["GET /openapi/{documentName}.json"] = (Public, Public, Public, Public),
+        ["GET /api/v1/sites"] = (Public, Public, Public, Public, Public),
+        ["GET /api/v1/sites/{siteId}"] = (Public, Public, Public, Public, Public),
+        ["GET /api/v1/sites/{siteId}/history"] = (Public, Public, Public, Public, Public),
+        ["GET /api/v1/sites/{siteId}/lanes/{laneId}/history"] = (Public, Public, Public, Public, Public),
+        ["GET /api/v1/overview"] = (Public, Public, Public, Public, Public),
+        ["POST /api/v1/sites/{siteId}/events"] = (401, 200, 403, 401, 200),
+        ["GET /api/v1/sites/{siteId}/access"] = (401, 200, 403, 401, 200),
+        ["PUT /api/v1/sites/{siteId}"] = (401, 403, 403, 401, 200),
+        ["POST /api/v1/sites/{siteId}/lead-codes"] = (401, 403, 403, 401, 201),
+        ["DELETE /api/v1/sites/{siteId}/lead-codes"] = (401, 403, 403, 401, 204),
+        ["GET /api/v1/sites/{siteId}/audit"] = (401, 403, 403, 401, 200),
+        ["GET /health/live"] = (Public, Public, Public, Public, Public),
+        ["GET /health/ready"] = (Public, Public, Public, Public, Public),
+        ["GET /"] = (Public, Public, Public, Public, Public),
+        ["GET /wall/{siteId}"] = (Public, Public, Public, Public, Public),
+        ["GET /command"] = (Public, Public, Public, Public, Public),
+        ["GET /lead/{siteId}"] = (Public, Public, Public, Public, Public),
+        ["GET /openapi/{documentName}.json"] = (Public, Public, Public, Public, Public),
     };
 
     /// <summary>Hub methods: every one is open to anyone (screens are public); the hub itself checks its arguments.</summary>
@@ -69,6 +69,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
             await admin.CreateSiteAsync(siteId);
             var revoked = await admin.NewLeadCodeAsync(siteId);
             Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/sites/{siteId}/lead-codes")).StatusCode);
+            var ownLead = await admin.NewLeadCodeAsync(siteId);
             var otherSite = NewSiteId();
             await admin.CreateSiteAsync(otherSite);
             var otherLead = await admin.NewLeadCodeAsync(otherSite);
@@ -76,6 +77,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
             foreach (var (caller, client, status) in new[]
             {
                 ("anonymous", app.Anonymous(), expected.Anonymous),
+                ("this site's lead", app.WithToken(ownLead), expected.OwnLead),
                 ("other site's lead", app.WithToken(otherLead), expected.OtherLead),
                 ("revoked code", app.WithToken(revoked), expected.Revoked),
                 ("admin", app.Admin(), expected.Admin),

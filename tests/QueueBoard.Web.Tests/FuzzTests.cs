@@ -21,6 +21,9 @@ public sealed class FuzzTests
 {
     private const int Requests = 10_000;
 
+    /// <summary>Kestrel refuses request headers over 32 KB in all.</summary>
+    private const int MaximumHeaderCharacters = 32 * 1024;
+
     private static readonly string[] HostileText =
     [
         "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "'; DROP TABLE sites; --", "\" OR 1=1 --", "\u202Eevil\u202C",
@@ -67,10 +70,16 @@ public sealed class FuzzTests
             {
                 response = await admin.SendAsync(WithCaller(random, request, code), Cancel);
             }
-            catch (HttpRequestException) when (length > SiteLeadEndpoints.MaximumBodyBytes)
+            catch (HttpRequestException) when (length > BodyLimitOf(request))
             {
                 // The server answers an oversized body with 413 and closes the connection before the client has sent it all.
                 statuses[413] = statuses.GetValueOrDefault(413) + 1;
+                continue;
+            }
+            catch (HttpRequestException) when (request.Headers.Authorization?.Parameter?.Length > MaximumHeaderCharacters)
+            {
+                // Likewise headers over Kestrel's limit: 431, and the connection closed while the client still writes.
+                statuses[431] = statuses.GetValueOrDefault(431) + 1;
                 continue;
             }
             catch (HttpRequestException ex)
@@ -135,11 +144,16 @@ public sealed class FuzzTests
         _ => Body(random, HttpMethod.Post, $"/api/v1/sites/{siteId}/lead-codes", Mutate(random, "{}")),
     };
 
+    private static long BodyLimitOf(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Put ? SiteAdminEndpoints.MaximumSiteBodyBytes : SiteLeadEndpoints.MaximumBodyBytes;
+
     private static HttpRequestMessage WithCaller(Random random, HttpRequestMessage request, string code)
     {
         // A connection of its own: the server may close one after refusing a body it did not read, and a request sent on
-        // it meanwhile would fail on the client's side, not the server's.
+        // it meanwhile would fail on the client's side, not the server's. A body waits for the server's 100 Continue, so a
+        // refusal that needs no body (401, 415) is read before the client has sent it.
         request.Headers.ConnectionClose = true;
+        request.Headers.ExpectContinue = request.Content is not null;
         request.Headers.Authorization = random.Next(6) switch
         {
             0 => null,

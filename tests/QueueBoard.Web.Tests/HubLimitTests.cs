@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using QueueBoard.Testing;
+using QueueBoard.Web.Limits;
 using static QueueBoard.Testing.Api;
 
 namespace QueueBoard.Web.Tests;
@@ -66,8 +68,14 @@ public sealed class HubLimitTests
         Assert.Equal(HubConnectionState.Disconnected, third.State);
         Assert.Equal(HubConnectionState.Connected, first.State);
 
-        // A connection given back makes room for another.
+        // A connection given back makes room for another, once the server has seen it go.
         await first.StopAsync(Cancel);
+        var counter = app.Services.GetRequiredService<HubConnectionCounter>();
+        for (var attempt = 0; attempt < 100 && counter.OpenFrom("127.0.0.1") >= 2; attempt++)
+        {
+            await Task.Delay(50, Cancel);
+        }
+
         await using var fourth = app.Hub();
         await fourth.StartAsync(Cancel);
         await fourth.InvokeAsync("WatchBoard", Cancel);

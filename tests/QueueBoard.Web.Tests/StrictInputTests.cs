@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using QueueBoard.Testing;
+using QueueBoard.Web.Endpoints;
 using static QueueBoard.Testing.Api;
 
 namespace QueueBoard.Web.Tests;
@@ -75,7 +76,7 @@ public sealed class StrictInputTests(QueueBoardAppFactory app)
     public async Task A_body_over_the_limit_gets_413_with_the_security_headers()
     {
         await _admin.CreateSiteAsync(_siteId);
-        using var content = new StringContent(new string(' ', 2 * 1024 * 1024) + "{}", Encoding.UTF8, "application/json");
+        using var content = new StringContent(new string(' ', (int)SiteLeadEndpoints.MaximumBodyBytes + 1024) + "{}", Encoding.UTF8, "application/json");
 
         using var response = await _admin.PostAsync($"/api/v1/sites/{_siteId}/events", content, TestContext.Current.CancellationToken);
 

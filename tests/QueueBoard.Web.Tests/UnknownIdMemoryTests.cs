@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.Logging;
 using QueueBoard.Testing;
 
 namespace QueueBoard.Web.Tests;
@@ -25,7 +23,7 @@ public sealed class UnknownIdMemoryTests
     public async Task Three_hundred_thousand_unknown_ids_through_each_path_grow_memory_by_less_than_30_MB()
     {
         var logs = new CountingLoggerProvider();
-        await using var app = new LoggedAppFactory(logs);
+        await using var app = new LogCountingAppFactory(logs);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { BaseAddress = app.BaseAddress };
         // Hub calls on one connection are handled one at a time, so the hub path uses several connections.
         var hubs = Enumerable.Range(0, Concurrency / 2).Select(_ => app.Hub()).ToList();
@@ -131,15 +129,4 @@ public sealed class UnknownIdMemoryTests
     }
 
     private static string MiB(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The app with a logger that counts what it would write.</summary>
-    private sealed class LoggedAppFactory(CountingLoggerProvider logs) : QueueBoardAppFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("QueueBoard:RateLimits", "false");
-            builder.ConfigureLogging(logging => logging.AddProvider(logs));
-        }
-    }
 }

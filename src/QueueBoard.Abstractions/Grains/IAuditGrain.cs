@@ -10,6 +10,12 @@ namespace QueueBoard.Abstractions.Grains;
 /// </summary>
 public interface IAuditGrain : IGrainWithStringKey
 {
+    /// <summary>The action of a lead's event post; such lines from one code and address merge over a few minutes.</summary>
+    const string EventsAction = "events";
+
+    /// <summary>How many days, today included, a site's audit trail keeps.</summary>
+    const int RetentionDays = 8;
+
     /// <summary>Records a write; one-way, so the write it describes never waits on its audit line.</summary>
     [OneWay]
     Task Record(AuditEntry entry);

@@ -8,17 +8,17 @@ namespace QueueBoard.Grains.Audit;
 /// <summary>
 /// A site-day of its audit trail (<see cref="IAuditGrain"/>). Lines arrive one-way from the web host; a lead's event
 /// posts from one address merge into one line per <see cref="MergeWindow"/>, and the day is written at most every
-/// <see cref="WriteInterval"/> and when the grain deactivates, never on the write path it records. On activation the
-/// day that has just left the <see cref="Retention"/> period is forgotten.
+/// <see cref="WriteInterval"/> and when the grain deactivates, never on the write path it records. With a day's first line the
+/// days that have left the retention period (<see cref="IAuditGrain.RetentionDays"/>) are forgotten. Lines are kept on a
+/// best-effort basis: a node that dies loses at most the last <see cref="WriteInterval"/> of them.
 /// </summary>
 public sealed class AuditGrain(
     [PersistentState("audit", GrainStorage.Name)] IPersistentState<AuditDay> state) : Grain, IAuditGrain
 {
+    /// <summary>Lead lines a day may hold; admin lines are always kept.</summary>
     public const int MaximumEntries = 5000;
-    public const string EventsAction = "events";
     public static readonly TimeSpan MergeWindow = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(10);
-    public static readonly int Retention = 8;
 
     private bool _dirty;
 
@@ -33,22 +33,17 @@ public sealed class AuditGrain(
     public async Task Record(AuditEntry entry)
     {
         var entries = state.State.Entries;
-        if (entries.Count == 0 && state.State.Dropped == 0)
-        {
-            // A day's first line clears the day that has just left the retention period (only writes do this, so
-            // forgetting a day never wakes an older one).
-            await ForgetExpiredDayAsync();
-        }
-
-        var merge = entry.Action == EventsAction
-            ? entries.FindLastIndex(e => e.Action == EventsAction && e.Who == entry.Who && e.Address == entry.Address && entry.At - e.At < MergeWindow)
+        var first = entries.Count == 0 && state.State.Dropped == 0;
+        var lead = entry.Action == IAuditGrain.EventsAction;
+        var merge = lead
+            ? entries.FindLastIndex(e => e.Action == IAuditGrain.EventsAction && e.Who == entry.Who && e.Address == entry.Address && entry.At - e.At < MergeWindow)
             : -1;
         if (merge >= 0)
         {
             var into = entries[merge];
             entries[merge] = into with { Until = entry.Until, Requests = into.Requests + entry.Requests, Events = into.Events + entry.Events };
         }
-        else if (entries.Count < MaximumEntries)
+        else if (!lead || entries.Count < MaximumEntries)
         {
             entries.Add(entry);
         }
@@ -58,6 +53,12 @@ public sealed class AuditGrain(
         }
 
         _dirty = true;
+        if (first)
+        {
+            // A day's first line clears the week of days that have left the retention period (only writes do this, so
+            // forgetting a day never wakes an older one, and a site quiet on some days still has each day cleared).
+            await ForgetExpiredDaysAsync();
+        }
     }
 
     public Task<ImmutableArray<AuditEntry>> GetEntries() =>
@@ -74,13 +75,23 @@ public sealed class AuditGrain(
         DeactivateOnIdle();
     }
 
-    private async Task ForgetExpiredDayAsync()
+    private async Task ForgetExpiredDaysAsync()
     {
         var key = this.GetPrimaryKeyString();
         var slash = key.LastIndexOf('/');
-        if (DateOnly.TryParseExact(key[(slash + 1)..], "yyyy-MM-dd", out var day))
+        if (!DateOnly.TryParseExact(key[(slash + 1)..], "yyyy-MM-dd", out var day))
         {
-            await GrainFactory.GetGrain<IAuditGrain>(IAuditGrain.KeyOf(key[..slash], day.AddDays(-Retention))).Forget();
+            return;
+        }
+
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(IAuditGrain.RetentionDays, 7)
+                .Select(back => GrainFactory.GetGrain<IAuditGrain>(IAuditGrain.KeyOf(key[..slash], day.AddDays(-back))).Forget()));
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            // Tried again with the next day's first line; the line just recorded is kept either way.
         }
     }
 

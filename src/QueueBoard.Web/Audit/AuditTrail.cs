@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
-using QueueBoard.Grains.Audit;
 using QueueBoard.Web.Auth;
 using QueueBoard.Web.Limits;
 
@@ -26,13 +25,13 @@ public sealed class AuditTrail(IGrainFactory grains, TimeProvider time)
         _ = grains.GetGrain<IAuditGrain>(IAuditGrain.KeyOf(siteId, DateOnly.FromDateTime(now.UtcDateTime))).Record(entry);
     }
 
-    public void RecordEvents(HttpContext context, string siteId, int accepted) => Record(context, siteId, AuditGrain.EventsAction, accepted);
+    public void RecordEvents(HttpContext context, string siteId, int accepted) => Record(context, siteId, IAuditGrain.EventsAction, accepted);
 
-    /// <summary>The site's entries from the last <see cref="AuditGrain.Retention"/> days, newest first.</summary>
+    /// <summary>The site's entries from the last <see cref="IAuditGrain.RetentionDays"/> days, newest first.</summary>
     public async Task<ImmutableArray<AuditEntry>> ReadAsync(string siteId, int limit)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var days = await Task.WhenAll(Enumerable.Range(0, AuditGrain.Retention)
+        var days = await Task.WhenAll(Enumerable.Range(0, IAuditGrain.RetentionDays)
             .Select(back => grains.GetGrain<IAuditGrain>(IAuditGrain.KeyOf(siteId, today.AddDays(-back))).GetEntries()));
         return [.. days.SelectMany(d => d).OrderByDescending(e => e.Until).Take(limit)];
     }

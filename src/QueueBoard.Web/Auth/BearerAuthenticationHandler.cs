@@ -39,12 +39,11 @@ public sealed class BearerAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (LeadCodes.BearerToken(header) is not { } token)
         {
             return Refuse("not a bearer token");
         }
 
-        var token = header["Bearer ".Length..].Trim();
         if (_adminTokenHash is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), _adminTokenHash))
         {
             return Success(new Claim(ClaimTypes.Role, QueueBoardClaims.AdminRole));

@@ -27,13 +27,13 @@ public static class LeadCodes
     public static string IdOf(string token) => Hash(token)[..IdLength];
 
     /// <summary>The id of the request's bearer token, or null when it carries none.</summary>
-    public static string? IdOfBearer(HttpRequest request)
-    {
-        string? header = request.Headers.Authorization;
-        return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > "Bearer ".Length
-            ? IdOf(header["Bearer ".Length..].Trim())
+    public static string? IdOfBearer(HttpRequest request) => BearerToken(request.Headers.Authorization) is { } token ? IdOf(token) : null;
+
+    /// <summary>The token of an <c>Authorization: Bearer …</c> header, or null when the header is missing or another scheme.</summary>
+    public static string? BearerToken(string? header) =>
+        header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header["Bearer ".Length..].Trim() is { Length: > 0 } token
+            ? token
             : null;
-    }
 
     /// <summary>The site a code claims to belong to, or null when it is not shaped like a lead code.</summary>
     public static string? SiteOf(string code)

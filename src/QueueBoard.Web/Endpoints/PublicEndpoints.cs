@@ -21,10 +21,10 @@ public static class PublicEndpoints
         api.MapGet("/sites", GetBoard).Produces(StatusCodes.Status304NotModified);
         api.MapGet("/sites/{siteId}", GetSite).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/sites/{siteId}/history", GetHistory)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/sites/{siteId}/lanes/{laneId}/history", GetLaneHistory)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/overview", GetOverview);
         return api;

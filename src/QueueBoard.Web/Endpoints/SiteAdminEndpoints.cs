@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Web.Audit;
@@ -15,6 +16,9 @@ namespace QueueBoard.Web.Endpoints;
 /// <summary>The command centre's calls: configure a site, issue and revoke its lead codes.</summary>
 public static class SiteAdminEndpoints
 {
+    /// <summary>A site with a hundred lanes and long names in both languages is well under this.</summary>
+    public const long MaximumSiteBodyBytes = 256 * 1024;
+
     public static RouteGroupBuilder MapSiteAdmin(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/sites/{siteId}").RequireAuthorization(AuthPolicies.Admin)
@@ -22,8 +26,10 @@ public static class SiteAdminEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         admin.MapPut(string.Empty, PutSite)
+            .WithMetadata(new RequestSizeLimitAttribute(MaximumSiteBodyBytes))
             .Accepts<SiteConfigRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         admin.MapPost("/lead-codes", CreateLeadCode)
@@ -32,7 +38,7 @@ public static class SiteAdminEndpoints
         admin.MapDelete("/lead-codes", RevokeLeadCodes)
             .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapGet("/audit", GetAudit)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

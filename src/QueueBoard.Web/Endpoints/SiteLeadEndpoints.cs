@@ -25,7 +25,7 @@ public static class SiteLeadEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         lead.MapPost("/events", PostEvents).WithMetadata(new RequestSizeLimitAttribute(MaximumBodyBytes))
             .Accepts<EventBatchRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

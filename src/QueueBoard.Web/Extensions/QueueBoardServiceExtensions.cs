@@ -29,7 +29,9 @@ public static class QueueBoardServiceExtensions
         services.AddOptions<QueueBoardOptions>().Bind(section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.AdminToken),
                 "QueueBoard:AdminToken is required: start with --QueueBoard:AdminToken=<secret> (Development configuration has one).")
-            .Validate(o => development || o.AdminToken is null || o.AdminToken.Trim().Length >= QueueBoardOptions.MinimumAdminTokenLength,
+            .Validate(o => o.AdminToken is null || o.AdminToken == o.AdminToken.Trim(),
+                "QueueBoard:AdminToken starts or ends with white space (a line break from a secret file?); give the token alone.")
+            .Validate(o => development || o.AdminToken is null || o.AdminToken.Length >= QueueBoardOptions.MinimumAdminTokenLength,
                 $"QueueBoard:AdminToken is too short to be safe: use at least {QueueBoardOptions.MinimumAdminTokenLength} random characters, e.g. the output of 'openssl rand -hex 32'.")
             .ValidateOnStart();
         services.AddOptions<QueueGrainOptions>().Bind(section)
@@ -40,7 +42,9 @@ public static class QueueBoardServiceExtensions
 
         var queueBoard = section.Get<QueueBoardOptions>() ?? new();
         var limits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new();
-        services.AddOptions<RequestLimitOptions>().Bind(builder.Configuration.GetSection(RequestLimitOptions.Section));
+        services.AddOptions<RequestLimitOptions>().Bind(builder.Configuration.GetSection(RequestLimitOptions.Section))
+            .Validate(RequestLimitOptions.AllPositive, "Every QueueBoard:Limits setting must be a whole number above 0 (switch request rates off with QueueBoard:RateLimits=false).")
+            .ValidateOnStart();
         services.AddSingleton<RefusalLog>();
         services.AddSingleton<HubConnectionCounter>();
         services.AddQueueBoardRateLimits(limits, queueBoard.AdminToken);
@@ -54,6 +58,7 @@ public static class QueueBoardServiceExtensions
             {
                 o.MaximumReceiveMessageSize = limits.HubMessageBytes;
                 o.AddFilter<HubErrorFilter>();
+                o.AddFilter<HubCallLimitFilter>();
             })
             .AddJsonProtocol(o => QueueBoardJson.Configure(o.PayloadSerializerOptions));
         builder.AddQueueBoardCluster(signalR);

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
-using QueueBoard.Abstractions.Grains;
 using Microsoft.Extensions.Options;
+using QueueBoard.Abstractions.Grains;
 using QueueBoard.Web.Limits;
 using QueueBoard.Web.Sites;
 using QueueBoard.Web.Validation;
@@ -26,7 +26,7 @@ public sealed class QueueHub(
 
     public override async Task OnConnectedAsync()
     {
-        var address = Context.GetHttpContext() is { } http ? ClientAddress.Of(http) : "unknown";
+        var address = Context.GetHttpContext() is { } http ? ClientAddress.LimitKey(http) : "unknown";
         if (!connections.TryAdd(address, limits.Value.HubConnectionsPerAddress))
         {
             refusals.Refused("hub connection", $"{address} already holds {limits.Value.HubConnectionsPerAddress} connections");

@@ -15,13 +15,13 @@ public static class RateLimitExtensions
 {
     public static IServiceCollection AddQueueBoardRateLimits(this IServiceCollection services, RequestLimitOptions limits, string? adminToken)
     {
-        var adminId = string.IsNullOrEmpty(adminToken) ? null : LeadCodes.IdOf(adminToken);
+        var adminId = string.IsNullOrWhiteSpace(adminToken) ? null : LeadCodes.IdOf(adminToken);
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context.Request)
-                    ? Bucket($"write:{ClientAddress.Of(context)}", limits.AddressWritesPerSecond, limits.AddressWriteBurst)
-                    : Bucket($"read:{ClientAddress.Of(context)}", limits.AddressReadsPerSecond, limits.AddressReadBurst)),
+                    ? Bucket($"write:{ClientAddress.LimitKey(context)}", limits.AddressWritesPerSecond, limits.AddressWriteBurst)
+                    : Bucket($"read:{ClientAddress.LimitKey(context)}", limits.AddressReadsPerSecond, limits.AddressReadBurst)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsWrite(context.Request) && LeadCodes.IdOfBearer(context.Request) is { } id && id != adminId
                         ? Bucket($"code:{id}", limits.LeadWritesPerSecond, limits.LeadWriteBurst)

@@ -33,4 +33,14 @@ public sealed class RequestLimitOptions
 
     /// <summary>The largest message a hub client may send; every hub method takes one short id at most.</summary>
     public long HubMessageBytes { get; set; } = 4 * 1024;
+
+    /// <summary>Hub calls per second one connection may keep up: a page watches a few things after each (re)connect.</summary>
+    public int HubCallsPerSecond { get; set; } = 10;
+
+    /// <summary>Hub calls one connection may make at once: a board phone expanding many sites in a row.</summary>
+    public int HubCallBurst { get; set; } = 100;
+
+    public static bool AllPositive(RequestLimitOptions o) =>
+        o is { LeadWritesPerSecond: > 0, LeadWriteBurst: > 0, AddressWritesPerSecond: > 0, AddressWriteBurst: > 0, AddressReadsPerSecond: > 0 }
+        && o is { AddressReadBurst: > 0, HubConnectionsPerAddress: > 0, WatchesPerConnection: > 0, HubMessageBytes: > 0, HubCallsPerSecond: > 0, HubCallBurst: > 0 };
 }

@@ -15,6 +15,10 @@ public sealed class KnownSites(IGrainFactory grains)
 {
     private readonly Lock _gate = new();
     private FrozenSet<string> _ids = FrozenSet<string>.Empty;
+
+    // How many sites the district listed last time: this node's own additions are not in it, so a site the district
+    // learned of from another node is never mistaken for one this node already has.
+    private int _districtCount = -1;
     private Task _current = Task.CompletedTask;
     private Task? _next;
 
@@ -64,22 +68,20 @@ public sealed class KnownSites(IGrainFactory grains)
         // Never run on inside the caller's lock: the caller must first record this task as the queued refresh.
         await Task.Yield();
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        Task run;
         lock (_gate)
         {
             // From here on, a new miss needs a refresh after this one.
             _current = _next!;
             _next = null;
-            run = LoadAsync();
         }
 
-        await run;
+        await LoadAsync();
     }
 
     private async Task LoadAsync()
     {
-        var set = await grains.GetGrain<IDistrictGrain>(0).GetSiteIds(_ids.Count);
-        if (set.Ids.IsEmpty)
+        var set = await grains.GetGrain<IDistrictGrain>(0).GetSiteIds(_districtCount);
+        if (set.Count == _districtCount)
         {
             return;
         }
@@ -87,6 +89,7 @@ public sealed class KnownSites(IGrainFactory grains)
         lock (_gate)
         {
             _ids = set.Ids.Union(_ids).ToFrozenSet(StringComparer.Ordinal);
+            _districtCount = set.Count;
         }
     }
 }
