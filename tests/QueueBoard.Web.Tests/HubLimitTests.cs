@@ -81,4 +81,31 @@ public sealed class HubLimitTests
         await fourth.InvokeAsync("WatchBoard", Cancel);
         Assert.Equal(HubConnectionState.Connected, fourth.State);
     }
+
+    [Fact]
+    public async Task A_hub_message_over_the_size_limit_closes_the_connection()
+    {
+        await using var app = new ConfiguredAppFactory(("QueueBoard:Limits:HubMessageBytes", "1024"));
+        await using var hub = app.Hub();
+        var closed = new TaskCompletionSource();
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await hub.StartAsync(Cancel);
+        await hub.InvokeAsync("WatchBoard", Cancel);
+
+        try
+        {
+            await hub.InvokeAsync("WatchSite", new string('x', 4096), Cancel);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The call may fail as the connection goes; what matters is that the server closed it.
+        }
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+        Assert.Equal(HubConnectionState.Disconnected, hub.State);
+    }
 }
