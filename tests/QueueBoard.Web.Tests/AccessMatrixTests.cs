@@ -35,6 +35,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
         ["GET /api/v1/sites/{siteId}/audit"] = (401, 403, 403, 401, 200),
         ["GET /health/live"] = (Public, Public, Public, Public, Public),
         ["GET /health/ready"] = (Public, Public, Public, Public, Public),
+        ["GET /metrics"] = (Public, Public, Public, Public, Public),
         ["GET /"] = (Public, Public, Public, Public, Public),
         ["GET /wall/{siteId}"] = (Public, Public, Public, Public, Public),
         ["GET /command"] = (Public, Public, Public, Public, Public),

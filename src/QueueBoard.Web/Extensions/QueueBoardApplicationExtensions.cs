@@ -31,6 +31,9 @@ public static class QueueBoardApplicationExtensions
         app.MapHub<QueueHub>("/hubs/queue");
         app.MapHealth();
 
+        // GET /metrics: Prometheus text, QueueBoard's meters under queueboard_ beside ASP.NET Core's and Orleans'.
+        app.MapPrometheusScrapingEndpoint().WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
+
         // GET /openapi/v1.json: generated from the endpoints' typed results and declared problems.
         app.MapOpenApi();
         app.MapPages();

@@ -13,7 +13,9 @@ using QueueBoard.Web.Json;
 using QueueBoard.Web.Limits;
 using QueueBoard.Web.Options;
 using QueueBoard.Web.Problems;
+using OpenTelemetry.Metrics;
 using QueueBoard.Web.Sites;
+using QueueBoard.Web.Telemetry;
 using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Extensions;
@@ -68,6 +70,11 @@ public static class QueueBoardServiceExtensions
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<KnownSites>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<QueueBoardMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(QueueBoardMetrics.MeterName, "Microsoft.Orleans")
+            .AddAspNetCoreInstrumentation()
+            .AddPrometheusExporter());
 
         services.ConfigureHttpJsonOptions(o => QueueBoardJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Publishing;
+using QueueBoard.Web.Telemetry;
 
 namespace QueueBoard.Web.Hubs;
 
@@ -14,7 +15,12 @@ namespace QueueBoard.Web.Hubs;
 /// otherwise keep the lost picture until the next change. Sites carry a version, so a watcher can tell a late copy from a
 /// newer one.
 /// </summary>
-public sealed class HubQueuePublisher(IHubContext<QueueHub, IQueueClient> hub, IGrainFactory grains, TimeProvider time, ILogger<HubQueuePublisher> logger)
+public sealed class HubQueuePublisher(
+    IHubContext<QueueHub, IQueueClient> hub,
+    IGrainFactory grains,
+    QueueBoardMetrics metrics,
+    TimeProvider time,
+    ILogger<HubQueuePublisher> logger)
     : IQueuePublisher
 {
     /// <summary>Failed pushes are logged at most this often; a Redis outage fails every push of every site.</summary>
@@ -31,8 +37,9 @@ public sealed class HubQueuePublisher(IHubContext<QueueHub, IQueueClient> hub, I
     public Task OverviewChanged(Overview overview) =>
         Start(hub.Clients.Group(HubGroups.Overview).OverviewUpdated(overview), () => grains.GetGrain<IDistrictGrain>(0).PushAgain([], true));
 
-    private Task Start(Task send, Func<Task> pushAgain)
+    private Task Start(Task send, Func<Task> pushAgain, [System.Runtime.CompilerServices.CallerMemberName] string kind = "")
     {
+        metrics.Pushed(kind switch { nameof(SiteChanged) => "site", nameof(BoardChanged) => "board", _ => "overview" });
         if (send.IsCompleted)
         {
             Observe(send, pushAgain);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Web.Limits;
 using QueueBoard.Web.Sites;
+using QueueBoard.Web.Telemetry;
 using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Hubs;
@@ -19,6 +20,7 @@ public sealed class QueueHub(
     KnownSites known,
     HubConnectionCounter connections,
     RefusalLog refusals,
+    QueueBoardMetrics metrics,
     IOptions<RequestLimitOptions> limits) : Hub<IQueueClient>
 {
     private const string AddressKey = "queueboard:address";
@@ -35,6 +37,7 @@ public sealed class QueueHub(
         }
 
         Context.Items[AddressKey] = address;
+        metrics.WatcherConnected();
         await base.OnConnectedAsync();
     }
 
@@ -43,6 +46,7 @@ public sealed class QueueHub(
         if (Context.Items.TryGetValue(AddressKey, out var address))
         {
             connections.Release((string)address!);
+            metrics.WatcherDisconnected();
         }
 
         return base.OnDisconnectedAsync(exception);

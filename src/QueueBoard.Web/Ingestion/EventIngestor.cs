@@ -1,5 +1,6 @@
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Web.Contracts;
+using QueueBoard.Web.Telemetry;
 using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Ingestion;
@@ -8,7 +9,7 @@ namespace QueueBoard.Web.Ingestion;
 /// The one way lane events enter QueueBoard, for site leads over HTTP and for the demo simulator alike: validate the
 /// whole batch, then hand it to the site grain, which applies it all or nothing.
 /// </summary>
-public sealed class EventIngestor(IGrainFactory grains, EventBatchValidator validator)
+public sealed class EventIngestor(IGrainFactory grains, EventBatchValidator validator, QueueBoardMetrics metrics)
 {
     public async Task<IngestResult> IngestAsync(string siteId, EventBatchRequest request)
     {
@@ -16,17 +17,20 @@ public sealed class EventIngestor(IGrainFactory grains, EventBatchValidator vali
         var events = validator.Validate(request, errors);
         if (errors.Any)
         {
+            metrics.Rejected(request.Events?.Count ?? 0, "invalid");
             return new IngestResult(null, errors.ToDictionary());
         }
 
         var outcome = await grains.GetGrain<ISiteGrain>(siteId).Apply(events);
         if (!outcome.SiteFound)
         {
+            metrics.Rejected(events.Length, "unknown_site");
             return new IngestResult(null, null, SiteFound: false);
         }
 
         if (outcome.StorageFailed)
         {
+            metrics.Rejected(events.Length, "storage");
             return new IngestResult(null, null, StorageFailed: true);
         }
 
@@ -37,9 +41,12 @@ public sealed class EventIngestor(IGrainFactory grains, EventBatchValidator vali
                 errors.Add($"events[{index}].lane", $"Site '{siteId}' has no lane '{events[index].Lane}'.");
             }
 
+            metrics.Rejected(events.Length, "invalid");
             return new IngestResult(null, errors.ToDictionary());
         }
 
+        metrics.Accepted(outcome.Accepted);
+        metrics.Rejected(outcome.Duplicates, "duplicate");
         return new IngestResult(new EventBatchResponse(outcome.Accepted, outcome.Duplicates), null);
     }
 }
