@@ -6,17 +6,21 @@ using static QueueBoard.Testing.Api;
 
 namespace QueueBoard.Web.Tests;
 
-/// <summary><c>/metrics</c> is Prometheus text that a scraper can read, and QueueBoard's counters move with traffic.</summary>
-[Collection(AppCollection.Name)]
-public sealed partial class MetricsTests(QueueBoardAppFactory app)
+/// <summary>
+/// <c>/metrics</c> is Prometheus text that a scraper can read, and QueueBoard's counters move with traffic. It runs alone
+/// on an app of its own: meters are matched by name across the process, so another test's app would share the series.
+/// </summary>
+[Collection(SerialCollection.Name)]
+public sealed partial class MetricsTests
 {
     [Fact]
     public async Task Metrics_parse_as_prometheus_text_and_the_event_counters_move_with_traffic()
     {
+        await using var app = new QueueBoardAppFactory();
         using var admin = app.Admin();
         var siteId = NewSiteId();
         await admin.CreateSiteAsync(siteId);
-        var before = await ScrapeAsync();
+        var before = await ScrapeAsync(app);
 
         var id = Guid.NewGuid().ToString();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostEventsAsync(siteId, Arrived("1", 1, id), Arrived("2", 1))).StatusCode);
@@ -27,7 +31,7 @@ public sealed partial class MetricsTests(QueueBoardAppFactory app)
         Dictionary<string, double> after = [];
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            after = await ScrapeAsync();
+            after = await ScrapeAsync(app);
             if (Value(after, "queueboard_events_accepted_total") - Value(before, "queueboard_events_accepted_total") >= 2)
             {
                 break;
@@ -43,7 +47,7 @@ public sealed partial class MetricsTests(QueueBoardAppFactory app)
     }
 
     /// <summary>Reads every sample line ("name{labels} value"); a line that is neither a sample nor a comment fails.</summary>
-    private async Task<Dictionary<string, double>> ScrapeAsync()
+    private static async Task<Dictionary<string, double>> ScrapeAsync(QueueBoardAppFactory app)
     {
         using var response = await app.Anonymous().GetAsync("/metrics", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
