@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using QueueBoard.Abstractions.Grains;
@@ -81,10 +80,7 @@ public static class PublicEndpoints
             : TypedResults.Ok(points);
     }
 
-    private static int? HistorySpan(string? minutes) =>
-        minutes is null ? DefaultHistoryMinutes
-        : int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var span) && span is >= 1 and <= MaximumHistoryMinutes ? span
-        : null;
+    private static int? HistorySpan(string? minutes) => QueryNumber.Parse(minutes, DefaultHistoryMinutes, 1, MaximumHistoryMinutes);
 
     private static ProblemHttpResult BadHistorySpan() => ApiProblems.Invalid(
         "The history span is not valid.",

@@ -118,9 +118,7 @@ public static class SiteAdminEndpoints
             return ApiProblems.SiteNotFound(siteId);
         }
 
-        var count = AuditTrail.DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count)
-            || count is < 1 or > AuditTrail.MaximumLimit))
+        if (QueryNumber.Parse(limit, AuditTrail.DefaultLimit, 1, AuditTrail.MaximumLimit) is not { } count)
         {
             return ApiProblems.Invalid("The limit is not valid.", new() { ["limit"] = [$"Give a whole number from 1 to {AuditTrail.MaximumLimit}."] });
         }

@@ -20,7 +20,7 @@ public static class ClusterExtensions
     {
         var options = builder.Configuration.GetSection(QueueBoardOptions.Section).Get<QueueBoardOptions>() ?? new();
         var mode = StorageModes.Choose(options, builder.Environment);
-        builder.Services.AddSingleton(new StorageModeNotice(mode, builder.Environment.EnvironmentName));
+        builder.Services.AddSingleton(new StorageModeNotice(mode));
         builder.Services.AddHostedService<StorageModeWarning>();
 
         if (!options.Kubernetes)

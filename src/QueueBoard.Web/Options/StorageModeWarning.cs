@@ -10,7 +10,7 @@ public sealed class StorageModeWarning(StorageModeNotice notice, IHostEnvironmen
             logger.LogWarning(
                 "QueueBoard:Storage=Memory in {Environment}: sites, lead codes and counts live only in this process and are lost when it stops. " +
                 "Start with --QueueBoard:Redis=HOST:PORT to keep them.",
-                notice.Environment);
+                environment.EnvironmentName);
         }
 
         return Task.CompletedTask;
