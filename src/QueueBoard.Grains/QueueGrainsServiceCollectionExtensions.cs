@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QueueBoard.Grains.Estimation;
+using QueueBoard.Grains.Forecast;
 using QueueBoard.Grains.Sites;
 using QueueBoard.Grains.Time;
 
@@ -16,6 +17,7 @@ public static class QueueGrainsServiceCollectionExtensions
         services.AddSingleton<DistrictClock>();
         services.AddSingleton<WaitEstimator>();
         services.AddSingleton<SitePictureBuilder>();
+        services.AddSingleton<WaitForecaster>();
         return services;
     }
 }

@@ -18,7 +18,7 @@ public sealed class SitePictureBuilderTests
     public SitePictureBuilderTests()
     {
         var options = Microsoft.Extensions.Options.Options.Create(new QueueGrainOptions());
-        _builder = new SitePictureBuilder(new WaitEstimator(_time, options), new DistrictClock(_time, options));
+        _builder = new SitePictureBuilder(new WaitEstimator(_time, options), new DistrictClock(_time, options), options);
     }
 
     [Fact]
@@ -31,7 +31,8 @@ public sealed class SitePictureBuilderTests
         _time.Advance(TimeSpan.FromMinutes(30));
         var closed = Build(config, readings);
 
-        Assert.Equal((true, (int?)3, WaitBand.Smooth, true), (open.Open, open.WaitMinutes, open.WaitBand, open.GreenLaneOpen));
+        // 9 waiting and the one being swabbed part way through, at the default 4 a minute.
+        Assert.Equal((true, (int?)2, WaitBand.Smooth, true), (open.Open, open.WaitMinutes, open.WaitBand, open.GreenLaneOpen));
         Assert.Equal((false, (int?)null, WaitBand.Closed, false, 0), (closed.Open, closed.WaitMinutes, closed.WaitBand, closed.GreenLaneOpen, closed.OpenLanes));
         Assert.All(closed.Lanes, lane => Assert.Null(lane.WaitMinutes));
         Assert.Equal(12, closed.QueueLength);
@@ -62,6 +63,28 @@ public sealed class SitePictureBuilderTests
         Assert.Equal(340, Build(Site([OpenSpan.AllDay]), readings).ServedToday);
         _time.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(0, Build(Site([OpenSpan.AllDay]), readings).ServedToday);
+    }
+
+    [Fact]
+    public void The_site_wait_and_its_range_come_from_the_best_lane_and_pooled_lanes_share_one_wait()
+    {
+        var config = Site([OpenSpan.AllDay]) with
+        {
+            Lanes = [new LaneConfig("1", "1号通道", LaneKind.Standard), new LaneConfig("2", "2号通道", LaneKind.Standard)],
+        };
+        var readings = Readings(("1", Open(queue: 12)), ("2", Open(queue: 40)));
+        var pooled = new SitePictureBuilder(
+            new WaitEstimator(_time, Microsoft.Extensions.Options.Options.Create(new QueueGrainOptions())),
+            new DistrictClock(_time, Microsoft.Extensions.Options.Options.Create(new QueueGrainOptions())),
+            Microsoft.Extensions.Options.Options.Create(new QueueGrainOptions { PoolLanes = true }));
+
+        var own = Build(config, readings);
+        var shared = pooled.Build("site", config, readings, _time.GetUtcNow());
+
+        Assert.Equal((own.Lanes[0].WaitMinutes, own.Lanes[0].WaitMinutesLow, own.Lanes[0].WaitMinutesHigh), (own.WaitMinutes, own.WaitMinutesLow, own.WaitMinutesHigh));
+        Assert.True(own.Lanes[0].WaitMinutes < own.Lanes[1].WaitMinutes);
+        Assert.Equal(shared.Lanes[0].WaitMinutes, shared.Lanes[1].WaitMinutes);
+        Assert.InRange(shared.WaitMinutes!.Value, own.Lanes[0].WaitMinutes!.Value, own.Lanes[1].WaitMinutes!.Value);
     }
 
     private SiteDetail Build(SiteConfig config, Dictionary<string, LaneReading> readings) =>

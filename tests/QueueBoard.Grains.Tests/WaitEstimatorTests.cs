@@ -76,16 +76,67 @@ public sealed class WaitEstimatorTests
     }
 
     [Fact]
-    public void A_stalled_lane_with_people_queued_shows_a_growing_wait()
+    public void A_stalled_lane_whose_lead_keeps_reporting_shows_a_growing_wait()
     {
         SetQueue(40);
         ServeFor(TimeSpan.FromMinutes(20), perMinute: 4);
         SetQueue(40);
         var atFirst = _estimator.WaitMinutes(_lane, withinHours: true)!.Value;
 
-        _time.Advance(TimeSpan.FromMinutes(15));
+        for (var minute = 0; minute < 15; minute++)
+        {
+            _time.Advance(TimeSpan.FromMinutes(1));
+            SetQueue(40);
+        }
 
         Assert.True(_estimator.WaitMinutes(_lane, withinHours: true) > atFirst * 2);
+    }
+
+    [Fact]
+    public void A_lane_that_reports_nothing_keeps_its_wait_until_its_phone_is_back()
+    {
+        SetQueue(40);
+        ServeFor(TimeSpan.FromMinutes(20), perMinute: 4);
+        SetQueue(40);
+        _time.Advance(ServiceRateEstimator.Silence);
+        var whenSilent = _estimator.WaitMinutes(_lane, withinHours: true);
+
+        _time.Advance(TimeSpan.FromMinutes(15));
+
+        Assert.Equal(whenSilent, _estimator.WaitMinutes(_lane, withinHours: true));
+    }
+
+    [Fact]
+    public void A_planned_pause_that_starts_before_the_wait_ends_is_included()
+    {
+        SetQueue(40);
+        var now = _time.GetUtcNow();
+        var soon = new PauseWindow(now.AddMinutes(5), now.AddMinutes(35));
+        var late = new PauseWindow(now.AddMinutes(20), now.AddMinutes(50));
+
+        var plain = _estimator.Estimate(_lane, withinHours: true, []);
+        var withSoon = _estimator.Estimate(_lane, withinHours: true, [soon]);
+        var withLate = _estimator.Estimate(_lane, withinHours: true, [late]);
+
+        Assert.Equal((10, (PauseWindow?)null), (plain.Minutes, plain.PauseAhead));
+        Assert.Equal((40, (PauseWindow?)soon), (withSoon.Minutes, withSoon.PauseAhead));
+        Assert.Equal((10, (PauseWindow?)null), (withLate.Minutes, withLate.PauseAhead));
+    }
+
+    [Fact]
+    public void Every_wait_comes_with_a_range_around_it_that_narrows_as_the_lane_shows_its_pace()
+    {
+        SetQueue(60);
+        var guess = _estimator.Estimate(_lane, withinHours: true, []);
+        ServeFor(TimeSpan.FromMinutes(30), perMinute: 4);
+        SetQueue(60);
+        var learnt = _estimator.Estimate(_lane, withinHours: true, []);
+
+        Assert.True(guess.Low < guess.Minutes && guess.Minutes < guess.High, $"{guess}");
+        Assert.True(learnt.Low < learnt.Minutes && learnt.Minutes < learnt.High, $"{learnt}");
+        Assert.True(learnt.High - learnt.Low < guess.High - guess.Low, $"{guess} then {learnt}");
+        Assert.Equal(WaitEstimate.None, _estimator.Estimate(_lane with { Status = LaneStatus.Paused }, withinHours: true, []));
+        Assert.Equal(WaitEstimate.Zero, _estimator.Estimate(_lane with { QueueLength = 0 }, withinHours: true, []));
     }
 
     [Fact]

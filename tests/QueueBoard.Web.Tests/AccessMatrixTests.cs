@@ -25,6 +25,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
         ["GET /api/v1/sites"] = (Public, Public, Public, Public, Public),
         ["GET /api/v1/sites/{siteId}"] = (Public, Public, Public, Public, Public),
         ["GET /api/v1/sites/{siteId}/history"] = (Public, Public, Public, Public, Public),
+        ["GET /api/v1/sites/{siteId}/forecast"] = (Public, Public, Public, Public, Public),
         ["GET /api/v1/sites/{siteId}/lanes/{laneId}/history"] = (Public, Public, Public, Public, Public),
         ["GET /api/v1/overview"] = (Public, Public, Public, Public, Public),
         ["POST /api/v1/sites/{siteId}/events"] = (401, 200, 403, 401, 200),

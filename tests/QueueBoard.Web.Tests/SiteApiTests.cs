@@ -22,11 +22,90 @@ public sealed class SiteApiTests(QueueBoardAppFactory app)
         var row = (await _public.GetArrayAsync("/api/v1/sites")).Single(s => s!["id"]!.GetValue<string>() == _siteId)!.AsObject();
 
         Assert.Equal(
-            ["area", "greenLaneOpen", "greenWaitMinutes", "id", "latitude", "longitude", "name", "nameEn", "open", "openLanes",
-             "queueLength", "totalLanes", "updatedAt", "waitBand", "waitMinutes"],
+            ["area", "greenLaneOpen", "greenWaitMinutes", "greenWaitMinutesHigh", "greenWaitMinutesLow", "id", "latitude", "longitude",
+             "name", "nameEn", "open", "openLanes", "queueLength", "totalLanes", "updatedAt", "waitBand", "waitMinutes",
+             "waitMinutesHigh", "waitMinutesLow"],
             row.Select(p => p.Key).Order());
         Assert.Equal(("群星公园采样点", "closed", 2, false), (row["name"]!.GetValue<string>(), row["waitBand"]!.GetValue<string>(), row.Number("totalLanes"), row["open"]!.GetValue<bool>()));
         Assert.EndsWith("Z", row["updatedAt"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_wait_comes_with_a_likely_range_and_no_wait_has_none()
+    {
+        await _admin.CreateSiteAsync(_siteId, Site(("1", "standard"), ("2", "standard")));
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 40));
+
+        var site = await _public.GetJsonAsync($"/api/v1/sites/{_siteId}");
+        var row = (await _public.GetArrayAsync("/api/v1/sites")).Single(s => s!["id"]!.GetValue<string>() == _siteId)!.AsObject();
+
+        var lane = site.Lane("1");
+        Assert.True(lane.Number("waitMinutesLow") < lane.Number("waitMinutes") && lane.Number("waitMinutes") < lane.Number("waitMinutesHigh"), lane.ToJsonString());
+        Assert.Equal(
+            (lane.Number("waitMinutes"), lane.Number("waitMinutesLow"), lane.Number("waitMinutesHigh")),
+            (row.Number("waitMinutes"), row.Number("waitMinutesLow"), row.Number("waitMinutesHigh")));
+        Assert.Null(site.Lane("2")["waitMinutesLow"]);
+        Assert.Null(site.Lane("2")["waitMinutesHigh"]);
+        Assert.Null(row["greenWaitMinutesLow"]);
+    }
+
+    [Fact]
+    public async Task A_planned_break_that_falls_inside_the_wait_is_part_of_it()
+    {
+        // A break starting within the next few minutes, every day, in the district's time (Asia/Shanghai, UTC+8).
+        var local = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMinutes(3);
+        var from = local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var to = local.AddMinutes(30).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await _admin.CreateSiteAsync(_siteId, new
+        {
+            name = "午休测试点", area = "环市街道", latitude = 22.59, longitude = 113.08,
+            lanes = new object[]
+            {
+                new { id = "1", name = "1号通道", kind = "standard", breaks = new[] { new { from, to } } },
+                new { id = "2", name = "2号通道", kind = "standard" },
+            },
+        });
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 40), Status("2", "open"), Arrived("2", 40));
+
+        var site = await _public.GetJsonAsync($"/api/v1/sites/{_siteId}");
+
+        Assert.NotNull(site.Lane("1")["pauseAhead"]);
+        Assert.Null(site.Lane("2")["pauseAhead"]);
+        Assert.InRange(site.Lane("1").Number("waitMinutes") - site.Lane("2").Number("waitMinutes"), 28, 31);
+    }
+
+    [Fact]
+    public async Task A_break_that_is_not_a_time_span_is_refused_by_field()
+    {
+        using var response = await _admin.PutAsJsonAsync($"/api/v1/sites/{_siteId}", new
+        {
+            name = "午休测试点", area = "环市街道", latitude = 22.59, longitude = 113.08,
+            breaks = new[] { new { from = "12:00", to = "25:00" } },
+            lanes = new object[] { new { id = "1", name = "1号通道", kind = "standard", breaks = new[] { new { from = "noon", to = "13:00" } } } },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
+        Assert.Equal(["breaks[0].to", "lanes[0].breaks[0].from"], errors.Select(e => e.Key).Order());
+    }
+
+    [Fact]
+    public async Task The_best_time_to_come_is_a_wait_for_each_half_hour_left_today()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 40));
+
+        var forecast = await _public.GetJsonAsync($"/api/v1/sites/{_siteId}/forecast");
+        using var unknown = await _public.GetAsync($"/api/v1/sites/{NewSiteId()}/forecast");
+
+        Assert.Equal("recent", forecast["basis"]!.GetValue<string>());
+        var slots = forecast["slots"]!.AsArray();
+        Assert.NotEmpty(slots);
+        var first = slots[0]!;
+        Assert.True(first["from"]!.GetValue<DateTimeOffset>() <= DateTimeOffset.UtcNow && DateTimeOffset.UtcNow < first["to"]!.GetValue<DateTimeOffset>());
+        Assert.InRange(first.Number("waitMinutes"), 0, 11);
+        Assert.All(slots.Zip(slots.Skip(1)), pair => Assert.Equal(pair.First!["to"]!.GetValue<DateTimeOffset>(), pair.Second!["from"]!.GetValue<DateTimeOffset>()));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]

@@ -29,6 +29,10 @@ public interface ISiteGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ImmutableArray<HistoryPoint>> GetLaneHistory(string laneId, int minutes);
 
+    /// <summary>The expected wait by half-hour for the rest of the day ("best time to come"); null when no site has this id.</summary>
+    [AlwaysInterleave]
+    Task<WaitForecast?> GetForecast();
+
     /// <summary>
     /// What the district grain needs of this site, or null when no site has this id. Read-only queries interleave, so that
     /// the district gathering sites never waits on a site that is itself waiting on the district.

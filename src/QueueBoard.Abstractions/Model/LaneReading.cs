@@ -15,6 +15,9 @@ public sealed record LaneReading(
     [property: Id(5)] ThroughputState Throughput,
     [property: Id(6)] DateTimeOffset UpdatedAt)
 {
+    /// <summary>How unevenly the lane serves, for the range of its wait; empty for a lane read from older state.</summary>
+    [Id(7)] public ServiceSpreadState Spread { get; init; } = ServiceSpreadState.Empty;
+
     /// <summary>A lane nobody has reported on yet: closed and empty.</summary>
     public static LaneReading Fresh { get; } =
         new(LaneStatus.Closed, 0, ImmutableDictionary<DateOnly, int>.Empty, ServiceRateState.Empty, ThroughputState.Empty, DateTimeOffset.MinValue);

@@ -16,6 +16,14 @@ public sealed record LaneView
     /// <summary>The wait for a person joining now; null when the lane is not open or the site is outside its hours.</summary>
     [Id(6)] public required int? WaitMinutes { get; init; }
 
+    /// <summary>The likely range of <see cref="WaitMinutes"/>, from the lane's service-time spread; null exactly when it is.</summary>
+    [Id(9)] public int? WaitMinutesLow { get; init; }
+
+    [Id(10)] public int? WaitMinutesHigh { get; init; }
+
+    /// <summary>A planned pause that starts before this lane's wait runs out, already included in it; null when none does.</summary>
+    [Id(11)] public PauseWindow? PauseAhead { get; init; }
+
     [Id(7)] public required int ServedToday { get; init; }
     [Id(8)] public required DateTimeOffset UpdatedAt { get; init; }
 }

@@ -33,12 +33,18 @@ public sealed record SiteDetail : SiteSummary
     [JsonPropertyOrder(1)]
     [Id(3)] public long Version { get; init; }
 
+    /// <summary>How right today's posted waits here have been; null until enough people have been measured.</summary>
+    [JsonPropertyOrder(1)]
+    [Id(4)] public EstimateAccuracy? Accuracy { get; init; }
+
     /// <summary>The board row for this site, without the lanes.</summary>
     public SiteSummary ToSummary() => new()
     {
         Id = Id, Name = Name, NameEn = NameEn, Area = Area, Latitude = Latitude, Longitude = Longitude,
         Open = Open, QueueLength = QueueLength, WaitMinutes = WaitMinutes, WaitBand = WaitBand,
-        GreenLaneOpen = GreenLaneOpen, GreenWaitMinutes = GreenWaitMinutes, OpenLanes = OpenLanes,
+        WaitMinutesLow = WaitMinutesLow, WaitMinutesHigh = WaitMinutesHigh,
+        GreenLaneOpen = GreenLaneOpen, GreenWaitMinutes = GreenWaitMinutes,
+        GreenWaitMinutesLow = GreenWaitMinutesLow, GreenWaitMinutesHigh = GreenWaitMinutesHigh, OpenLanes = OpenLanes,
         TotalLanes = TotalLanes, UpdatedAt = UpdatedAt,
     };
 
@@ -48,6 +54,7 @@ public sealed record SiteDetail : SiteSummary
         && base.LooksSameAs(other)
         && ServedToday == other.ServedToday
         && ThroughputPerMinute.Equals(other.ThroughputPerMinute)
+        && Accuracy == other.Accuracy
         && Lanes.Length == other.Lanes.Length
         && Lanes.Zip(other.Lanes).All(pair => pair.First with { UpdatedAt = default } == pair.Second with { UpdatedAt = default });
 }

@@ -22,9 +22,16 @@ public record SiteSummary
     /// <summary>The wait in the best open standard lane; null when there is none or the site is outside its hours.</summary>
     [Id(8)] public required int? WaitMinutes { get; init; }
 
+    /// <summary>The likely range of <see cref="WaitMinutes"/>; null exactly when it is.</summary>
+    [Id(15)] public int? WaitMinutesLow { get; init; }
+
+    [Id(16)] public int? WaitMinutesHigh { get; init; }
+
     [Id(9)] public required WaitBand WaitBand { get; init; }
     [Id(10)] public required bool GreenLaneOpen { get; init; }
     [Id(11)] public required int? GreenWaitMinutes { get; init; }
+    [Id(17)] public int? GreenWaitMinutesLow { get; init; }
+    [Id(18)] public int? GreenWaitMinutesHigh { get; init; }
     [Id(12)] public required int OpenLanes { get; init; }
     [Id(13)] public required int TotalLanes { get; init; }
     [Id(14)] public required DateTimeOffset UpdatedAt { get; init; }
@@ -37,7 +44,9 @@ public record SiteSummary
     {
         Id = s.Id, Name = s.Name, NameEn = s.NameEn, Area = s.Area, Latitude = s.Latitude, Longitude = s.Longitude,
         Open = s.Open, QueueLength = s.QueueLength, WaitMinutes = s.WaitMinutes, WaitBand = s.WaitBand,
-        GreenLaneOpen = s.GreenLaneOpen, GreenWaitMinutes = s.GreenWaitMinutes, OpenLanes = s.OpenLanes,
+        WaitMinutesLow = s.WaitMinutesLow, WaitMinutesHigh = s.WaitMinutesHigh,
+        GreenLaneOpen = s.GreenLaneOpen, GreenWaitMinutes = s.GreenWaitMinutes,
+        GreenWaitMinutesLow = s.GreenWaitMinutesLow, GreenWaitMinutesHigh = s.GreenWaitMinutesHigh, OpenLanes = s.OpenLanes,
         TotalLanes = s.TotalLanes, UpdatedAt = default,
     };
 }

@@ -20,6 +20,12 @@ public static class ServiceRateEstimator
     /// <summary>The floor that keeps a stalled lane's wait finite (one person per 10 minutes).</summary>
     public static readonly double MinimumPerSecond = 1.0 / 600;
 
+    /// <summary>
+    /// How long the rate clock runs on without any report from the lane. A phone that has lost its network sends nothing,
+    /// and its lane must not look stalled meanwhile; the serves it sends late are counted when they come.
+    /// </summary>
+    public static readonly TimeSpan Silence = TimeSpan.FromMinutes(2);
+
     /// <summary>Moves the accumulators to <paramref name="now"/>; the time since the last step counts only if the lane was busy.</summary>
     public static ServiceRateState Advance(ServiceRateState state, DateTimeOffset now, bool wasBusy)
     {
@@ -63,7 +69,8 @@ public static class ServiceRateEstimator
             return prior * 60;
         }
 
-        var current = Advance(state, now, busy);
+        var readAt = state.AsOf != DateTimeOffset.MinValue && now - state.AsOf > Silence ? state.AsOf + Silence : now;
+        var current = Advance(state, readAt, busy);
         var perSecond = (current.WeightedServed + (prior * PriorSeconds)) / (current.WeightedBusySeconds + PriorSeconds);
         return Math.Max(perSecond, MinimumPerSecond) * 60;
     }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using QueueBoard.Abstractions.Model;
 
+using QueueBoard.Grains.Persistence;
+
 namespace QueueBoard.Grains.History;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace QueueBoard.Grains.History;
 /// hot write on every event stays small. Minutes nobody recorded read as zero flow at the last known level.
 /// </summary>
 [GenerateSerializer]
-public sealed class MinuteHistory
+public sealed class MinuteHistory : IDirtyTracked
 {
     /// <summary>How many minutes are kept: a full day plus an hour, so a day's report never misses its first minute.</summary>
     public const int Capacity = (25 * 60) + 1;

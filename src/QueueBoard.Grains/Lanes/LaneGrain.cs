@@ -51,11 +51,16 @@ public sealed class LaneGrain(
         var lane = state.State;
 
         // The rate clock covers the time since the last batch in the state the lane was in during that time.
-        lane.Rate = ServiceRateEstimator.Advance(lane.Rate, now, WaitEstimator.IsBusy(lane.ToReading()));
+        var wasBusy = WaitEstimator.IsBusy(lane.ToReading());
+        var busySeconds = wasBusy && lane.Rate.AsOf != DateTimeOffset.MinValue ? Math.Max(0, (now - lane.Rate.AsOf).TotalSeconds) : 0;
+        lane.Rate = ServiceRateEstimator.Advance(lane.Rate, now, wasBusy);
         foreach (var e in events)
         {
             ApplyOne(lane, e, now);
         }
+
+        lane.Spread = ServiceSpreadEstimator.Record(
+            lane.Spread, busySeconds, events.Where(e => e.Type == LaneEventType.Served).Sum(e => e.Count));
 
         lane.UpdatedAt = now;
         ForgetOldDays(now);

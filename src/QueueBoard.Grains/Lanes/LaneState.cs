@@ -23,6 +23,7 @@ public sealed class LaneState
     [Id(2)] public Dictionary<DateOnly, int> ServedByDay { get; set; } = [];
     [Id(4)] public ServiceRateState Rate { get; set; } = ServiceRateState.Empty;
     [Id(5)] public ThroughputState Throughput { get; set; } = ThroughputState.Empty;
+    [Id(11)] public ServiceSpreadState Spread { get; set; } = ServiceSpreadState.Empty;
     [Id(6)] public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.MinValue;
 
     /// <summary>
@@ -38,5 +39,5 @@ public sealed class LaneState
     [Id(10)] public long NextChunk { get; set; }
 
     public LaneReading ToReading() =>
-        new(Status, QueueLength, ServedByDay.ToImmutableDictionary(), Rate, Throughput, UpdatedAt);
+        new(Status, QueueLength, ServedByDay.ToImmutableDictionary(), Rate, Throughput, UpdatedAt) { Spread = Spread ?? ServiceSpreadState.Empty };
 }

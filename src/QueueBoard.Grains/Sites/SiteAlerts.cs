@@ -1,22 +1,29 @@
 using System.Collections.Immutable;
 using QueueBoard.Abstractions.Model;
-using QueueBoard.Grains.Estimation;
+using QueueBoard.Grains.Options;
 
 namespace QueueBoard.Grains.Sites;
 
 /// <summary>
 /// Raises a site's alerts for the command centre from its current picture, remembering when each condition began so that
-/// <see cref="Alert.Since"/> stays put while it lasts. One instance lives in each site grain.
+/// <see cref="Alert.Since"/> stays put while it lasts, and clearing each as soon as its condition ends. It also keeps, in
+/// memory, what the trend alerts compare against: each lane's throughput over the last hour and the site's queue by minute.
+/// One instance lives in each site grain.
 /// </summary>
-public sealed class SiteAlerts
+public sealed class SiteAlerts(QueueGrainOptions options)
 {
     /// <summary>A paused lane with people waiting becomes a warning after this long (a meal break should not be longer).</summary>
     public static readonly TimeSpan PausedTooLong = TimeSpan.FromMinutes(20);
 
-    /// <summary>A wait this long is critical: people will give up and go home untested.</summary>
-    public const int CriticalWaitMinutes = 90;
+    /// <summary>A lane serving at less than this share of its own last-hour pace, with people queued, has collapsed.</summary>
+    public const double CollapsedShare = 0.4;
+
+    /// <summary>How long a queue must have grown, minute after minute in 5-minute steps, to raise an alert.</summary>
+    public const int GrowingForMinutes = 15;
 
     private readonly Dictionary<string, DateTimeOffset> _since = [];
+    private readonly Dictionary<string, ThroughputBaseline> _baselines = [];
+    private readonly QueueTrend _queue = new(GrowingForMinutes);
 
     public ImmutableArray<Alert> Evaluate(SiteDetail site, bool withinHours, DateTimeOffset now)
     {
@@ -36,10 +43,15 @@ public sealed class SiteAlerts
             alerts.Add(new Alert(id, kind, site.Id, laneId, severity, message, since));
         }
 
-        if (site.WaitMinutes >= WaitBands.CrowdedFromMinutes)
+        if (site.WaitMinutes >= options.AlertWaitMinutes)
         {
-            var severity = site.WaitMinutes >= CriticalWaitMinutes ? AlertSeverity.Critical : AlertSeverity.Warning;
+            var severity = site.WaitMinutes >= options.CriticalWaitMinutes ? AlertSeverity.Critical : AlertSeverity.Warning;
             Raise("crowded", null, severity, $"{site.Name}: wait {site.WaitMinutes} min, {site.QueueLength} queued");
+        }
+
+        if (withinHours && site.QueueLength >= options.AlertQueueLength)
+        {
+            Raise("queue-long", null, AlertSeverity.Warning, $"{site.Name}: {site.QueueLength} queued");
         }
 
         if (withinHours && !site.Open && site.QueueLength > 0)
@@ -52,12 +64,28 @@ public sealed class SiteAlerts
             Raise("green-lane-closed", null, AlertSeverity.Info, $"{site.Name}: no green lane open");
         }
 
+        if (_queue.Record(now, withinHours ? site.QueueLength : null))
+        {
+            Raise("queue-growing", null, AlertSeverity.Warning, $"{site.Name}: queue has grown for {GrowingForMinutes} minutes, now {site.QueueLength}");
+        }
+
         foreach (var lane in site.Lanes.Where(l => withinHours && l.Status == LaneStatus.Paused && l.QueueLength > 0))
         {
             var id = $"{site.Id}/{lane.Id}:paused-with-queue";
             var pausedFor = _since.TryGetValue(id, out var since) ? now - since : TimeSpan.Zero;
             var severity = pausedFor >= PausedTooLong ? AlertSeverity.Warning : AlertSeverity.Info;
             Raise("paused-with-queue", lane.Id, severity, $"{site.Name} {lane.Name}: paused with {lane.QueueLength} queued");
+        }
+
+        foreach (var lane in site.Lanes)
+        {
+            var serving = withinHours && lane.Status == LaneStatus.Open && lane.QueueLength > 0;
+            var baseline = _baselines.TryGetValue(lane.Id, out var known) ? known : _baselines[lane.Id] = new ThroughputBaseline();
+            if (baseline.Collapsed(now, serving ? lane.ThroughputPerMinute : null, CollapsedShare))
+            {
+                Raise("throughput-drop", lane.Id, AlertSeverity.Warning,
+                    $"{site.Name} {lane.Name}: serving {lane.ThroughputPerMinute:0.0}/min against {baseline.PerMinute:0.0}/min over the last hour, {lane.QueueLength} queued");
+            }
         }
 
         foreach (var gone in _since.Keys.Where(id => !seen.Contains(id)).ToList())

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
+using QueueBoard.Grains.Accuracy;
+using QueueBoard.Grains.Forecast;
 using QueueBoard.Grains.History;
 using QueueBoard.Grains.Options;
 using QueueBoard.Grains.Persistence;
@@ -29,7 +31,9 @@ namespace QueueBoard.Grains.Sites;
 public sealed class SiteGrain(
     [PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> state,
     [PersistentState("site-history", GrainStorage.Name)] IPersistentState<MinuteHistory> history,
+    [PersistentState("site-accuracy", GrainStorage.Name)] IPersistentState<WaitAccuracyDay> accuracy,
     SitePictureBuilder pictures,
+    WaitForecaster forecaster,
     DistrictClock clock,
     IQueuePublisher publisher,
     IOptions<QueueGrainOptions> options,
@@ -46,7 +50,8 @@ public sealed class SiteGrain(
 
     private readonly Dictionary<string, LaneReading> _readings = [];
     private readonly RecentIds _recentIds = new();
-    private readonly SiteAlerts _alerts = new();
+    private readonly SiteAlerts _alerts = new(options.Value);
+    private readonly WaitAccuracyTracker _accuracy = new(clock);
     private readonly PushThrottle _throttle = new(options.Value.SitePushInterval, clock);
     private bool _running;
     private SiteDetail? _lastPushed;
@@ -69,8 +74,11 @@ public sealed class SiteGrain(
         }
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
         await history.WriteIfDirtyAsync(cancellationToken);
+        await accuracy.WriteIfDirtyAsync(cancellationToken);
+    }
 
     public async Task<ConfigureOutcome> Configure(SiteConfig config)
     {
@@ -88,6 +96,7 @@ public sealed class SiteGrain(
         foreach (var laneId in removed)
         {
             _readings.Remove(laneId);
+            _accuracy.Forget(laneId);
             await GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, laneId)).Retire();
         }
 
@@ -128,6 +137,7 @@ public sealed class SiteGrain(
         var fresh = events.Where(e => e.Id is not { } id || (!_recentIds.Contains(id) && batchIds.Add(id))).ToList();
 
         var byLane = fresh.GroupBy(e => e.Lane).ToList();
+        var posted = Current().Lanes.ToDictionary(l => l.Id, l => l.WaitMinutes);
         var applied = byLane.Select(group =>
             GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, group.Key)).Apply([.. group])).ToList();
         try
@@ -154,6 +164,10 @@ public sealed class SiteGrain(
         {
             _readings[group.Key] = lane.Result;
             RecordStored(group, now);
+            foreach (var e in group)
+            {
+                _accuracy.Observe(e, posted.GetValueOrDefault(e.Lane), now, accuracy.State);
+            }
         }
 
         // The board hears of the change now; only the site's own push waits for its throttle.
@@ -176,6 +190,19 @@ public sealed class SiteGrain(
         // The minute under way ends with the site as it is now.
         var last = points[^1] with { QueueLength = current.QueueLength, WaitMinutes = current.WaitMinutes };
         return Task.FromResult(points.SetItem(points.Length - 1, last));
+    }
+
+    public Task<WaitForecast?> GetForecast()
+    {
+        if (IsUnknown())
+        {
+            return Task.FromResult<WaitForecast?>(null);
+        }
+
+        var now = clock.UtcNow;
+        var lastDay = history.State.Read(now, MinuteHistory.Capacity - 1);
+        var forecast = forecaster.Forecast(Config!, lastDay, Current().QueueLength, pictures.Paces(Config!, _readings), now);
+        return Task.FromResult<WaitForecast?>(forecast);
     }
 
     public async Task<ImmutableArray<HistoryPoint>> GetLaneHistory(string laneId, int minutes)
@@ -263,12 +290,17 @@ public sealed class SiteGrain(
         var refresh = options.Value.SiteRefreshInterval;
         this.RegisterGrainTimer(_ => FlushAsync(), refresh, refresh);
         this.RegisterGrainTimer(history.WriteIfDirtyAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        this.RegisterGrainTimer(accuracy.WriteIfDirtyAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
         // The district learns of the site after activation, never during it: the district may be the one activating us.
         _throttle.Schedule();
     }
 
-    private SiteDetail Current() => pictures.Build(SiteId, Config!, _readings, clock.UtcNow) with { Version = _version };
+    private SiteDetail Current()
+    {
+        var now = clock.UtcNow;
+        return pictures.Build(SiteId, Config!, _readings, now) with { Version = _version, Accuracy = accuracy.State.For(clock.DayOf(now)) };
+    }
 
     private SiteDigest Digest(SiteDetail detail, DateTimeOffset now) => new(
         detail.ToSummary(),
@@ -285,6 +317,7 @@ public sealed class SiteGrain(
         foreach (var ((id, _), reading) in grains.Zip(readings))
         {
             _readings[id] = reading;
+            _accuracy.Start(id, reading.QueueLength);
         }
 
         foreach (var seen in recentIds.SelectMany(ids => ids).OrderBy(seen => seen.AcceptedAt))

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using QueueBoard.Abstractions.Model;
+using Microsoft.Extensions.Options;
 using QueueBoard.Grains.Estimation;
+using QueueBoard.Grains.Forecast;
+using QueueBoard.Grains.Options;
 using QueueBoard.Grains.Time;
 
 namespace QueueBoard.Grains.Sites;
@@ -9,17 +12,22 @@ namespace QueueBoard.Grains.Sites;
 /// Builds what every screen shows of a site at a given moment from its configuration and its lanes' latest readings:
 /// lane waits, the site's best standard-lane wait and band, green-lane availability and today's totals.
 /// </summary>
-public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock clock)
+public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock clock, IOptions<QueueGrainOptions> options)
 {
     public SiteDetail Build(string siteId, SiteConfig config, IReadOnlyDictionary<string, LaneReading> readings, DateTimeOffset now)
     {
         var withinHours = config.IsWithinHours(clock.MinuteOfDay(now));
         var today = clock.DayOf(now);
-        var lanes = config.Lanes.Select(lane => View(lane, readings.GetValueOrDefault(lane.Id, LaneReading.Fresh), withinHours, today, now))
+        var siteBreaks = Spans(config.Breaks);
+        var lanesRead = config.Lanes.Select(lane => (Config: lane, Reading: readings.GetValueOrDefault(lane.Id, LaneReading.Fresh))).ToList();
+        var pools = options.Value.PoolLanes ? Pools(lanesRead, withinHours) : [];
+        var lanes = lanesRead
+            .Select(lane => View(lane.Config, lane.Reading, withinHours, [.. siteBreaks, .. Spans(lane.Config.Breaks)], pools.GetValueOrDefault(lane.Config.Kind), today, now))
             .ToImmutableArray();
 
         var open = lanes.Where(l => withinHours && l.Status == LaneStatus.Open).ToList();
-        var bestStandard = MinWait(open.Where(l => l.Kind == LaneKind.Standard));
+        var bestStandard = Best(open.Where(l => l.Kind == LaneKind.Standard));
+        var bestGreen = Best(open.Where(l => l.Kind == LaneKind.Green));
         var lastUpdate = lanes.Select(l => l.UpdatedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
 
         var summary = new SiteSummary
@@ -32,10 +40,14 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
             Longitude = config.Longitude,
             Open = open.Count > 0,
             QueueLength = lanes.Sum(l => l.QueueLength),
-            WaitMinutes = bestStandard,
-            WaitBand = WaitBands.Of(bestStandard),
+            WaitMinutes = bestStandard?.WaitMinutes,
+            WaitMinutesLow = bestStandard?.WaitMinutesLow,
+            WaitMinutesHigh = bestStandard?.WaitMinutesHigh,
+            WaitBand = WaitBands.Of(bestStandard?.WaitMinutes),
             GreenLaneOpen = open.Any(l => l.Kind == LaneKind.Green),
-            GreenWaitMinutes = MinWait(open.Where(l => l.Kind == LaneKind.Green)),
+            GreenWaitMinutes = bestGreen?.WaitMinutes,
+            GreenWaitMinutesLow = bestGreen?.WaitMinutesLow,
+            GreenWaitMinutesHigh = bestGreen?.WaitMinutesHigh,
             OpenLanes = open.Count,
             TotalLanes = lanes.Length,
             UpdatedAt = lastUpdate == DateTimeOffset.MinValue ? now : lastUpdate,
@@ -48,19 +60,80 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
             Math.Round(lanes.Sum(l => l.ThroughputPerMinute), 1, MidpointRounding.AwayFromZero));
     }
 
-    private LaneView View(LaneConfig lane, LaneReading reading, bool withinHours, DateOnly today, DateTimeOffset now) => new()
+    /// <summary>
+    /// The lanes that will serve for the rest of the day as the forecast sees them: those open now or, when none is,
+    /// every standard lane (a site before opening), each at its measured pace, with its planned breaks.
+    /// </summary>
+    public IReadOnlyList<LanePace> Paces(SiteConfig config, IReadOnlyDictionary<string, LaneReading> readings)
     {
-        Id = lane.Id,
-        Name = lane.Name,
-        Kind = lane.Kind,
-        Status = reading.Status,
-        QueueLength = reading.QueueLength,
-        ThroughputPerMinute = ThroughputMeter.PerMinute(reading.Throughput, now),
-        WaitMinutes = estimator.WaitMinutes(reading, withinHours),
-        ServedToday = reading.ServedOn(today),
-        UpdatedAt = reading.UpdatedAt == DateTimeOffset.MinValue ? now : reading.UpdatedAt,
-    };
+        var lanes = config.Lanes.Select(lane => (Config: lane, Reading: readings.GetValueOrDefault(lane.Id, LaneReading.Fresh))).ToList();
+        var serving = lanes.Where(l => l.Reading.Status == LaneStatus.Open).ToList();
+        if (serving.Count == 0)
+        {
+            serving = [.. lanes.Where(l => l.Config.Kind == LaneKind.Standard)];
+        }
 
-    private static int? MinWait(IEnumerable<LaneView> lanes) =>
-        lanes.Select(l => l.WaitMinutes).Where(w => w is not null).DefaultIfEmpty(null).Min();
+        var siteBreaks = Spans(config.Breaks);
+        return [.. serving.Select(l => new LanePace(estimator.ServicePerMinute(l.Reading), [.. siteBreaks, .. Spans(l.Config.Breaks)]))];
+    }
+
+    private LaneView View(
+        LaneConfig lane, LaneReading reading, bool withinHours, OpenSpan[] breaks, LaneLoad? pool, DateOnly today, DateTimeOffset now)
+    {
+        ImmutableArray<PauseWindow> pauses = breaks.Length == 0 ? [] : PlannedPauses.Upcoming(breaks, now, clock);
+        var wait = pool is not null && withinHours && reading.Status == LaneStatus.Open
+            ? estimator.FromWork(pool.Ahead / pool.PerMinute, pool.Spread, pauses)
+            : estimator.Estimate(reading, withinHours, pauses);
+        return new()
+        {
+            Id = lane.Id,
+            Name = lane.Name,
+            Kind = lane.Kind,
+            Status = reading.Status,
+            QueueLength = reading.QueueLength,
+            ThroughputPerMinute = ThroughputMeter.PerMinute(reading.Throughput, now),
+            WaitMinutes = wait.Minutes,
+            WaitMinutesLow = wait.Low,
+            WaitMinutesHigh = wait.High,
+            PauseAhead = wait.PauseAhead,
+            ServedToday = reading.ServedOn(today),
+            UpdatedAt = reading.UpdatedAt == DateTimeOffset.MinValue ? now : reading.UpdatedAt,
+        };
+    }
+
+    /// <summary>
+    /// The open lanes of each kind taken as one line, where there are two or more: people step across to the shortest
+    /// line, so everyone joining waits for the people ahead in all of them at their combined pace. The lead's per-lane
+    /// counts drift as people move unrecorded, but their sums stay right.
+    /// </summary>
+    private Dictionary<LaneKind, LaneLoad> Pools(List<(LaneConfig Config, LaneReading Reading)> lanes, bool withinHours)
+    {
+        var pools = new Dictionary<LaneKind, LaneLoad>();
+        if (!withinHours)
+        {
+            return pools;
+        }
+
+        foreach (var kind in lanes.Where(l => l.Reading.Status == LaneStatus.Open).GroupBy(l => l.Config.Kind).Where(g => g.Count() > 1))
+        {
+            var loads = kind.Select(l => (Queue: l.Reading.QueueLength, Load: estimator.Load(l.Reading))).ToList();
+            var ahead = loads.Sum(l => l.Load.Ahead);
+            var spread = ahead > 0 ? loads.Sum(l => l.Load.Spread * l.Load.Ahead) / ahead : 0;
+
+            // A newcomer walks straight up to an idle lane. Otherwise they wait for everyone waiting and then for the first
+            // of the swabs under way to end, not for what is left of every one of them.
+            var leftOfSwabs = loads.Where(l => l.Queue > 0).Select(l => l.Load.Ahead - (l.Queue - 1)).DefaultIfEmpty(0).Average();
+            var waiting = loads.Any(l => l.Queue == 0) ? 0 : ahead - ((loads.Count - 1) * leftOfSwabs);
+            pools[kind.Key] = new LaneLoad(waiting, loads.Sum(l => l.Load.PerMinute), spread);
+        }
+
+        return pools;
+    }
+
+    /// <summary>The lane a person walking in would join: the shortest wait, the first listed on a tie.</summary>
+    private static LaneView? Best(IEnumerable<LaneView> lanes) =>
+        lanes.Where(l => l.WaitMinutes is not null).OrderBy(l => l.WaitMinutes).FirstOrDefault();
+
+    /// <summary>Configured spans; state stored before breaks existed reads as none.</summary>
+    private static OpenSpan[] Spans(ImmutableArray<OpenSpan> spans) => spans.IsDefaultOrEmpty ? [] : [.. spans];
 }

@@ -23,5 +23,12 @@ public sealed class DistrictClock(TimeProvider time, IOptions<QueueGrainOptions>
         return (local.Hour * 60) + local.Minute;
     }
 
+    /// <summary>The instant a local day's minute (0..1440) begins; null for a local time the zone skips.</summary>
+    public DateTimeOffset? InstantOf(DateOnly day, int minuteOfDay)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue).AddMinutes(minuteOfDay);
+        return _zone.IsInvalidTime(local) ? null : new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, _zone), TimeSpan.Zero);
+    }
+
     private DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 }

@@ -8,4 +8,5 @@ public sealed record SiteConfigRequest(
     double? Latitude,
     double? Longitude,
     IReadOnlyList<OpenSpanRequest?>? OpenHours,
-    IReadOnlyList<LaneConfigRequest?>? Lanes);
+    IReadOnlyList<LaneConfigRequest?>? Lanes,
+    IReadOnlyList<OpenSpanRequest?>? Breaks = null);

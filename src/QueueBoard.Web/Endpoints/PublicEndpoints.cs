@@ -9,7 +9,7 @@ using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Endpoints;
 
-/// <summary>What anyone may read: the board, one site, its history, and the district overview.</summary>
+/// <summary>What anyone may read: the board, one site, its history and forecast, and the district overview.</summary>
 public static class PublicEndpoints
 {
     public const int DefaultHistoryMinutes = 120;
@@ -25,6 +25,7 @@ public static class PublicEndpoints
         api.MapGet("/sites/{siteId}/lanes/{laneId}/history", GetLaneHistory)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/sites/{siteId}/forecast", GetForecast).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/overview", GetOverview);
         return api;
     }
@@ -51,6 +52,13 @@ public static class PublicEndpoints
     {
         var site = await known.ContainsAsync(siteId) ? await grains.GetGrain<ISiteGrain>(siteId).GetDetail() : null;
         return site is null ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(site);
+    }
+
+    /// <summary>"Best time to come": the expected wait by half-hour for the rest of the site's day.</summary>
+    private static async Task<Results<Ok<WaitForecast>, ProblemHttpResult>> GetForecast(string siteId, KnownSites known, IGrainFactory grains)
+    {
+        var forecast = await known.ContainsAsync(siteId) ? await grains.GetGrain<ISiteGrain>(siteId).GetForecast() : null;
+        return forecast is null ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(forecast);
     }
 
     private static async Task<Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>> GetHistory(string siteId, string? minutes, KnownSites known, IGrainFactory grains)

@@ -27,11 +27,13 @@ public static class SiteConfigValidator
             errors.Add("longitude", "Give the longitude in degrees, from -180 to 180.");
         }
 
-        var spans = Spans(request.OpenHours, errors);
+        // No opening hours means open around the clock, as most mass-testing sites were.
+        var spans = Spans(request.OpenHours, "openHours", [OpenSpan.AllDay], errors);
+        var breaks = Spans(request.Breaks, "breaks", [], errors);
         var lanes = Lanes(request.Lanes, errors);
         return errors.Any
             ? null
-            : new SiteConfig(name!, nameEn, area!, request.Latitude!.Value, request.Longitude!.Value, spans, lanes);
+            : new SiteConfig(name!, nameEn, area!, request.Latitude!.Value, request.Longitude!.Value, spans, lanes) { Breaks = breaks };
     }
 
     private static string? Text(string? value, string field, bool required, ValidationErrors errors)
@@ -60,17 +62,17 @@ public static class SiteConfigValidator
         return trimmed;
     }
 
-    private static ImmutableArray<OpenSpan> Spans(IReadOnlyList<OpenSpanRequest?>? spans, ValidationErrors errors)
+    private static ImmutableArray<OpenSpan> Spans(
+        IReadOnlyList<OpenSpanRequest?>? spans, string field, ImmutableArray<OpenSpan> whenNone, ValidationErrors errors)
     {
-        // No opening hours means open around the clock, as most mass-testing sites were.
         if (spans is null || spans.Count == 0)
         {
-            return [OpenSpan.AllDay];
+            return whenNone;
         }
 
         if (spans.Count > MaximumSpans)
         {
-            errors.Add("openHours", $"At most {MaximumSpans} spans.");
+            errors.Add(field, $"At most {MaximumSpans} spans.");
             return [];
         }
 
@@ -81,16 +83,16 @@ public static class SiteConfigValidator
             var to = Minute(spans[i]?.To, allowMidnightEnd: true);
             if (from is null)
             {
-                errors.Add($"openHours[{i}].from", "Give a local time as HH:mm, from 00:00 to 23:59.");
+                errors.Add($"{field}[{i}].from", "Give a local time as HH:mm, from 00:00 to 23:59.");
             }
 
             if (to is null)
             {
-                errors.Add($"openHours[{i}].to", "Give a local time as HH:mm, from 00:00 to 24:00.");
+                errors.Add($"{field}[{i}].to", "Give a local time as HH:mm, from 00:00 to 24:00.");
             }
             else if (from == to)
             {
-                errors.Add($"openHours[{i}].to", "A span must not end when it starts.");
+                errors.Add($"{field}[{i}].to", "A span must not end when it starts.");
             }
 
             if (from is not null && to is not null && from != to)
@@ -148,9 +150,10 @@ public static class SiteConfigValidator
                 errors.Add($"lanes[{i}].kind", "Use 'standard' or 'green'.");
             }
 
+            var breaks = Spans(lane?.Breaks, $"lanes[{i}].breaks", [], errors);
             if (lane?.Id is not null && name is not null && kind is not null)
             {
-                result.Add(new LaneConfig(lane.Id, name, kind.Value));
+                result.Add(new LaneConfig(lane.Id, name, kind.Value) { Breaks = breaks });
             }
         }
 
