@@ -1,7 +1,11 @@
 // Resident board: every site by wait (or distance), live from the hub's board feed.
+import { adviceShortText, adviceText, betterNearby } from './advice.js';
 import { api } from './api.js';
 import { bandMark, num, statusMark } from './bands.js';
 import { h, reconcileChildren, setAttr, setText } from './dom.js';
+import {
+  accuracyText, breakText, briefRangeText, greenRange, laneRange, likelyText, rangeText, siteRange,
+} from './estimates.js';
 import {
   areaName, bandOf, fmtAgo, fmtInt, fmtKm, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName, laneStatus,
   searchKey, siteName,
@@ -9,6 +13,7 @@ import {
 import { haversineKm, locate } from './geo.js';
 import { getLang, initI18n, onLangChange, t, tNodes } from './i18n.js';
 import { createLive } from './live.js';
+import { mergeRow, mergeRows as mergeInto } from './site-rows.js';
 import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
 
@@ -52,18 +57,8 @@ function readArea() {
   }
 }
 
-// Rows carry no version; updatedAt orders an HTTP answer against a push that overtook it.
-function mergeRow(row) {
-  if (!row?.id) return false;
-  const current = state.sites.get(row.id);
-  if (current && Date.parse(row.updatedAt) < Date.parse(current.updatedAt)) return false;
-  state.sites.set(row.id, row);
-  return true;
-}
-
 function mergeRows(list) {
-  let changed = false;
-  for (const row of list ?? []) changed = mergeRow(row) || changed;
+  const changed = mergeInto(state.sites, list);
   state.loaded = true;
   state.loadError = false;
   state.lastDataAt = Date.now();
@@ -116,11 +111,21 @@ function createRow(id) {
   return row;
 }
 
-function renderRow(site) {
+// A crowded row names a faster site nearby in a few words; the full advice is in the site's own view.
+function rowAdvice(site, band, all) {
+  return band === 'crowded' ? betterNearby(site, all) : null;
+}
+
+function renderRow(site, all) {
   const row = rows.get(site.id) ?? createRow(site.id);
   const distance = distanceOf(site);
   const band = bandOf(site);
-  const signature = JSON.stringify([site, distance == null ? null : Math.round(distance * 100), getLang()]);
+  const advice = rowAdvice(site, band, all);
+  // The open site's view shows advice drawn from the other rows, so their changes must reach it too.
+  const detailAdvice = state.expandedId === site.id ? adviceText(betterNearby(detailOf(site.id), all)) : '';
+  const signature = JSON.stringify([
+    site, distance == null ? null : Math.round(distance * 100), getLang(), adviceShortText(advice), detailAdvice,
+  ]);
   if (signature === row.signature) return row;
   row.signature = signature;
   row.li.className = `site-row band-${band}`;
@@ -134,7 +139,7 @@ function renderRow(site) {
       ' ',
       site.greenWaitMinutes == null
         ? t('board.greenOpen')
-        : tNodes('board.greenWait', { n: num(fmtMinutesValue(site.greenWaitMinutes)) }))
+        : [tNodes('board.greenWait', { n: num(fmtMinutesValue(site.greenWaitMinutes)) }), briefRange(greenRange(site))])
     : h('span', { class: 'fact fact-green fact-muted', text: t('board.greenClosed') });
 
   row.button.replaceChildren(
@@ -147,7 +152,8 @@ function renderRow(site) {
         h('span', { class: 'fact' }, tNodes('board.lanesOpen', {
           open: num(fmtInt(site.openLanes)), total: num(fmtInt(site.totalLanes)),
         })),
-        green)),
+        green),
+      advice ? h('span', { class: 'row-advice', 'data-testid': 'row-advice', text: adviceShortText(advice) }) : null),
     h('span', { class: 'row-wait' },
       site.waitMinutes == null
         ? h('span', { class: 'wait-value wait-none', 'aria-hidden': 'true', text: '—' })
@@ -155,15 +161,33 @@ function renderRow(site) {
           h('span', { class: 'visually-hidden', text: t('board.waitA11y') }),
           num(fmtInt(site.waitMinutes), 'wait-number'),
           h('span', { class: 'wait-unit', text: t('unit.minShort') })),
+      rangeLine(siteRange(site)),
       bandMark(band)),
   );
   if (state.expandedId === site.id) renderDetail(site.id);
   return row;
 }
 
+// "约 12 分钟", or "约 12 分钟 · 10–15 分钟" when the server gives a range around it.
+function waitWords(key, minutes, range) {
+  const n = num(fmtMinutesValue(minutes));
+  return range ? tNodes('wait.withRange', { n, range: rangeText(range) }) : tNodes(key, { n });
+}
+
+// Inside a row's facts a range stays short, so that the facts still fit a phone's width.
+function briefRange(range) {
+  return range ? h('span', { class: 'fact-range', text: briefRangeText(range) }) : null;
+}
+
+function rangeLine(range) {
+  return range ? h('span', { class: 'wait-range', 'data-testid': 'row-wait-range', text: likelyText(range) }) : null;
+}
+
 function renderList() {
   const sites = visibleSites();
-  const nodes = sites.map((site) => renderRow(site).li);
+  // Advice weighs every site, not only those the filters show: a resident can walk to any of them.
+  const all = [...state.sites.values()];
+  const nodes = sites.map((site) => renderRow(site, all).li);
   reconcileChildren(el.list, nodes);
   renderState(sites);
   renderSummary(sites, false);
@@ -266,9 +290,28 @@ function applyDetail(detail) {
   if (!versions.accept(detail.id, detail.version)) return;
   state.details.set(detail.id, detail);
   // The detail carries the row's fields too; keep the row in step with it.
-  const { lanes, servedToday, throughputPerMinute, version, ...summary } = detail;
-  if (mergeRow(summary)) renderList();
+  const { lanes, servedToday, throughputPerMinute, version, accuracy, ...summary } = detail;
+  if (mergeRow(state.sites, summary)) renderList();
   if (state.expandedId === detail.id) renderDetail(detail.id);
+}
+
+// The site as its own view shows it: the detail once loaded (fresher, with lanes), else its row.
+function detailOf(id) {
+  return state.details.get(id) ?? state.sites.get(id);
+}
+
+function renderLane(lane) {
+  const pause = breakText(lane);
+  return h('li', { class: `lane-item lane-${laneStatus(lane.status)}`, dataset: { laneId: lane.id } },
+    h('span', { class: 'lane-title' },
+      h('span', { class: 'lane-name', text: laneName(lane) }),
+      isGreenLane(lane) && !isGreenName(laneName(lane)) ? h('span', { class: 'green-badge', text: t('board.greenLane') }) : null),
+    statusMark(lane.status),
+    h('span', { class: 'lane-fact' }, tNodes('board.queued', { n: num(fmtInt(lane.queueLength)) })),
+    h('span', { class: 'lane-fact lane-fact-wait', 'data-testid': 'lane-wait' }, lane.waitMinutes == null
+      ? t('board.laneNoWait')
+      : waitWords('board.laneWait', lane.waitMinutes, laneRange(lane))),
+    pause ? h('span', { class: 'lane-note', 'data-testid': 'lane-pause', text: pause }) : null);
 }
 
 function renderDetail(id, error) {
@@ -281,23 +324,18 @@ function renderDetail(id, error) {
     return;
   }
   const lanes = detail.lanes ?? [];
-  row.detail.replaceChildren(
+  const advice = adviceText(betterNearby(detail, [...state.sites.values()]));
+  const accuracy = accuracyText(detail.accuracy);
+  row.detail.replaceChildren(...[
+    advice ? h('p', { class: 'detail-advice', 'data-testid': 'advice', text: advice }) : null,
     h('p', { class: 'detail-totals' },
       h('span', {}, tNodes('board.servedToday', { n: num(fmtInt(detail.servedToday)) })),
       h('span', {}, tNodes('board.throughput', { n: num(fmtRate(detail.throughputPerMinute)) }))),
     lanes.length === 0
       ? h('p', { class: 'detail-note', text: t('board.noLanes') })
-      : h('ul', { class: 'lane-list', 'aria-label': t('board.lanesHeading') },
-        lanes.map((lane) => h('li', { class: `lane-item lane-${laneStatus(lane.status)}`, dataset: { laneId: lane.id } },
-          h('span', { class: 'lane-title' },
-            h('span', { class: 'lane-name', text: laneName(lane) }),
-            isGreenLane(lane) && !isGreenName(laneName(lane)) ? h('span', { class: 'green-badge', text: t('board.greenLane') }) : null),
-          statusMark(lane.status),
-          h('span', { class: 'lane-fact' }, tNodes('board.queued', { n: num(fmtInt(lane.queueLength)) })),
-          h('span', { class: 'lane-fact' }, lane.waitMinutes == null
-            ? t('board.laneNoWait')
-            : tNodes('board.laneWait', { n: num(fmtInt(lane.waitMinutes)) }))))),
-  );
+      : h('ul', { class: 'lane-list', 'aria-label': t('board.lanesHeading') }, lanes.map(renderLane)),
+    accuracy ? h('p', { class: 'detail-accuracy', 'data-testid': 'accuracy', text: accuracy }) : null,
+  ].filter(Boolean));
 }
 
 // ---- controls ----

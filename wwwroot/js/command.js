@@ -4,11 +4,13 @@ import { bandMark } from './bands.js';
 import { createLineChart, COLORS, setSeriesLabels } from './charts.js';
 import { currentMinute, startWallClock } from './clock.js';
 import { h, reconcileChildren, setAttr, setText } from './dom.js';
+import { likelyText, rangeText, siteRange } from './estimates.js';
 import {
   areaName, BAND_RANK, bandOf, fmtAgo, fmtCount, fmtInt, fmtRate, laneIdName, siteName,
 } from './format.js';
 import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
+import { mergeRows as mergeInto } from './site-rows.js';
 import { attachOffline } from './offline.js';
 import { MinuteSeries } from './series.js';
 import { keepAwake } from './wakelock.js';
@@ -113,6 +115,7 @@ function renderTile(site) {
   tile.signature = signature;
   tile.a.className = `site-tile band-${band}`;
   tile.a.dataset.band = band;
+  const range = siteRange(site);
   tile.a.replaceChildren(
     h('span', { class: 'tile-name', text: siteName(site) }),
     h('span', { class: 'tile-wait' },
@@ -121,6 +124,7 @@ function renderTile(site) {
           ? h('span', { class: 'num tile-wait-value', text: '—' })
           : [h('span', { class: 'num tile-wait-value', text: fmtInt(site.waitMinutes) }), h('span', { class: 'tile-unit', text: t('unit.minShort') })]),
       bandMark(band, { chip: false })),
+    h('span', { class: 'tile-range', 'data-testid': 'tile-wait-range', text: likelyText(range) }),
     h('span', { class: 'tile-meta' },
       h('span', { text: t('command.tileQueue', { n: fmtInt(site.queueLength) }) }),
       h('span', { text: t('command.tileLanes', { open: fmtInt(site.openLanes), total: fmtInt(site.totalLanes) }) }),
@@ -129,10 +133,16 @@ function renderTile(site) {
   tile.a.setAttribute('aria-label', t('command.tileLabel', {
     name: siteName(site),
     band: t(`band.${band}`),
-    wait: site.waitMinutes == null ? t('command.noWait') : t('command.waitMinutes', { n: fmtInt(site.waitMinutes) }),
+    wait: tileWaitLabel(site, range),
     queue: fmtInt(site.queueLength),
   }));
   return tile.li;
+}
+
+function tileWaitLabel(site, range) {
+  if (site.waitMinutes == null) return t('command.noWait');
+  const n = fmtInt(site.waitMinutes);
+  return range ? t('command.waitWithRange', { n, range: rangeText(range) }) : t('command.waitMinutes', { n });
 }
 
 const groupEls = new Map();
@@ -198,12 +208,7 @@ function renderAreaOptions() {
 }
 
 function mergeRows(rows) {
-  for (const row of rows ?? []) {
-    if (!row?.id) continue;
-    const current = state.sites.get(row.id);
-    if (current && Date.parse(row.updatedAt) < Date.parse(current.updatedAt)) continue;
-    state.sites.set(row.id, row);
-  }
+  mergeInto(state.sites, rows);
   state.loaded = true;
   renderAreaOptions();
   renderSites();
@@ -224,7 +229,7 @@ const severityOf = (alert) => {
 };
 const alertKey = (alert) => alert.id ?? `${alert.siteId}/${alert.laneId ?? ''}:${alert.kind}`;
 const kindOf = (alert) => String(alert.kind ?? '').toLowerCase();
-const namesLane = (alert) => kindOf(alert) === 'paused-with-queue' && Boolean(alert.laneId);
+const namesLane = (alert) => ['paused-with-queue', 'throughput-drop'].includes(kindOf(alert)) && Boolean(alert.laneId);
 
 // Text for the alert in the current language, or null when the kind is unknown here.
 function alertText(alert) {
@@ -242,6 +247,14 @@ function alertText(alert) {
       return t('command.alertGreenLaneClosed');
     case 'paused-with-queue':
       return alert.laneId ? t('command.alertPausedWithQueue', { lane: laneIdName(alert.laneId) }) : null;
+    case 'throughput-drop':
+      return alert.laneId ? t('command.alertThroughputDrop', { lane: laneIdName(alert.laneId) }) : null;
+    case 'queue-long': {
+      const row = state.sites.get(alert.siteId);
+      return row?.queueLength != null ? t('command.alertQueueLong', { queue: fmtInt(row.queueLength) }) : t('command.alertQueueLongNoData');
+    }
+    case 'queue-growing':
+      return t('command.alertQueueGrowing');
     default:
       return null;
   }

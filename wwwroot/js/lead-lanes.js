@@ -1,6 +1,7 @@
 // The lead console's lane cards: live state with pending taps applied, big buttons, head count.
 import { statusMark } from './bands.js';
 import { h, setAttr, setText } from './dom.js';
+import { breakText, laneRange, rangeText } from './estimates.js';
 import {
   fmtInt, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName, laneStatus,
 } from './format.js';
@@ -48,7 +49,8 @@ export function createLanePanel(el, onTap) {
     const queue = h('span', { class: 'num lead-queue', 'data-testid': 'lead-queue' });
     const queueLine = h('span', { class: 'lane-queue' });
     const delta = h('span', { class: 'lane-delta', hidden: true });
-    const wait = h('span', { class: 'lane-wait' });
+    const wait = h('span', { class: 'lane-wait', 'data-testid': 'lead-wait' });
+    const pause = h('span', { class: 'lane-pause', 'data-testid': 'lane-pause', hidden: true });
 
     const button = (testid, className, onclick) => h('button', {
       type: 'button', class: `big-btn ${className}`, 'data-testid': testid, 'aria-describedby': nameId, onclick,
@@ -97,10 +99,10 @@ export function createLanePanel(el, onTap) {
     };
     const li = h('li', { id: `lane-card-${laneId}`, class: 'lead-lane', 'data-testid': 'lead-lane', dataset: { laneId } },
       h('div', { class: 'lane-head' }, h('div', { class: 'lane-title' }, name, kind), pendingBadge),
-      h('div', { class: 'lane-live' }, status, h('span', { class: 'lane-numbers' }, queueLine, delta), wait),
+      h('div', { class: 'lane-live' }, status, h('span', { class: 'lane-numbers' }, queueLine, delta), wait, pause),
       groups.arrived, groups.served, groups.status, form);
     const card = {
-      li, name, kind, pendingBadge, pendingCount, pendingLabel, status, queue, queueLine, delta, wait, buttons, groups,
+      li, name, kind, pendingBadge, pendingCount, pendingLabel, status, queue, queueLine, delta, wait, pause, buttons, groups,
       hcLabel, hcInput, hcButton, hcError, statusKey: '', lang: '',
     };
     cards.set(laneId, card);
@@ -153,13 +155,21 @@ export function createLanePanel(el, onTap) {
     }
     card.delta.hidden = view.delta === 0;
     setText(card.delta, view.delta === 0 ? '' : t('lead.pendingDelta', { n: `${view.delta > 0 ? '+' : '−'}${Math.abs(view.delta)}` }));
-    setText(card.wait, lane.waitMinutes == null
-      ? t('lead.noWait')
-      : t('lead.wait', { n: fmtMinutesValue(lane.waitMinutes), rate: fmtRate(lane.throughputPerMinute) }));
+    setText(card.wait, waitText(lane));
+    setText(card.pause, breakText(lane));
+    card.pause.hidden = !card.pause.textContent;
 
     card.pendingBadge.hidden = view.pending === 0;
     setText(card.pendingCount, String(view.pending));
     return card.li;
+  }
+
+  // The server's wait, not one with pending taps applied: the lead sees what residents are shown.
+  function waitText(lane) {
+    if (lane.waitMinutes == null) return t('lead.noWait');
+    const params = { n: fmtMinutesValue(lane.waitMinutes), rate: fmtRate(lane.throughputPerMinute) };
+    const range = laneRange(lane);
+    return range ? t('lead.waitWithRange', { ...params, range: rangeText(range) }) : t('lead.wait', params);
   }
 
   function render(lanes, acked, pendingItems) {

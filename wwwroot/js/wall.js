@@ -1,15 +1,20 @@
 // Site wall screen: one site's lanes, totals, clock and 2-hour trend, read from 5 m away.
+import { adviceText, betterNearby } from './advice.js';
 import { api } from './api.js';
 import { bandMark, statusMark } from './bands.js';
 import { createLineChart, COLORS, setSeriesLabels } from './charts.js';
 import { currentMinute, startWallClock } from './clock.js';
 import { h, reconcileChildren, setAttr, setText, siteIdFromPath } from './dom.js';
 import {
+  accuracyText, breakText, briefRangeText, greenRange, laneRange, siteRange,
+} from './estimates.js';
+import {
   areaName, bandOf, fmtInt, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName, laneStatus,
   siteName,
 } from './format.js';
 import { initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
+import { mergeRows } from './site-rows.js';
 import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
 import { MinuteSeries } from './series.js';
@@ -29,6 +34,7 @@ const el = {
   closed: document.getElementById('site-closed'),
   totalWait: document.getElementById('total-wait'),
   wait: document.getElementById('site-wait'),
+  waitRange: document.getElementById('site-wait-range'),
   band: document.getElementById('site-band'),
   queue: document.getElementById('site-queue'),
   served: document.getElementById('site-served'),
@@ -36,9 +42,13 @@ const el = {
   lanes: document.getElementById('site-lanes'),
   green: document.getElementById('site-green'),
   greenUnit: document.getElementById('site-green-unit'),
+  greenRange: document.getElementById('site-green-range'),
   totalGreen: document.getElementById('total-green'),
   grid: document.getElementById('lane-grid'),
   noLanes: document.getElementById('no-lanes'),
+  notes: document.getElementById('wall-notes'),
+  advice: document.getElementById('wall-advice'),
+  accuracy: document.getElementById('wall-accuracy'),
   canvas: document.getElementById('trend-chart'),
   message: document.getElementById('wall-message'),
   messageTitle: document.getElementById('wall-message-title'),
@@ -46,6 +56,8 @@ const el = {
 };
 
 let site = null;
+// Every site's board row, so that the wall can point residents to a faster site nearby.
+const district = new Map();
 let missing = false;
 let chart = null;
 let series = null;
@@ -99,6 +111,7 @@ function render() {
   const band = bandOf(site);
   el.totalWait.className = `total total-wait band-${band}`;
   setText(el.wait, fmtMinutesValue(site.waitMinutes));
+  setText(el.waitRange, briefRangeText(siteRange(site)));
   el.band.replaceChildren(bandMark(band));
   el.band.dataset.band = band;
   setText(el.queue, fmtInt(site.queueLength));
@@ -112,6 +125,7 @@ function render() {
   el.totalGreen.classList.toggle('is-closed', !site.greenLaneOpen);
   setText(el.green, site.greenLaneOpen ? fmtMinutesValue(site.greenWaitMinutes) : t('wall.greenClosedShort'));
   setText(el.greenUnit, site.greenLaneOpen && site.greenWaitMinutes != null ? t('unit.minShort') : '');
+  setText(el.greenRange, site.greenLaneOpen ? briefRangeText(greenRange(site)) : '');
   el.closed.hidden = site.open !== false;
 
   const lanes = site.lanes ?? [];
@@ -126,6 +140,20 @@ function render() {
   });
   for (const id of [...tiles.keys()]) if (!seen.has(id)) tiles.delete(id);
   reconcileChildren(el.grid, nodes);
+  renderNotes();
+}
+
+// Advice and accuracy change with other sites' rows as well as this site's, so both feeds render them.
+function renderNotes() {
+  if (!site) return;
+  const advice = adviceText(betterNearby(site, district.values()));
+  const accuracy = accuracyText(site.accuracy);
+  setText(el.advice, advice);
+  el.advice.hidden = !advice;
+  setText(el.accuracy, accuracy);
+  el.accuracy.hidden = !accuracy;
+  el.notes.hidden = !advice && !accuracy;
+  document.body.classList.toggle('has-notes', !el.notes.hidden);
 }
 
 function createTile(laneId) {
@@ -135,6 +163,10 @@ function createTile(laneId) {
   const queue = h('span', { class: 'tile-queue-value num', 'data-testid': 'lane-queue' });
   const wait = h('span', { class: 'num', 'data-testid': 'lane-wait' });
   const throughput = h('span', { class: 'num', 'data-testid': 'lane-throughput' });
+  const range = h('span', { class: 'tile-range', 'data-testid': 'lane-wait-range' });
+  // A planned break is rare and matters to whoever joins now: it gets a line of its own, above the facts that
+  // a narrow tile may cut off.
+  const pause = h('p', { class: 'tile-pause', 'data-testid': 'lane-pause', hidden: true });
   const labels = {
     queueUnit: h('span', { class: 'tile-unit' }),
     wait: h('span', { class: 'tile-label' }),
@@ -146,10 +178,11 @@ function createTile(laneId) {
     h('div', { class: 'tile-head' }, h('div', { class: 'tile-title' }, name, kind), status),
     h('div', { class: 'tile-body' },
       h('div', { class: 'tile-queue' }, h('span', { class: 'tile-big' }, queue, labels.queueUnit)),
+      pause,
       h('div', { class: 'tile-facts' },
-        h('div', { class: 'tile-fact' }, labels.wait, h('span', { class: 'tile-fact-value' }, wait, labels.waitUnit)),
+        h('div', { class: 'tile-fact' }, labels.wait, h('span', { class: 'tile-fact-value' }, wait, labels.waitUnit, range)),
         h('div', { class: 'tile-fact' }, labels.throughput, h('span', { class: 'tile-fact-value' }, throughput, labels.throughputUnit)))));
-  const tile = { li, name, kind, status, queue, wait, throughput, labels, statusKey: '' };
+  const tile = { li, name, kind, status, queue, wait, throughput, range, pause, labels, statusKey: '' };
   tiles.set(laneId, tile);
   return tile;
 }
@@ -179,6 +212,10 @@ function renderTile(lane) {
   setText(tile.labels.queueUnit, t('wall.laneQueueUnit'));
   setText(tile.labels.wait, t('wall.laneWait'));
   setText(tile.labels.waitUnit, lane.waitMinutes == null ? '' : t('unit.minShort'));
+  setText(tile.range, briefRangeText(laneRange(lane)));
+  setText(tile.pause, breakText(lane));
+  tile.pause.hidden = !tile.pause.textContent;
+  tile.li.classList.toggle('has-pause', !tile.pause.hidden);
   setText(tile.labels.throughput, t('wall.laneThroughput'));
   setText(tile.labels.throughputUnit, '');
   return tile.li;
@@ -291,7 +328,13 @@ const live = createLive({
   onWatch: (method, [id]) => {
     if (method === 'WatchSite') versions.reset(id);
   },
-  handlers: { siteUpdated: applySite },
+  handlers: {
+    siteUpdated: applySite,
+    // The first push after WatchBoard holds every site, later ones only changed rows: merge by id.
+    boardUpdated(list) {
+      if (mergeRows(district, list)) renderNotes();
+    },
+  },
   onWatchError(method) {
     if (method === 'WatchSite' && !site) {
       missing = true;
@@ -309,6 +352,7 @@ keepAwake();
 const tickClock = startWallClock({ clockEl: el.clock, dateEl: el.date, onMinute });
 attachOffline(live, { poll: () => (missing ? Promise.reject() : api.site(siteId).then(applySite)) });
 loadSite();
+live.watch('WatchBoard');
 
 onLangChange(() => {
   tickClock();
