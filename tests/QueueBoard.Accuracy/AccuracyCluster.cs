@@ -31,7 +31,8 @@ public sealed class AccuracyCluster : IAsyncDisposable
     public static async Task<AccuracyCluster> StartAsync(HarnessSettings settings)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero));
-        var builder = new InProcessTestClusterBuilder();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(GrainStorage.Name);

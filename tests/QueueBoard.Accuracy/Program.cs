@@ -4,7 +4,7 @@ using System.Text.Json;
 using QueueBoard.Accuracy;
 
 // The full accuracy report: every scenario over several seeds, with progress, a Markdown table and a JSON file.
-// dotnet run -c Release --project tests/QueueBoard.Accuracy -- [--seeds N] [--json PATH] [--scenario NAME]
+// dotnet run --project tests/QueueBoard.Accuracy -- [--seeds N] [--json PATH] [--scenario NAME]
 //     [--jockey-gap N] [--pool-lanes true|false]
 var seeds = 5;
 var settings = HarnessSettings.Default;

@@ -29,6 +29,9 @@ public sealed class PageTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await Expect(row).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(page.Locator($"[data-testid=site-row][data-site-id={DemoSite}] .row-detail")).ToContainTextAsync("1号通道");
+        await Expect(page.GetByTestId("best-time")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page.Locator($"[data-testid=site-row][data-site-id={DemoSite}]"), "site-zh");
+        await row.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(row).ToHaveAttributeAsync("aria-expanded", "false");
 

@@ -63,6 +63,7 @@ export const api = {
   sites: () => request('/api/v1/sites'),
   site: (id) => request(site(id)),
   history: (id, minutes = 120) => request(`${site(id)}/history?minutes=${minutes}`),
+  forecast: (id) => request(`${site(id)}/forecast`),
   overview: () => request('/api/v1/overview'),
   access: (id, code) => request(`${site(id)}/access`, { token: code }),
   postEvents: (id, code, events) => request(`${site(id)}/events`, { method: 'POST', token: code, body: { events } }),

@@ -2,10 +2,12 @@
 import { adviceShortText, adviceText, betterNearby } from './advice.js';
 import { api } from './api.js';
 import { bandMark, num, statusMark } from './bands.js';
+import { bestTimeSection } from './best-time.js';
 import { h, reconcileChildren, setAttr, setText } from './dom.js';
 import {
   accuracyText, breakText, briefRangeText, greenRange, laneRange, likelyText, rangeText, siteRange,
 } from './estimates.js';
+import { createForecastFeed } from './forecast.js';
 import {
   areaName, bandOf, fmtAgo, fmtInt, fmtKm, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName, laneStatus,
   searchKey, siteName,
@@ -32,6 +34,8 @@ const state = {
   sort: 'wait',
   position: null,
   expandedId: null,
+  // The open site's "best time to come", while the last fetch of it succeeded: { siteId, forecast }.
+  forecast: null,
   lastDataAt: null,
 };
 
@@ -268,6 +272,7 @@ function toggleExpanded(id) {
   row.detail.hidden = false;
   renderDetail(id);
   live.watch('WatchSite', id);
+  forecasts.open(id);
   api.site(id).then(applyDetail, (error) => {
     if (state.expandedId === id && !state.details.has(id)) renderDetail(id, error);
   });
@@ -282,8 +287,17 @@ function collapse(id) {
     row.detail.replaceChildren();
   }
   live.unwatch('WatchSite', 'UnwatchSite', id);
-  if (state.expandedId === id) state.expandedId = null;
+  if (state.expandedId === id) {
+    state.expandedId = null;
+    state.forecast = null;
+    forecasts.close();
+  }
 }
+
+const forecasts = createForecastFeed((id, forecast) => {
+  state.forecast = forecast && { siteId: id, forecast };
+  if (state.expandedId === id) renderDetail(id);
+});
 
 function applyDetail(detail) {
   if (!detail?.id) return;
@@ -335,6 +349,7 @@ function renderDetail(id, error) {
       ? h('p', { class: 'detail-note', text: t('board.noLanes') })
       : h('ul', { class: 'lane-list', 'aria-label': t('board.lanesHeading') }, lanes.map(renderLane)),
     accuracy ? h('p', { class: 'detail-accuracy', 'data-testid': 'accuracy', text: accuracy }) : null,
+    state.forecast?.siteId === id ? bestTimeSection(state.forecast.forecast) : null,
   ].filter(Boolean));
 }
 
@@ -447,6 +462,8 @@ const live = createLive({
   onWatch: (method, [id]) => {
     if (method === 'WatchSite') versions.reset(id);
   },
+  // Back from a dropped connection, the open site's forecast may be from before it.
+  onConnected: () => forecasts.refresh(),
   handlers: {
     boardUpdated(list) {
       // The first push after WatchBoard holds every site, later ones only changed rows: merge by id.
