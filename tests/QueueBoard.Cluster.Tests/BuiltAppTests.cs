@@ -24,4 +24,22 @@ public sealed class BuiltAppTests
 
         Assert.True(status == System.Net.HttpStatusCode.OK, $"{(int)status} for the Development token on a demo site\n{node.LogTail()}");
     }
+
+    [Fact]
+    public async Task In_production_the_console_log_is_one_json_object_per_line()
+    {
+        await using var node = new NodeProcess(
+            "json", "--environment", "Production", "--QueueBoard:Storage=Memory", $"--QueueBoard:AdminToken={NodeProcess.AdminToken}");
+        await node.StartAsync();
+
+        var lines = node.LogTail(200).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line =>
+        {
+            using var entry = System.Text.Json.JsonDocument.Parse(line);
+            Assert.True(entry.RootElement.TryGetProperty("LogLevel", out _), line);
+            Assert.True(entry.RootElement.TryGetProperty("Category", out _), line);
+            Assert.EndsWith("Z", entry.RootElement.GetProperty("Timestamp").GetString(), StringComparison.Ordinal);
+        });
+    }
 }

@@ -21,13 +21,13 @@ public sealed class OpenApiTests(QueueBoardAppFactory app)
         ["get /api/v1/sites/{siteId}/history"] = [200, 400, 404],
         ["get /api/v1/overview"] = [200],
         ["get /api/v1/sites/{siteId}/audit"] = [200, 401, 403, 404],
+        ["get /api/v1/history"] = [200, 400],
+        ["get /api/v1/sites/{siteId}/report.csv"] = [200, 400, 401, 403, 404],
+        ["get /api/v1/report.csv"] = [200, 400, 401, 403],
     };
 
-    /// <summary>Contract calls not built yet; each must be added to <see cref="Contract"/> when it is (the operations issue).</summary>
-    private static readonly string[] NotYetBuilt =
-    [
-        "get /api/v1/history", "get /api/v1/sites/{siteId}/report.csv", "get /api/v1/report.csv",
-    ];
+    /// <summary>Contract calls not built yet; each must be added to <see cref="Contract"/> when it is.</summary>
+    private static readonly string[] NotYetBuilt = [];
 
     [Fact]
     public async Task The_document_describes_every_contract_call_with_the_answers_the_contract_names()

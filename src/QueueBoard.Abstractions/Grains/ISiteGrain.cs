@@ -14,6 +14,10 @@ public interface ISiteGrain : IGrainWithStringKey
     /// <summary>Creates or replaces the configuration; refuses to drop lanes in which people are still queued.</summary>
     Task<ConfigureOutcome> Configure(SiteConfig config);
 
+    /// <summary>The site's configuration as last set, or null when no site has this id.</summary>
+    [AlwaysInterleave]
+    Task<SiteConfig?> GetConfig();
+
     /// <summary>The site with its lanes, or null when no site has this id.</summary>
     [AlwaysInterleave]
     Task<SiteDetail?> GetDetail();
@@ -24,6 +28,13 @@ public interface ISiteGrain : IGrainWithStringKey
     /// <summary>One point per minute for the last <paramref name="minutes"/> minutes, oldest first; empty for no site.</summary>
     [AlwaysInterleave]
     Task<ImmutableArray<HistoryPoint>> GetHistory(int minutes);
+
+    /// <summary>
+    /// One local day's minutes (in the district's time zone) up to now, oldest first, for any of the last 7 days; empty for
+    /// no site or a day not begun.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<HistoryPoint>> GetDayHistory(DateOnly day);
 
     /// <summary>A lane's minutes, as <see cref="GetHistory"/>; empty when the site or the lane does not exist.</summary>
     [AlwaysInterleave]

@@ -57,8 +57,14 @@ public sealed class SiteGrain(
     private SiteDetail? _lastPushed;
     private SiteDigest? _lastDigest;
     private long _version;
+    private HourArchive? _hours;
+    private IGrainTimer? _archiveSoon;
+    private long? _nextHourToArchive;
+    private long? _nextHourToClear;
 
     private string SiteId => this.GetPrimaryKeyString();
+
+    private HourArchive Hours => _hours ??= new HourArchive(ServiceProvider, SiteId);
 
     private SiteConfig? Config => state.State.Config;
 
@@ -78,6 +84,10 @@ public sealed class SiteGrain(
     {
         await history.WriteIfDirtyAsync(cancellationToken);
         await accuracy.WriteIfDirtyAsync(cancellationToken);
+        if (Config is not null)
+        {
+            await ArchiveHoursAsync();
+        }
     }
 
     public async Task<ConfigureOutcome> Configure(SiteConfig config)
@@ -109,6 +119,8 @@ public sealed class SiteGrain(
         _throttle.Schedule();
         return new ConfigureOutcome(detail, []);
     }
+
+    public Task<SiteConfig?> GetConfig() => Task.FromResult(IsUnknown() ? null : Config);
 
     public Task<SiteDetail?> GetDetail() => Task.FromResult(IsUnknown() ? null : Current());
 
@@ -170,9 +182,17 @@ public sealed class SiteGrain(
             }
         }
 
-        // The board hears of the change now; only the site's own push waits for its throttle.
-        await PublishDigestAsync(Current(), now);
+        // History and the board hear of the change now; only the site's own push waits for its throttle.
+        var picture = Current();
+        history.State.SetLevel(now, picture.QueueLength, picture.WaitMinutes);
+        await PublishDigestAsync(picture, now);
         _throttle.Schedule();
+        if (_nextHourToArchive is not { } archived || HourArchive.HourOf(now) > archived)
+        {
+            // Off this call: the batch is acknowledged once its lanes have stored it, not the week's history.
+            _archiveSoon?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+
         return new ApplyOutcome(true, fresh.Count, events.Length - fresh.Count, []);
     }
 
@@ -203,6 +223,36 @@ public sealed class SiteGrain(
         var lastDay = history.State.Read(now, MinuteHistory.Capacity - 1);
         var forecast = forecaster.Forecast(Config!, lastDay, Current().QueueLength, pictures.Paces(Config!, _readings), now);
         return Task.FromResult<WaitForecast?>(forecast);
+    }
+
+    public async Task<ImmutableArray<HistoryPoint>> GetDayHistory(DateOnly day)
+    {
+        if (IsUnknown() || clock.InstantOf(day, 0) is not { } start)
+        {
+            return [];
+        }
+
+        var now = clock.UtcNow;
+        var end = clock.InstantOf(day.AddDays(1), 0) ?? start.AddDays(1);
+        if (start > now)
+        {
+            return [];
+        }
+
+        // Minutes still in memory come from there (the minute under way ends as the site is now); older ones from storage.
+        var inMemoryFrom = now.AddMinutes(-(MinuteHistory.Capacity - 2));
+        var today = await GetHistory(MinuteHistory.Capacity - 1);
+        var points = new List<HistoryPoint>();
+        for (var hour = HourArchive.HourOf(start); hour <= HourArchive.HourOf(end.AddMinutes(-1)); hour++)
+        {
+            var hourStart = DateTimeOffset.FromUnixTimeSeconds(hour * 3600);
+            points.AddRange(hourStart >= inMemoryFrom
+                ? today.Where(p => p.Minute >= hourStart && p.Minute < hourStart.AddHours(1))
+                : await Hours.ReadAsync(hour));
+        }
+
+        var lastMinute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        return [.. points.Where(p => p.Minute >= start && p.Minute < end && p.Minute <= lastMinute)];
     }
 
     public async Task<ImmutableArray<HistoryPoint>> GetLaneHistory(string laneId, int minutes)
@@ -277,6 +327,39 @@ public sealed class SiteGrain(
         }
     }
 
+    /// <summary>
+    /// Keeps the week of minutes: stores every hour since the last pass from the minute history (the first pass after an
+    /// activation covers the day it holds), and clears hours that have passed <see cref="HourArchive.KeptFor"/>. A failure is
+    /// logged and retried on the next pass: the minutes are still in the minute history for a day.
+    /// </summary>
+    private async Task ArchiveHoursAsync()
+    {
+        var now = clock.UtcNow;
+        var current = HourArchive.HourOf(now);
+        try
+        {
+            for (var hour = _nextHourToArchive ?? current - 24; hour <= current; hour++)
+            {
+                var hourEnd = DateTimeOffset.FromUnixTimeSeconds(((hour + 1) * 3600) - 60);
+                var last = hourEnd < now ? hourEnd : now;
+                var minutes = (int)((last - DateTimeOffset.FromUnixTimeSeconds(hour * 3600)).TotalMinutes) + 1;
+                await Hours.WriteAsync(hour, history.State.Read(last, minutes));
+                _nextHourToArchive = hour;
+            }
+
+            var expired = HourArchive.HourOf(now - HourArchive.KeptFor);
+            for (var hour = _nextHourToClear ?? expired - 24; hour <= expired; hour++)
+            {
+                await Hours.ClearAsync(hour);
+                _nextHourToClear = hour + 1;
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Site {Site}: its hours could not be stored ({Error}); trying again in a minute", SiteId, ex.GetBaseException().Message);
+        }
+    }
+
     /// <summary>Starts the timers of a configured site; a grain for an unknown id never gets any.</summary>
     private void StartRunning()
     {
@@ -290,6 +373,8 @@ public sealed class SiteGrain(
         var refresh = options.Value.SiteRefreshInterval;
         this.RegisterGrainTimer(_ => FlushAsync(), refresh, refresh);
         this.RegisterGrainTimer(history.WriteIfDirtyAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        this.RegisterGrainTimer(_ => ArchiveHoursAsync(), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        _archiveSoon = this.RegisterGrainTimer(_ => ArchiveHoursAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         this.RegisterGrainTimer(accuracy.WriteIfDirtyAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
         // The district learns of the site after activation, never during it: the district may be the one activating us.

@@ -3,18 +3,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
+using QueueBoard.Grains.Time;
+using QueueBoard.Web.History;
 using QueueBoard.Web.Problems;
 using QueueBoard.Web.Sites;
 using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Endpoints;
 
-/// <summary>What anyone may read: the board, one site, its history and forecast, and the district overview.</summary>
+/// <summary>What anyone may read: the board, one site, its history and forecast, the district's history and overview.</summary>
 public static class PublicEndpoints
 {
-    public const int DefaultHistoryMinutes = 120;
-    public const int MaximumHistoryMinutes = 1440;
-
     public static RouteGroupBuilder MapPublic(this RouteGroupBuilder api)
     {
         api.MapGet("/sites", GetBoard).Produces(StatusCodes.Status304NotModified);
@@ -26,6 +25,7 @@ public static class PublicEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/sites/{siteId}/forecast", GetForecast).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/history", GetDistrictHistory).ProducesValidationProblem();
         api.MapGet("/overview", GetOverview);
         return api;
     }
@@ -61,38 +61,49 @@ public static class PublicEndpoints
         return forecast is null ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(forecast);
     }
 
-    private static async Task<Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>> GetHistory(string siteId, string? minutes, KnownSites known, IGrainFactory grains)
+    private static async Task<Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>> GetHistory(
+        string siteId, string? minutes, string? date, KnownSites known, IGrainFactory grains, DistrictClock clock)
     {
-        if (HistorySpan(minutes) is not { } span)
+        var (request, problem) = HistoryQuery.Parse(minutes, date, clock.DayOf(clock.UtcNow));
+        if (problem is not null)
         {
-            return BadHistorySpan();
+            return problem;
         }
 
         var site = await known.ContainsAsync(siteId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
-        var points = site is null ? [] : await site.GetHistory(span);
-        return points.IsDefaultOrEmpty ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(points);
+        if (site is null)
+        {
+            return ApiProblems.SiteNotFound(siteId);
+        }
+
+        // A day not begun yet, or without a single minute, is an empty list rather than a missing site.
+        return TypedResults.Ok(request!.Date is { } day ? await site.GetDayHistory(day) : await site.GetHistory(request.Minutes!.Value));
     }
 
-    /// <summary>One lane's minutes, for per-lane charts; the same rules as the site's history.</summary>
-    private static async Task<Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>> GetLaneHistory(string siteId, string laneId, string? minutes, KnownSites known, IGrainFactory grains)
+    /// <summary>The whole district's minutes: the sites' summed, with the median of their waits.</summary>
+    private static async Task<Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>> GetDistrictHistory(
+        string? minutes, string? date, DistrictHistory history, DistrictClock clock)
     {
-        if (HistorySpan(minutes) is not { } span)
+        var (request, problem) = HistoryQuery.Parse(minutes, date, clock.DayOf(clock.UtcNow));
+        return problem ?? (Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>)TypedResults.Ok(await history.ReadAsync(request!));
+    }
+
+    /// <summary>One lane's minutes, for per-lane charts; the same rules as the site's history (minutes only).</summary>
+    private static async Task<Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>> GetLaneHistory(
+        string siteId, string laneId, string? minutes, KnownSites known, IGrainFactory grains, DistrictClock clock)
+    {
+        var (request, problem) = HistoryQuery.Parse(minutes, null, clock.DayOf(clock.UtcNow));
+        if (problem is not null)
         {
-            return BadHistorySpan();
+            return problem;
         }
 
         var site = Identifiers.IsValid(laneId) && await known.ContainsAsync(siteId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
-        var points = site is null ? [] : await site.GetLaneHistory(laneId, span);
+        var points = site is null ? [] : await site.GetLaneHistory(laneId, request!.Minutes!.Value);
         return points.IsDefaultOrEmpty
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Site '{siteId}' has no lane '{laneId}'.")
             : TypedResults.Ok(points);
     }
-
-    private static int? HistorySpan(string? minutes) => QueryNumber.Parse(minutes, DefaultHistoryMinutes, 1, MaximumHistoryMinutes);
-
-    private static ProblemHttpResult BadHistorySpan() => ApiProblems.Invalid(
-        "The history span is not valid.",
-        new() { ["minutes"] = [$"Give a whole number of minutes from 1 to {MaximumHistoryMinutes}."] });
 
     private static async Task<Ok<Overview>> GetOverview(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IDistrictGrain>(0).GetOverview());

@@ -37,10 +37,31 @@ public static class SiteAdminEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapDelete("/lead-codes", RevokeLeadCodes)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapGet("/config", GetConfig)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/district.json", GetDistrict).RequireAuthorization(AuthPolicies.Admin)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         admin.MapGet("/audit", GetAudit)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    /// <summary>The site's configuration as the admin pages edit it: the body of its last PUT.</summary>
+    private static async Task<Results<Ok<DistrictFileSite>, ProblemHttpResult>> GetConfig(string siteId, KnownSites known, IGrainFactory grains)
+    {
+        var config = await known.ContainsAsync(siteId) ? await grains.GetGrain<ISiteGrain>(siteId).GetConfig() : null;
+        return config is null ? ApiProblems.SiteNotFound(siteId) : TypedResults.Ok(SiteConfigDocuments.ToFileSite(siteId, config));
+    }
+
+    /// <summary>Every site's configuration as one file, in the demo district's format, for export and import.</summary>
+    private static async Task<Ok<DistrictFile>> GetDistrict(IGrainFactory grains)
+    {
+        var ids = (await grains.GetGrain<IDistrictGrain>(0).GetSiteIds(0)).Ids.Order(StringComparer.Ordinal).ToList();
+        var configs = await Task.WhenAll(ids.Select(id => grains.GetGrain<ISiteGrain>(id).GetConfig()));
+        return TypedResults.Ok(new DistrictFile([.. ids.Zip(configs).Where(x => x.Second is not null).Select(x => SiteConfigDocuments.ToFileSite(x.First, x.Second!))]));
     }
 
     private static async Task<Results<Ok<SiteDetail>, ProblemHttpResult>> PutSite(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)

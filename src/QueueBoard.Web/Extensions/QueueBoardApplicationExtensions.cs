@@ -4,6 +4,7 @@ using QueueBoard.Web.Health;
 using QueueBoard.Web.Hubs;
 using QueueBoard.Web.Limits;
 using QueueBoard.Web.Options;
+using QueueBoard.Web.Reports;
 
 namespace QueueBoard.Web.Extensions;
 
@@ -27,7 +28,9 @@ public static class QueueBoardApplicationExtensions
         app.MapGroup("/api/v1")
             .MapPublic()
             .MapSiteLead()
-            .MapSiteAdmin();
+            .MapSiteAdmin()
+            .MapReports()
+            .MapLeadCard();
         app.MapHub<QueueHub>("/hubs/queue");
         app.MapHealth();
 

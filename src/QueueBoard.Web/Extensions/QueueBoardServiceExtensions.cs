@@ -17,6 +17,8 @@ using OpenTelemetry.Metrics;
 using QueueBoard.Web.Sites;
 using QueueBoard.Web.Telemetry;
 using QueueBoard.Web.Validation;
+using QueueBoard.Web.History;
+using QueueBoard.Web.Reports;
 
 namespace QueueBoard.Web.Extensions;
 
@@ -68,6 +70,8 @@ public static class QueueBoardServiceExtensions
         services.AddSingleton<IQueuePublisher, HubQueuePublisher>();
         services.AddSingleton<EventBatchValidator>();
         services.AddSingleton<EventIngestor>();
+        services.AddSingleton<DistrictHistory>();
+        services.AddSingleton<DailyReport>();
         services.AddSingleton<KnownSites>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<QueueBoardMetrics>();

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using QueueBoard.Abstractions.Model;
+
+namespace QueueBoard.Grains.History;
+
+/// <summary>
+/// Where a site grain keeps its week of minutes: one <see cref="HourBlock"/> per hour under its own key in the configured
+/// grain storage, written again each minute while its hour lasts and never after, so a day's history is 24 small records
+/// rather than one growing one. Blocks older than <see cref="KeptFor"/> are cleared as the site passes them.
+/// </summary>
+public sealed class HourArchive(IServiceProvider services, string siteId)
+{
+    /// <summary>How long hours are kept: a week, plus a day so that the seventh day back is whole in any time zone.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(8);
+
+    private const string StateName = "site-hours";
+    private static readonly GrainType BlockType = GrainType.Create("queueboard-site-hours");
+
+    private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+    private readonly Dictionary<long, string?> _etags = [];
+
+    /// <summary>Stores the hour that starts at unix hour <paramref name="hour"/> from the site's minute history.</summary>
+    public async Task WriteAsync(long hour, ImmutableArray<HistoryPoint> minutes)
+    {
+        var block = new HourBlock();
+        for (var i = 0; i < Math.Min(60, minutes.Length); i++)
+        {
+            block.Arrived[i] = minutes[i].Arrived;
+            block.Served[i] = minutes[i].Served;
+            block.Queue[i] = minutes[i].QueueLength;
+            block.Wait[i] = minutes[i].WaitMinutes ?? HourBlock.NoWait;
+        }
+
+        if (!_etags.TryGetValue(hour, out var etag))
+        {
+            // Another activation may have written this hour already: take its version so that this write replaces it.
+            var stored = new GrainState<HourBlock>();
+            await _storage.ReadStateAsync(StateName, BlockId(hour), stored);
+            etag = stored.ETag;
+        }
+
+        var state = new GrainState<HourBlock>(block) { ETag = etag };
+        await _storage.WriteStateAsync(StateName, BlockId(hour), state);
+        _etags[hour] = state.ETag;
+        foreach (var old in _etags.Keys.Where(h => h < hour - 2).ToList())
+        {
+            _etags.Remove(old);
+        }
+    }
+
+    /// <summary>The minutes of the hour starting at unix hour <paramref name="hour"/>; zero flows and no wait where nothing was kept.</summary>
+    public async Task<ImmutableArray<HistoryPoint>> ReadAsync(long hour)
+    {
+        var state = new GrainState<HourBlock>();
+        await _storage.ReadStateAsync(StateName, BlockId(hour), state);
+        var block = state.RecordExists ? state.State : null;
+        return [.. Enumerable.Range(0, 60).Select(i => new HistoryPoint(
+            DateTimeOffset.FromUnixTimeSeconds(((hour * 60) + i) * 60),
+            block?.Arrived[i] ?? 0,
+            block?.Served[i] ?? 0,
+            block?.Queue[i] ?? 0,
+            block is null || block.Wait[i] == HourBlock.NoWait ? null : block.Wait[i]))];
+    }
+
+    public async Task ClearAsync(long hour)
+    {
+        var state = new GrainState<HourBlock>();
+        await _storage.ReadStateAsync(StateName, BlockId(hour), state);
+        if (state.RecordExists)
+        {
+            await _storage.ClearStateAsync(StateName, BlockId(hour), state);
+        }
+    }
+
+    public static long HourOf(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / 3600;
+
+    private GrainId BlockId(long hour) => GrainId.Create(BlockType, $"{siteId}/{hour}");
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Abstractions.Model;
+using QueueBoard.Grains.Time;
+using QueueBoard.Web.Validation;
+
+namespace QueueBoard.Web.History;
+
+/// <summary>
+/// The district's minutes for <c>GET /api/v1/history</c> and the district report: every site's minutes gathered (a few
+/// dozen sites at a time) and summed by minute; the wait is the median of the sites that had one at the minute's end.
+/// Every minute of the span is there, whether or not any site recorded it.
+/// </summary>
+public sealed class DistrictHistory(IGrainFactory grains, DistrictClock clock)
+{
+    private const int SitesAtOnce = 32;
+
+    public async Task<ImmutableArray<HistoryPoint>> ReadAsync(HistoryRequest request)
+    {
+        var perSite = await ReadSitesAsync(request);
+        var byMinute = perSite.SelectMany(s => s.Minutes).GroupBy(p => p.Minute).ToDictionary(g => g.Key, g => g.ToList());
+        return [.. Span(request).Select(minute => byMinute.TryGetValue(minute, out var points)
+            ? new HistoryPoint(minute, points.Sum(p => p.Arrived), points.Sum(p => p.Served), points.Sum(p => p.QueueLength), Median(points))
+            : new HistoryPoint(minute, 0, 0, 0, null))];
+    }
+
+    /// <summary>Each configured site's minutes for the request, with the site's board row.</summary>
+    public async Task<IReadOnlyList<(string SiteId, ImmutableArray<HistoryPoint> Minutes)>> ReadSitesAsync(HistoryRequest request)
+    {
+        var ids = (await grains.GetGrain<IDistrictGrain>(0).GetSiteIds(0)).Ids;
+        var result = new List<(string, ImmutableArray<HistoryPoint>)>();
+        foreach (var batch in ids.Order(StringComparer.Ordinal).Chunk(SitesAtOnce))
+        {
+            var reads = await Task.WhenAll(batch.Select(id =>
+            {
+                var site = grains.GetGrain<ISiteGrain>(id);
+                return request.Date is { } date ? site.GetDayHistory(date) : site.GetHistory(request.Minutes!.Value);
+            }));
+            result.AddRange(batch.Zip(reads));
+        }
+
+        return result;
+    }
+
+    private IEnumerable<DateTimeOffset> Span(HistoryRequest request)
+    {
+        var now = clock.UtcNow;
+        var last = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        if (request.Date is not { } date)
+        {
+            return Enumerable.Range(0, request.Minutes!.Value).Select(i => last.AddMinutes(i - request.Minutes!.Value + 1));
+        }
+
+        var start = clock.InstantOf(date, 0) ?? last;
+        var end = clock.InstantOf(date.AddDays(1), 0) ?? start.AddDays(1);
+        var stop = end <= last ? end.AddMinutes(-1) : last;
+        return Enumerable.Range(0, Math.Max(0, (int)(stop - start).TotalMinutes + 1)).Select(i => start.AddMinutes(i));
+    }
+
+    private static int? Median(List<HistoryPoint> points)
+    {
+        var waits = points.Where(p => p.WaitMinutes is not null).Select(p => p.WaitMinutes!.Value).Order().ToList();
+        return waits.Count == 0 ? null
+            : waits.Count % 2 == 1 ? waits[waits.Count / 2]
+            : (int)Math.Round((waits[(waits.Count / 2) - 1] + waits[waits.Count / 2]) / 2.0, MidpointRounding.AwayFromZero);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text;
+using QueueBoard.Testing;
+using static QueueBoard.Testing.Api;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>
+/// A day's history by date, the district's history, and the CSV reports, on an app of their own so that the district's
+/// sums are exactly the events these tests send.
+/// </summary>
+public sealed class HistoryAndReportTests : IAsyncLifetime
+{
+    private static readonly TimeSpan DistrictOffset = TimeSpan.FromHours(8);
+
+    private readonly ConfiguredAppFactory _app = new();
+    private HttpClient _admin = null!;
+    private HttpClient _public = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _admin = _app.Admin();
+        _public = _app.Anonymous();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static string Today => DateTimeOffset.UtcNow.ToOffset(DistrictOffset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Todays_history_reports_and_district_sums_equal_the_events_sent()
+    {
+        await _admin.CreateSiteAsync("north", Site(("1", "standard"), ("2", "standard")));
+        await _admin.CreateSiteAsync("south", Site(("1", "standard")));
+        await Send("north", Status("1", "open"), Arrived("1", 17), Served("1", 5), Arrived("2", 4));
+        await Send("south", Status("1", "open"), Arrived("1", 9), Served("1", 3));
+
+        var northDay = await _public.GetArrayAsync($"/api/v1/sites/north/history?date={Today}");
+        var districtDay = await _public.GetArrayAsync($"/api/v1/history?date={Today}");
+        var districtRecent = await _public.GetArrayAsync("/api/v1/history?minutes=5");
+
+        var localMidnight = new DateTimeOffset(DateTimeOffset.UtcNow.ToOffset(DistrictOffset).Date, DistrictOffset);
+        Assert.Equal(localMidnight.UtcDateTime, northDay[0]!["minute"]!.GetValue<DateTime>().ToUniversalTime());
+        Assert.Equal(21, northDay.Sum(p => p!.Number("arrived")));
+        Assert.Equal(5, northDay.Sum(p => p!.Number("served")));
+        Assert.Equal(northDay.Count, districtDay.Count);
+        Assert.Equal((30, 8), (districtDay.Sum(p => p!.Number("arrived")), districtDay.Sum(p => p!.Number("served"))));
+        Assert.Equal(5, districtRecent.Count);
+        Assert.Equal(30, districtRecent.Sum(p => p!.Number("arrived")));
+        Assert.Equal(16 + 6, districtRecent[^1]!.Number("queueLength"));
+
+        var site = await Csv($"/api/v1/sites/north/report.csv?date={Today}");
+        var district = await Csv($"/api/v1/report.csv?date={Today}");
+
+        Assert.Equal("site_id,site_name,date,hour,arrived,served,peak_queue,mean_wait_minutes,longest_wait_minutes", site[0]);
+        Assert.Equal((21, 5), (Column(site, "north", 4), Column(site, "north", 5)));
+        Assert.Contains(site, line => line.StartsWith("north,群星公园采样点,", StringComparison.Ordinal));
+        Assert.Equal((21, 9, 30), (Column(district, "north", 4), Column(district, "south", 4), Column(district, "district", 4)));
+        Assert.Equal(8, Column(district, "district", 5));
+    }
+
+    [Theory]
+    [InlineData("?date=2020-01-01")]
+    [InlineData("?date=tomorrow")]
+    [InlineData("?date=2026-13-01")]
+    [InlineData("?minutes=5&date=2026-11-29")]
+    public async Task A_day_outside_the_week_or_a_mixed_query_is_refused_by_name(string query)
+    {
+        using var site = await _public.GetAsync($"/api/v1/sites/north/history{query}");
+        using var district = await _public.GetAsync($"/api/v1/history{query}");
+        using var report = await _admin.GetAsync($"/api/v1/report.csv{query}");
+
+        // A report takes only a date, so a mixed query is a plain date to it.
+        foreach (var response in query.Contains("minutes", StringComparison.Ordinal) ? new[] { site, district } : [site, district, report])
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.ReadJsonAsync())["errors"]!.AsObject().ContainsKey("date"));
+        }
+    }
+
+    private async Task Send(string siteId, params object[] events)
+    {
+        using var response = await _admin.PostEventsAsync(siteId, events);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The report's lines, after checking it starts with the UTF-8 byte order mark Excel needs for Chinese.</summary>
+    private async Task<string[]> Csv(string path)
+    {
+        using var response = await _admin.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    private static int Column(string[] lines, string siteId, int column) =>
+        lines.Where(line => line.StartsWith(siteId + ",", StringComparison.Ordinal)).Sum(line => int.Parse(line.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture));
+}
