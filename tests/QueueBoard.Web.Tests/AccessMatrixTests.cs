@@ -46,6 +46,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
         ["GET /"] = (Public, Public, Public, Public, Public),
         ["GET /wall/{siteId}"] = (Public, Public, Public, Public, Public),
         ["GET /command"] = (Public, Public, Public, Public, Public),
+        ["GET /command/admin"] = (Public, Public, Public, Public, Public),
         ["GET /lead/{siteId}"] = (Public, Public, Public, Public, Public),
         ["GET /openapi/{documentName}.json"] = (Public, Public, Public, Public, Public),
     };

@@ -3,11 +3,13 @@
 import { observeResponse } from './clock.js';
 
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter = null) {
     super(problem?.title || (status === 0 ? 'network error' : `HTTP ${status}`));
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem ?? null;
+    // Seconds to wait before the same request, from Retry-After (429, 503); null when not given.
+    this.retryAfter = retryAfter;
   }
 
   // Worth retrying later without changing anything.
@@ -16,8 +18,29 @@ export class ApiError extends Error {
   }
 }
 
-async function request(path, { method = 'GET', token, body, timeoutMs = 15000 } = {}) {
-  const headers = { Accept: 'application/json' };
+// A file download: the body as a Blob and the name the server gave it (Content-Disposition), if any.
+function fileNameOf(response) {
+  const header = response.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain ? plain[1].trim() : null;
+}
+
+function retryAfterOf(response) {
+  const value = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+  return Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+// `as: 'file'` answers { blob, fileName } instead of parsed JSON.
+async function request(path, { method = 'GET', token, body, timeoutMs = 15000, as = 'json' } = {}) {
+  const headers = { Accept: as === 'file' ? '*/*' : 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const controller = new AbortController();
@@ -47,9 +70,16 @@ async function request(path, { method = 'GET', token, body, timeoutMs = 15000 } 
     } catch {
       // Not every failure (e.g. a proxy's 502) has a JSON body.
     }
-    throw new ApiError(response.status, problem);
+    throw new ApiError(response.status, problem, retryAfterOf(response));
   }
   if (response.status === 204) return null;
+  if (as === 'file') {
+    try {
+      return { blob: await response.blob(), fileName: fileNameOf(response) };
+    } catch {
+      throw new ApiError(0, null);
+    }
+  }
   try {
     return await response.json();
   } catch {
@@ -65,6 +95,19 @@ export const api = {
   history: (id, minutes = 120) => request(`${site(id)}/history?minutes=${minutes}`),
   forecast: (id) => request(`${site(id)}/forecast`),
   overview: () => request('/api/v1/overview'),
+  districtHistory: (minutes = 120) => request(`/api/v1/history?minutes=${minutes}`),
   access: (id, code) => request(`${site(id)}/access`, { token: code }),
   postEvents: (id, code, events) => request(`${site(id)}/events`, { method: 'POST', token: code, body: { events } }),
+
+  // Command-centre administration (admin token).
+  district: (token) => request('/api/v1/district.json', { token, timeoutMs: 30000 }),
+  siteConfig: (id, token) => request(`${site(id)}/config`, { token }),
+  putSite: (id, token, config) => request(site(id), { method: 'PUT', token, body: config }),
+  issueLeadCode: (id, token) => request(`${site(id)}/lead-codes`, { method: 'POST', token }),
+  revokeLeadCodes: (id, token) => request(`${site(id)}/lead-codes`, { method: 'DELETE', token }),
+  siteReport: (id, token, date) => request(`${site(id)}/report.csv?date=${encodeURIComponent(date)}`, { token, as: 'file', timeoutMs: 60000 }),
+  districtReport: (token, date) => request(`/api/v1/report.csv?date=${encodeURIComponent(date)}`, { token, as: 'file', timeoutMs: 60000 }),
 };
+
+// The QR code of a site's lead console address, for its printed lead card (public, an image).
+export const leadQrPath = (id) => `${site(id)}/lead-qr.svg`;

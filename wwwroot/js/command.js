@@ -16,7 +16,6 @@ import { MinuteSeries } from './series.js';
 import { keepAwake } from './wakelock.js';
 
 const WINDOW_MINUTES = 120;
-const SAMPLES_KEY = 'qb.command.samples';
 const VIEW_KEY = 'qb.command.view';
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
 
@@ -363,29 +362,15 @@ const queueChart = createLineChart(document.getElementById('queue-chart'), {
 const throughputSeries = new MinuteSeries(throughputChart, WINDOW_MINUTES);
 const queueSeries = new MinuteSeries(queueChart, WINDOW_MINUTES);
 
-// There is no district history endpoint, so this screen remembers its own samples and a
-// reload (or a kiosk restart) does not blank the last two hours.
-function loadSamples() {
-  try {
-    const raw = JSON.parse(localStorage.getItem(SAMPLES_KEY) ?? '[]');
-    const since = currentMinute() - WINDOW_MINUTES * 60000;
-    const points = Array.isArray(raw) ? raw.filter((p) => typeof p.m === 'number' && p.m > since) : [];
-    throughputSeries.reset(points.map((p) => ({ minute: p.m, values: [p.t] })));
-    queueSeries.reset(points.map((p) => ({ minute: p.m, values: [p.q] })));
-  } catch {
-    // Start empty.
-  }
-}
-
-function saveSamples() {
-  try {
-    const data = queueSeries.minutes.map((m, i) => ({
-      m, q: queueChart.data.datasets[0].data[i], t: throughputChart.data.datasets[0].data[i],
-    }));
-    localStorage.setItem(SAMPLES_KEY, JSON.stringify(data));
-  } catch {
-    // Not persisted; the live window still works.
-  }
+// The charts start from the district's history on the server, so a screen switched on (or
+// reloaded) mid-day shows the last two hours at once; live samples carry on from there.
+async function loadHistory() {
+  const points = await api.districtHistory(WINDOW_MINUTES);
+  if (!Array.isArray(points)) return;
+  const at = (p) => Date.parse(p.minute);
+  throughputSeries.reset(points.map((p) => ({ minute: at(p), values: [p.served] })));
+  queueSeries.reset(points.map((p) => ({ minute: at(p), values: [p.queueLength] })));
+  sample();
 }
 
 function sample() {
@@ -413,7 +398,6 @@ function onMinute() {
   // while the data is current: offline, no point is invented.
   const fresh = live.freshAt();
   if (fresh != null && Date.now() - fresh < 60000) sample();
-  saveSamples();
   renderAlerts();
 }
 
@@ -436,6 +420,7 @@ el.group.setAttribute('aria-pressed', String(state.grouped));
 
 async function loadAll() {
   const [sites, overview] = await Promise.allSettled([api.sites(), api.overview()]);
+  loadHistory().catch(() => {});
   if (sites.status === 'fulfilled') mergeRows(sites.value);
   if (overview.status === 'fulfilled') applyOverview(overview.value);
   if (sites.status === 'fulfilled' || overview.status === 'fulfilled') live.markFresh();
@@ -452,7 +437,6 @@ const live = createLive({
 
 initI18n();
 keepAwake();
-loadSamples();
 const tickClock = startWallClock({ clockEl: el.clock, dateEl: el.date, onMinute });
 attachOffline(live, { poll: loadAll });
 live.watch('WatchBoard');

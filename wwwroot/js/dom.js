@@ -77,3 +77,14 @@ export function siteIdFromPath(prefix) {
     return null;
   }
 }
+
+// Saves a Blob as a download named `fileName`, through a temporary <a download>.
+export function saveFile(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: the download may still be reading it.
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}

@@ -1,6 +1,6 @@
 namespace QueueBoard.Web.Endpoints;
 
-/// <summary>The four screens: each route serves its page from the top-level wwwroot; the page reads its site id from the path.</summary>
+/// <summary>The four screens and the command centre's administration: each route serves its page from the top-level wwwroot; the page reads its site id from the path.</summary>
 public static class PageEndpoints
 {
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
@@ -9,6 +9,7 @@ public static class PageEndpoints
         app.MapGet("/wall/{siteId}", Page("wall.html"));
         app.MapGet("/command", Page("command.html"));
         app.MapGet("/lead/{siteId}", Page("lead.html"));
+        app.MapGet("/command/admin", Page("admin.html"));
         return app;
     }
 

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using QueueBoard.Testing;
+using ZXing;
+using ZXing.Common;
+using ZXing.QrCode;
+using static Microsoft.Playwright.Assertions;
+using static QueueBoard.Testing.Api;
+
+namespace QueueBoard.Browser.Tests;
+
+/// <summary>The command centre's administration page: a site made through its form, a lead code with its printed card, and revoking it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminTests(BrowserFixture browser)
+{
+    // Draws the card's QR code onto a white canvas, big enough for the decoder, and returns its RGBA pixels (base64).
+    private const string QrPixelsScript = """
+        async img => {
+          await img.decode();
+          const size = 600;
+          const canvas = document.createElement('canvas');
+          canvas.width = size;
+          canvas.height = size;
+          const context = canvas.getContext('2d');
+          context.fillStyle = '#ffffff';
+          context.fillRect(0, 0, size, size);
+          context.drawImage(img, 0, 0, size, size);
+          const data = context.getImageData(0, 0, size, size).data;
+          let binary = '';
+          for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode.apply(null, data.subarray(i, i + 0x8000));
+          return [String(size), String(size), btoa(binary)];
+        }
+        """;
+
+    [Fact]
+    public async Task A_wrong_admin_token_is_refused_with_a_message_next_to_the_field()
+    {
+        var page = await browser.NewPageAsync(1280, 900);
+        await page.GotoAsync("/command/admin");
+
+        await page.GetByTestId("admin-token-input").FillAsync("not-the-admin-token");
+        await page.GetByTestId("admin-signin").ClickAsync();
+
+        await Expect(page.GetByTestId("admin-signin-error")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByTestId("admin-token-input")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByTestId("admin-token-input")).ToHaveAttributeAsync("aria-describedby", DescribedBy("admin-token-error"));
+        await Expect(page.GetByTestId("new-site")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_site_made_through_the_form_gets_a_lead_code_whose_card_opens_its_console_until_the_codes_are_revoked()
+    {
+        var siteId = NewSiteId();
+        var admin = await browser.NewPageAsync(1280, 900);
+        await SignInAsync(admin);
+
+        // A new site with two lanes, sent first without its name.
+        await admin.GetByTestId("new-site").ClickAsync();
+        await Expect(admin.GetByTestId("site-id")).ToBeFocusedAsync();
+        await admin.Keyboard.TypeAsync(siteId);
+        await admin.GetByTestId("site-name-en").FillAsync("Admin Test Site");
+        await admin.GetByTestId("site-area").FillAsync("环市街道");
+        await admin.GetByTestId("site-latitude").FillAsync("22.5895");
+        await admin.GetByTestId("site-longitude").FillAsync("113.0822");
+        var firstLane = admin.GetByTestId("lane-row").Nth(0);
+        await firstLane.GetByTestId("lane-id").FillAsync("1");
+        await firstLane.GetByTestId("lane-name").FillAsync("1号通道");
+        await admin.GetByTestId("add-lane").ClickAsync();
+        var secondLane = admin.GetByTestId("lane-row").Nth(1);
+        await Expect(secondLane.GetByTestId("lane-id")).ToBeFocusedAsync();
+        await admin.Keyboard.TypeAsync("g");
+        await admin.Keyboard.PressAsync("Tab");
+        await admin.Keyboard.TypeAsync("绿色通道");
+        await secondLane.GetByTestId("lane-kind").SelectOptionAsync("green");
+        await admin.GetByTestId("save-site").ClickAsync();
+
+        var name = admin.GetByTestId("site-name");
+        await Expect(admin.GetByTestId("site-name-error")).Not.ToBeEmptyAsync();
+        await Expect(name).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(name).ToHaveAttributeAsync("aria-describedby", DescribedBy("f-name-error"));
+        await Expect(name).ToBeFocusedAsync();
+
+        await admin.Keyboard.TypeAsync("管理页测试采样点");
+        await admin.Keyboard.PressAsync("Enter");
+        var row = admin.Locator($"[data-testid=admin-site-row][data-site-id={siteId}]");
+        await Expect(row).ToContainTextAsync("管理页测试采样点");
+        await Expect(admin.GetByTestId("admin-status")).ToContainTextAsync(siteId);
+        var created = await browser.App.Anonymous().GetJsonAsync($"/api/v1/sites/{siteId}");
+        Assert.Equal(2, created["lanes"]!.AsArray().Count);
+        Assert.Equal("green", created.Lane("g")["kind"]!.GetValue<string>());
+
+        // A lead code, shown once with its card; the card's QR code holds the lead console's address.
+        await row.GetByTestId("issue-code").ClickAsync();
+        var shown = admin.GetByTestId("lead-code");
+        await Expect(shown).Not.ToBeEmptyAsync();
+        var code = (await shown.TextContentAsync())!.Trim();
+        await Expect(admin.GetByTestId("card-code")).ToHaveTextAsync(code);
+        var consoleAddress = new Uri(browser.App.BaseAddress, $"/lead/{siteId}").ToString();
+        await Expect(admin.GetByTestId("card-url")).ToHaveTextAsync(consoleAddress);
+
+        var pixels = await admin.GetByTestId("lead-qr").EvaluateAsync<string[]>(QrPixelsScript);
+        var width = int.Parse(pixels[0], CultureInfo.InvariantCulture);
+        var height = int.Parse(pixels[1], CultureInfo.InvariantCulture);
+        var luminance = new RGBLuminanceSource(Convert.FromBase64String(pixels[2]), width, height, RGBLuminanceSource.BitmapFormat.RGBA32);
+        var decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(luminance)));
+        Assert.NotNull(decoded);
+        Assert.Equal(consoleAddress, decoded.Text);
+        await Screenshots.SaveAsync(admin, "admin");
+
+        // The lead opens the card's address, signs in with the code and counts one arrival on an opened lane.
+        var lead = await browser.NewPageAsync();
+        await lead.GotoAsync(decoded.Text);
+        await lead.GetByTestId("lead-code-input").FillAsync(code);
+        await lead.GetByTestId("signin").ClickAsync();
+        var lane = lead.Locator("[data-testid=lead-lane][data-lane-id='1']");
+        await lane.GetByTestId("open").ClickAsync();
+        await lane.GetByTestId("arrived-1").ClickAsync();
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0");
+
+        var board = await browser.NewPageAsync();
+        await board.GotoAsync("/");
+        await Expect(board.Locator($"[data-testid=site-row][data-site-id={siteId}] [data-testid=row-queue]"))
+            .ToHaveAttributeAsync("data-value", "1");
+
+        // Revoked, after a confirmation: the same code no longer signs anyone in.
+        await row.GetByTestId("revoke-codes").ClickAsync();
+        await admin.GetByTestId("revoke-confirm").ClickAsync();
+        await Expect(admin.GetByTestId("admin-status")).ToContainTextAsync("已撤销");
+        await Expect(admin.GetByTestId("code-panel")).ToBeHiddenAsync();
+
+        var refused = await browser.NewPageAsync();
+        await refused.GotoAsync($"/lead/{siteId}");
+        await refused.GetByTestId("lead-code-input").FillAsync(code);
+        await refused.GetByTestId("signin").ClickAsync();
+        await Expect(refused.GetByTestId("signin-error")).Not.ToBeEmptyAsync();
+        await Expect(refused.GetByTestId("lead-code-input")).ToBeVisibleAsync();
+        await Expect(refused.GetByTestId("lead-lane")).ToHaveCountAsync(0);
+    }
+
+    private static async Task SignInAsync(IPage admin)
+    {
+        await admin.GotoAsync("/command/admin");
+        await admin.GetByTestId("admin-token-input").FillAsync(QueueBoardAppFactory.AdminToken);
+        await admin.GetByTestId("admin-signin").ClickAsync();
+        await Expect(admin.GetByTestId("admin-site-row").First).ToBeVisibleAsync();
+    }
+
+    private static Regex DescribedBy(string id) => new($@"(^|\s){Regex.Escape(id)}(\s|$)", RegexOptions.None, TimeSpan.FromSeconds(1));
+}
