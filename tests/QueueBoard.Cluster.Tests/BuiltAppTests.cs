@@ -32,7 +32,9 @@ public sealed class BuiltAppTests
             "json", "--environment", "Production", "--QueueBoard:Storage=Memory", $"--QueueBoard:AdminToken={NodeProcess.AdminToken}");
         await node.StartAsync();
 
-        var lines = node.LogTail(200).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // The node's log keeps each line behind the node's name: "[json] {...}".
+        var lines = node.LogTail(200).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line[(line.IndexOf("] ", StringComparison.Ordinal) + 2)..]).ToList();
         Assert.NotEmpty(lines);
         Assert.All(lines, line =>
         {
