@@ -11,7 +11,7 @@ namespace QueueBoard.Grains.Tests;
 public sealed class WeekHistoryTests
 {
     [Fact]
-    public async Task A_day_two_days_back_reads_back_from_storage_minute_by_minute()
+    public async Task A_day_two_days_back_and_any_minute_of_it_read_back_from_storage()
     {
         await using var cluster = await AccuracyCluster.StartAsync(HarnessSettings.Default);
         var start = cluster.Time.GetUtcNow(); // 2026-11-30 08:00 in Asia/Shanghai
@@ -36,5 +36,12 @@ public sealed class WeekHistoryTests
         Assert.Equal(start.AddHours(-8), firstDay[0].Minute);
         Assert.Equal(2, firstDay.Single(p => p.Minute == start.AddHours(3)).Arrived);
         Assert.Equal(8, firstDay.Single(p => p.Minute == start.AddHours(3)).QueueLength);
+
+        // One minute for the replay, from storage and from memory.
+        var stored = await site.GetMinute(start.AddHours(3).AddSeconds(30));
+        var recent = await site.GetMinute(start.AddHours(47));
+        Assert.Equal((start.AddHours(3), 2, 8), (stored!.Minute, stored.Arrived, stored.QueueLength));
+        Assert.Equal((2, 96), (recent!.Arrived, recent.QueueLength));
+        Assert.Null(await site.GetMinute(start.AddHours(48)));
     }
 }

@@ -60,6 +60,27 @@ public sealed class HistoryAndReportTests : IAsyncLifetime
         Assert.Equal(8, Column(district, "district", 5));
     }
 
+    [Fact]
+    public async Task Replay_gives_every_site_as_it_stood_at_a_minute_and_refuses_times_outside_the_week()
+    {
+        await _admin.CreateSiteAsync("north", Site(("1", "standard")));
+        await _admin.CreateSiteAsync("south", Site(("1", "standard")));
+        await Send("north", Status("1", "open"), Arrived("1", 12), Served("1", 2));
+
+        var frame = await _public.GetJsonAsync($"/api/v1/replay?at={DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ}");
+        var sites = frame["sites"]!.AsArray().ToDictionary(s => s!["id"]!.GetValue<string>(), s => s!);
+
+        Assert.Equal(["north", "south"], sites.Keys.Order());
+        Assert.Equal((10, 0), (sites["north"].Number("queueLength"), sites["south"].Number("queueLength")));
+        Assert.Equal(0, frame["minute"]!.GetValue<DateTimeOffset>().Second);
+        foreach (var at in new[] { "yesterday", DateTimeOffset.UtcNow.AddMinutes(5).ToString("o", System.Globalization.CultureInfo.InvariantCulture), "2020-01-01T00:00:00Z" })
+        {
+            using var refused = await _public.GetAsync($"/api/v1/replay?at={Uri.EscapeDataString(at)}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.ReadJsonAsync())["errors"]!.AsObject().ContainsKey("at"));
+        }
+    }
+
     [Theory]
     [InlineData("?date=2020-01-01")]
     [InlineData("?date=tomorrow")]

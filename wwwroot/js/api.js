@@ -96,6 +96,10 @@ export const api = {
   forecast: (id) => request(`${site(id)}/forecast`),
   overview: () => request('/api/v1/overview'),
   districtHistory: (minutes = 120) => request(`/api/v1/history?minutes=${minutes}`),
+  // One local day of the district (YYYY-MM-DD in its time zone), up to now for today.
+  districtDay: (date) => request(`/api/v1/history?date=${encodeURIComponent(date)}`),
+  // Every site as it stood at the end of the minute holding `at` (ISO-8601 UTC).
+  replay: (at) => request(`/api/v1/replay?at=${encodeURIComponent(at)}`),
   access: (id, code) => request(`${site(id)}/access`, { token: code }),
   postEvents: (id, code, events) => request(`${site(id)}/events`, { method: 'POST', token: code, body: { events } }),
 

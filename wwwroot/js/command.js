@@ -1,8 +1,11 @@
 // Command centre: district totals, every site worst first, 2-hour district trends and alerts.
+// Replay (command-replay.js) can put any minute of the last 7 days on the same screen instead: every
+// render below asks `replay.active` first, and live data keeps arriving underneath without showing.
 import { api } from './api.js';
 import { bandMark } from './bands.js';
 import { createLineChart, COLORS, setSeriesLabels } from './charts.js';
 import { currentMinute, startWallClock } from './clock.js';
+import { createReplay } from './command-replay.js';
 import { h, reconcileChildren, setAttr, setText } from './dom.js';
 import { likelyText, rangeText, siteRange } from './estimates.js';
 import {
@@ -36,7 +39,9 @@ const el = {
   lanesOpen: document.getElementById('total-lanes-open'),
   queue: document.getElementById('total-queue'),
   served: document.getElementById('total-served'),
+  servedLabel: document.getElementById('total-served-label'),
   throughput: document.getElementById('total-throughput'),
+  throughputLabel: document.getElementById('total-throughput-label'),
   bandCounts: document.getElementById('band-counts'),
   area: document.getElementById('area-filter'),
   group: document.getElementById('group-toggle'),
@@ -44,8 +49,13 @@ const el = {
   sitesState: document.getElementById('sites-state'),
   alerts: document.getElementById('alerts'),
   alertsEmpty: document.getElementById('alerts-empty'),
+  alertsReplay: document.getElementById('alerts-replay'),
   alertCount: document.getElementById('alert-count'),
   alertsAnnouncer: document.getElementById('alerts-announcer'),
+  throughputHeading: document.getElementById('throughput-heading'),
+  queueHeading: document.getElementById('queue-heading'),
+  throughputCanvas: document.getElementById('throughput-chart'),
+  queueCanvas: document.getElementById('queue-chart'),
 };
 
 (function readView() {
@@ -73,18 +83,23 @@ function setNumber(node, value, text) {
   node.dataset.value = value ?? '';
 }
 
+// The sites on screen: the live board rows, or the replayed minute's.
+const viewRows = () => (replay.active ? replay.rows() : state.sites);
+
 function renderTotals() {
-  const o = state.overview;
-  if (o) {
-    setNumber(el.sitesOpen, o.openSites, fmtCount(o.openSites));
-    setNumber(el.sites, o.sites, fmtCount(o.sites));
-    setNumber(el.lanesOpen, o.openLanes, fmtCount(o.openLanes));
-    setNumber(el.queue, o.queueLength, fmtCount(o.queueLength));
-    setNumber(el.served, o.servedToday, fmtCount(o.servedToday));
-    setNumber(el.throughput, o.throughputPerMinute, fmtRate(o.throughputPerMinute));
-  }
+  const replaying = replay.active;
+  // In replay the tested figures are that day's up to the minute and that minute's own count.
+  setText(el.servedLabel, t(replaying ? 'command.servedThatDay' : 'command.servedToday'));
+  setText(el.throughputLabel, t(replaying ? 'command.throughputThatMinute' : 'command.throughput'));
+  const o = replaying ? replay.totals() : state.overview ?? {};
+  setNumber(el.sitesOpen, o.openSites, fmtCount(o.openSites));
+  setNumber(el.sites, o.sites, fmtCount(o.sites));
+  setNumber(el.lanesOpen, o.openLanes, fmtCount(o.openLanes));
+  setNumber(el.queue, o.queueLength, fmtCount(o.queueLength));
+  setNumber(el.served, o.servedToday, fmtCount(o.servedToday));
+  setNumber(el.throughput, o.throughputPerMinute, replaying ? fmtCount(o.throughputPerMinute) : fmtRate(o.throughputPerMinute));
   const counts = { crowded: 0, busy: 0, smooth: 0, closed: 0 };
-  for (const s of state.sites.values()) counts[bandOf(s)] = (counts[bandOf(s)] ?? 0) + 1;
+  for (const s of viewRows().values()) counts[bandOf(s)] = (counts[bandOf(s)] ?? 0) + 1;
   el.bandCounts.replaceChildren(...Object.entries(counts).map(([band, n]) => h('li', { dataset: { band } },
     bandMark(band), h('span', { class: 'num band-count', text: fmtCount(n) }))));
 }
@@ -125,8 +140,9 @@ function renderTile(site) {
       bandMark(band, { chip: false })),
     h('span', { class: 'tile-range', 'data-testid': 'tile-wait-range', text: likelyText(range) }),
     h('span', { class: 'tile-meta' },
-      h('span', { text: t('command.tileQueue', { n: fmtInt(site.queueLength) }) }),
-      h('span', { text: t('command.tileLanes', { open: fmtInt(site.openLanes), total: fmtInt(site.totalLanes) }) }),
+      h('span', { 'data-testid': 'tile-queue', dataset: { value: site.queueLength ?? '' }, text: t('command.tileQueue', { n: fmtInt(site.queueLength) }) }),
+      // Replayed rows have no lane counts.
+      site.openLanes == null ? null : h('span', { text: t('command.tileLanes', { open: fmtInt(site.openLanes), total: fmtInt(site.totalLanes) }) }),
       site.greenLaneOpen ? h('span', { class: 'tile-green', text: t('command.tileGreen') }) : null),
   );
   tile.a.setAttribute('aria-label', t('command.tileLabel', {
@@ -159,7 +175,7 @@ function groupEl(area) {
 }
 
 function renderSites() {
-  const visible = [...state.sites.values()].filter((s) => !state.area || s.area === state.area).sort(compareWorst);
+  const visible = [...viewRows().values()].filter((s) => !state.area || s.area === state.area).sort(compareWorst);
   if (state.grouped) {
     const groups = new Map();
     for (const s of visible) {
@@ -185,7 +201,8 @@ function renderSites() {
     reconcileChildren(list, visible.map(renderTile));
   }
   let message = null;
-  if (!state.loaded) message = t('common.loading');
+  if (replay.active) message = replay.message() ?? (visible.length === 0 ? t('command.noSitesInArea') : null);
+  else if (!state.loaded) message = t('common.loading');
   else if (state.sites.size === 0) message = t('command.noSites');
   else if (visible.length === 0) message = t('command.noSitesInArea');
   el.sitesState.hidden = message == null;
@@ -331,6 +348,15 @@ function announceNewCritical(alerts) {
 }
 
 function renderAlerts() {
+  // Alerts are the present's; a replayed minute shows a note instead (and announces nothing).
+  const replaying = replay.active;
+  el.alerts.hidden = replaying;
+  el.alertCount.hidden = replaying;
+  el.alertsReplay.hidden = !replaying;
+  if (replaying) {
+    el.alertsEmpty.hidden = true;
+    return;
+  }
   const unique = new Map();
   for (const alert of state.overview?.alerts ?? []) {
     if (alert && !unique.has(alertKey(alert))) unique.set(alertKey(alert), alert);
@@ -361,21 +387,46 @@ const queueChart = createLineChart(document.getElementById('queue-chart'), {
 });
 const throughputSeries = new MinuteSeries(throughputChart, WINDOW_MINUTES);
 const queueSeries = new MinuteSeries(queueChart, WINDOW_MINUTES);
+let chartsUpTo = null; // the replayed minute's clock text while replay has the charts, else null
+let liveCharts = null; // the live points, kept while replay has the charts
+
+// `points`: [{minute (epoch ms), served, queueLength}], oldest first; the series keep the last 2 hours of them.
+function fillCharts(points) {
+  throughputSeries.reset(points.map((p) => ({ minute: p.minute, values: [p.served] })));
+  queueSeries.reset(points.map((p) => ({ minute: p.minute, values: [p.queueLength] })));
+  throughputSeries.render();
+  queueSeries.render();
+}
+
+function renderChartTitles() {
+  const time = chartsUpTo;
+  setText(el.throughputHeading, time == null ? t('command.throughputChart') : t('command.throughputChartReplay', { time }));
+  setText(el.queueHeading, time == null ? t('command.queueChart') : t('command.queueChartReplay', { time }));
+  setAttr(el.throughputCanvas, 'aria-label', time == null ? t('command.throughputChartLabel') : t('command.throughputChartReplayLabel', { time }));
+  setAttr(el.queueCanvas, 'aria-label', time == null ? t('command.queueChartLabel') : t('command.queueChartReplayLabel', { time }));
+}
+
+// Replay borrows the charts for the two hours up to its minute (points null: not loaded).
+function showReplayCharts(points, upTo) {
+  liveCharts ??= [throughputSeries.points(), queueSeries.points()];
+  chartsUpTo = upTo;
+  fillCharts(points ?? []);
+  renderChartTitles();
+}
 
 // The charts start from the district's history on the server, so a screen switched on (or
 // reloaded) mid-day shows the last two hours at once; live samples carry on from there.
 async function loadHistory() {
   const points = await api.districtHistory(WINDOW_MINUTES);
-  if (!Array.isArray(points)) return;
-  const at = (p) => Date.parse(p.minute);
-  throughputSeries.reset(points.map((p) => ({ minute: at(p), values: [p.served] })));
-  queueSeries.reset(points.map((p) => ({ minute: at(p), values: [p.queueLength] })));
+  // A replay started meanwhile has the charts; leaving it loads this again.
+  if (!Array.isArray(points) || replay.active) return;
+  fillCharts(points.map((p) => ({ minute: Date.parse(p.minute), served: p.served, queueLength: p.queueLength })));
   sample();
 }
 
 function sample() {
   const o = state.overview;
-  if (!o) return;
+  if (!o || replay.active) return;
   const minute = currentMinute();
   throughputSeries.upsert(minute, [o.throughputPerMinute]);
   queueSeries.upsert(minute, [o.queueLength]);
@@ -399,7 +450,36 @@ function onMinute() {
   const fresh = live.freshAt();
   if (fresh != null && Date.now() - fresh < 60000) sample();
   renderAlerts();
+  replay.tick();
 }
+
+// ---- replay ----
+
+function renderView() {
+  renderSites();
+  renderAlerts();
+}
+
+// Replay is over: the live state again at once, the charts as they were, then the server's history for the gap.
+function backToLive() {
+  chartsUpTo = null;
+  if (liveCharts) {
+    throughputSeries.reset(liveCharts[0]);
+    queueSeries.reset(liveCharts[1]);
+    liveCharts = null;
+  }
+  sample();
+  throughputSeries.render();
+  queueSeries.render();
+  renderChartTitles();
+  renderView();
+  loadHistory().catch(() => {});
+}
+
+const replay = createReplay({
+  liveRows: () => state.sites,
+  render: { view: renderView, charts: showReplayCharts, live: backToLive },
+});
 
 // ---- controls ----
 
@@ -454,6 +534,7 @@ onLangChange(() => {
   clearTimeout(announceTimer);
   announceTimer = null;
   el.alertsAnnouncer.textContent = '';
+  renderChartTitles();
   setSeriesLabels(throughputChart, [t('command.throughputSeries')]);
   setSeriesLabels(queueChart, [t('command.queueSeries')]);
   for (const s of [throughputSeries, queueSeries]) {

@@ -62,6 +62,11 @@ export class MinuteSeries {
     });
   }
 
+  // The points shown, in the shape reset() takes: to put them back after something else borrowed the chart.
+  points() {
+    return this.minutes.map((minute, i) => ({ minute, values: this.datasets.map((ds) => ds.data[i]) }));
+  }
+
   last() {
     return this.minutes[this.minutes.length - 1];
   }

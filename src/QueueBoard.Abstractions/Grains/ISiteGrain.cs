@@ -36,6 +36,10 @@ public interface ISiteGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ImmutableArray<HistoryPoint>> GetDayHistory(DateOnly day);
 
+    /// <summary>The site's minute starting at <paramref name="minute"/> (within the last 7 days), or null for no site or a future minute.</summary>
+    [AlwaysInterleave]
+    Task<HistoryPoint?> GetMinute(DateTimeOffset minute);
+
     /// <summary>A lane's minutes, as <see cref="GetHistory"/>; empty when the site or the lane does not exist.</summary>
     [AlwaysInterleave]
     Task<ImmutableArray<HistoryPoint>> GetLaneHistory(string laneId, int minutes);

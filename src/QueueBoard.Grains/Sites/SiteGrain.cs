@@ -255,6 +255,24 @@ public sealed class SiteGrain(
         return [.. points.Where(p => p.Minute >= start && p.Minute < end && p.Minute <= lastMinute)];
     }
 
+    public async Task<HistoryPoint?> GetMinute(DateTimeOffset minute)
+    {
+        var now = clock.UtcNow;
+        var start = DateTimeOffset.FromUnixTimeSeconds(MinuteHistory.MinuteOf(minute) * 60);
+        if (IsUnknown() || start > now)
+        {
+            return null;
+        }
+
+        if (start >= now.AddMinutes(-(MinuteHistory.Capacity - 2)))
+        {
+            return history.State.Read(now, (int)((now - start).TotalMinutes) + 1)[0];
+        }
+
+        var hour = await Hours.ReadAsync(HourArchive.HourOf(start));
+        return hour[start.Minute];
+    }
+
     public async Task<ImmutableArray<HistoryPoint>> GetLaneHistory(string laneId, int minutes)
     {
         if (IsUnknown() || !_readings.TryGetValue(laneId, out var reading))

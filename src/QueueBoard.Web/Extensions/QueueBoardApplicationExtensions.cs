@@ -5,6 +5,7 @@ using QueueBoard.Web.Hubs;
 using QueueBoard.Web.Limits;
 using QueueBoard.Web.Options;
 using QueueBoard.Web.Reports;
+using QueueBoard.Web.History;
 
 namespace QueueBoard.Web.Extensions;
 
@@ -30,7 +31,8 @@ public static class QueueBoardApplicationExtensions
             .MapSiteLead()
             .MapSiteAdmin()
             .MapReports()
-            .MapLeadCard();
+            .MapLeadCard()
+            .MapReplay();
         app.MapHub<QueueHub>("/hubs/queue");
         app.MapHealth();
 
