@@ -32,7 +32,8 @@ public sealed partial class MetricsTests
         for (var attempt = 0; attempt < 50; attempt++)
         {
             after = await ScrapeAsync(app);
-            if (Value(after, "queueboard_events_accepted_total") - Value(before, "queueboard_events_accepted_total") >= 2)
+            if (Value(after, "queueboard_events_accepted_total") - Value(before, "queueboard_events_accepted_total") >= 2
+                && Value(after, $"queueboard_site_queue{{site=\"{siteId}\"}}") == 2)
             {
                 break;
             }
@@ -43,6 +44,10 @@ public sealed partial class MetricsTests
         Assert.True(Value(after, "queueboard_events_accepted_total") - Value(before, "queueboard_events_accepted_total") >= 2);
         Assert.True(Value(after, "queueboard_events_rejected_total{reason=\"duplicate\"}") - Value(before, "queueboard_events_rejected_total{reason=\"duplicate\"}") >= 1);
         Assert.True(Value(after, "queueboard_events_rejected_total{reason=\"invalid\"}") - Value(before, "queueboard_events_rejected_total{reason=\"invalid\"}") >= 1);
+        // Two people queued on the site's closed lanes: a queue, and no wait to report.
+        Assert.Equal(2, Value(after, $"queueboard_site_queue{{site=\"{siteId}\"}}"));
+        Assert.DoesNotContain(after.Keys, key => key.StartsWith("queueboard_site_wait", StringComparison.Ordinal) && key.Contains(siteId, StringComparison.Ordinal));
+        Assert.Contains(after.Keys, key => key.StartsWith("orleans_", StringComparison.Ordinal));
         Assert.Contains(after.Keys, key => key.StartsWith("aspnetcore_", StringComparison.Ordinal) || key.StartsWith("http_server_", StringComparison.Ordinal));
     }
 

@@ -31,8 +31,11 @@ public sealed class HubQueuePublisher(
     public Task SiteChanged(SiteDetail site) =>
         Start(hub.Clients.Group(HubGroups.Site(site.Id)).SiteUpdated(site), () => grains.GetGrain<ISiteGrain>(site.Id).PushAgain());
 
-    public Task BoardChanged(ImmutableArray<SiteSummary> rows) =>
-        Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(rows), () => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. rows.Select(r => r.Id)], false));
+    public Task BoardChanged(ImmutableArray<SiteSummary> rows)
+    {
+        metrics.SitesChanged(rows);
+        return Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(rows), () => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. rows.Select(r => r.Id)], false));
+    }
 
     public Task OverviewChanged(Overview overview) =>
         Start(hub.Clients.Group(HubGroups.Overview).OverviewUpdated(overview), () => grains.GetGrain<IDistrictGrain>(0).PushAgain([], true));

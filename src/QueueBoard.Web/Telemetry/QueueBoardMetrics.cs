@@ -1,11 +1,15 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using QueueBoard.Abstractions.Model;
 
 namespace QueueBoard.Web.Telemetry;
 
 /// <summary>
 /// QueueBoard's own meters, exported at <c>/metrics</c> under the <c>queueboard_</c> prefix beside the ASP.NET Core and
-/// Orleans ones: what the ingest path accepted and refused (by reason), what the hub pushed, and how many watchers are
-/// connected to this node.
+/// Orleans ones (whose catalog counts grain activations): what the ingest path accepted and refused (by reason), what the
+/// hub pushed, how many watchers are connected to this node, and each site's queue and wait as its board row last showed
+/// them. The board rows pass through the node that hosts the district grain, so in a cluster that node alone reports the
+/// per-site gauges and no series is counted twice.
 /// </summary>
 public sealed class QueueBoardMetrics
 {
@@ -15,6 +19,7 @@ public sealed class QueueBoardMetrics
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _pushes;
     private readonly UpDownCounter<long> _watchers;
+    private readonly ConcurrentDictionary<string, (int Queue, int? Wait)> _sites = new(StringComparer.Ordinal);
 
     public QueueBoardMetrics(IMeterFactory meters)
     {
@@ -23,6 +28,21 @@ public sealed class QueueBoardMetrics
         _rejected = meter.CreateCounter<long>("queueboard.events.rejected", "{event}", "Lane events not applied, by reason.");
         _pushes = meter.CreateCounter<long>("queueboard.pushes", "{push}", "Pushes started to watchers, by kind.");
         _watchers = meter.CreateUpDownCounter<long>("queueboard.watchers.connected", "{connection}", "Hub connections open on this node.");
+        meter.CreateObservableGauge("queueboard.site.queue", () => _sites.Select(s => new Measurement<int>(s.Value.Queue, Site(s.Key))), "{person}", "People queued at each site.");
+        meter.CreateObservableGauge(
+            "queueboard.site.wait",
+            () => _sites.Where(s => s.Value.Wait is not null).Select(s => new Measurement<int>(s.Value.Wait!.Value, Site(s.Key))),
+            "min",
+            "Each open site's posted wait.");
+    }
+
+    /// <summary>Board rows as pushed: the first push holds every site, later ones the sites that changed.</summary>
+    public void SitesChanged(IEnumerable<SiteSummary> rows)
+    {
+        foreach (var row in rows)
+        {
+            _sites[row.Id] = (row.QueueLength, row.WaitMinutes);
+        }
     }
 
     public void Accepted(int count) => _accepted.Add(count);
@@ -41,4 +61,6 @@ public sealed class QueueBoardMetrics
     public void WatcherConnected() => _watchers.Add(1);
 
     public void WatcherDisconnected() => _watchers.Add(-1);
+
+    private static KeyValuePair<string, object?> Site(string id) => new("site", id);
 }
