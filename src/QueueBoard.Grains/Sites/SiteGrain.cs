@@ -149,7 +149,10 @@ public sealed class SiteGrain(
         var fresh = events.Where(e => e.Id is not { } id || (!_recentIds.Contains(id) && batchIds.Add(id))).ToList();
 
         var byLane = fresh.GroupBy(e => e.Lane).ToList();
-        var posted = Current().Lanes.ToDictionary(l => l.Id, l => l.WaitMinutes);
+        // The waits people joining in this batch were shown: only arrivals need them, so only then is the picture built twice.
+        Dictionary<string, int?> posted = fresh.Any(e => e.Type == LaneEventType.Arrived)
+            ? Current().Lanes.ToDictionary(l => l.Id, l => l.WaitMinutes)
+            : [];
         var applied = byLane.Select(group =>
             GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, group.Key)).Apply([.. group])).ToList();
         try

@@ -7,7 +7,7 @@ using QueueBoard.Web.Validation;
 namespace QueueBoard.Web.History;
 
 /// <summary>
-/// The district's minutes for <c>GET /api/v1/history</c> and the district report: every site's minutes gathered (a few
+/// The district's minutes for <c>GET /api/v1/history</c>, the district report and the replay: every site's minutes gathered (a few
 /// dozen sites at a time) and summed by minute; the wait is the median of the sites that had one at the minute's end.
 /// Every minute of the span is there, whether or not any site recorded it.
 /// </summary>
@@ -15,9 +15,11 @@ public sealed class DistrictHistory(IGrainFactory grains, DistrictClock clock)
 {
     private const int SitesAtOnce = 32;
 
-    public async Task<ImmutableArray<HistoryPoint>> ReadAsync(HistoryRequest request)
+    public async Task<ImmutableArray<HistoryPoint>> ReadAsync(HistoryRequest request) => Sum(request, await ReadSitesAsync(request));
+
+    /// <summary>The district's minutes from sites' minutes already read for <paramref name="request"/>.</summary>
+    public ImmutableArray<HistoryPoint> Sum(HistoryRequest request, IReadOnlyList<(string SiteId, ImmutableArray<HistoryPoint> Minutes)> perSite)
     {
-        var perSite = await ReadSitesAsync(request);
         var byMinute = perSite.SelectMany(s => s.Minutes).GroupBy(p => p.Minute).ToDictionary(g => g.Key, g => g.ToList());
         return [.. Span(request).Select(minute => byMinute.TryGetValue(minute, out var points)
             ? new HistoryPoint(minute, points.Sum(p => p.Arrived), points.Sum(p => p.Served), points.Sum(p => p.QueueLength), Median(points))
@@ -25,18 +27,24 @@ public sealed class DistrictHistory(IGrainFactory grains, DistrictClock clock)
     }
 
     /// <summary>Each configured site's minutes for the request, with the site's board row.</summary>
-    public async Task<IReadOnlyList<(string SiteId, ImmutableArray<HistoryPoint> Minutes)>> ReadSitesAsync(HistoryRequest request)
+    public Task<IReadOnlyList<(string SiteId, ImmutableArray<HistoryPoint> Minutes)>> ReadSitesAsync(HistoryRequest request) =>
+        ForEachSiteAsync(site => request.Date is { } date ? site.GetDayHistory(date) : site.GetHistory(request.Minutes!.Value));
+
+    /// <summary>Every site as it stood at the end of <paramref name="minute"/>, for the command centre's replay.</summary>
+    public async Task<ImmutableArray<ReplaySite>> ReadMinuteAsync(DateTimeOffset minute) =>
+        [.. (await ForEachSiteAsync(site => site.GetMinute(minute)))
+            .Where(x => x.Value is not null)
+            .Select(x => new ReplaySite(x.SiteId, x.Value!.QueueLength, x.Value.WaitMinutes, x.Value.Arrived, x.Value.Served))];
+
+    /// <summary>Asks every configured site, in id order, a few dozen at a time so a district of hundreds is not asked at once.</summary>
+    private async Task<IReadOnlyList<(string SiteId, T Value)>> ForEachSiteAsync<T>(Func<ISiteGrain, Task<T>> read)
     {
         var ids = (await grains.GetGrain<IDistrictGrain>(0).GetSiteIds(0)).Ids;
-        var result = new List<(string, ImmutableArray<HistoryPoint>)>();
+        var result = new List<(string, T)>();
         foreach (var batch in ids.Order(StringComparer.Ordinal).Chunk(SitesAtOnce))
         {
-            var reads = await Task.WhenAll(batch.Select(id =>
-            {
-                var site = grains.GetGrain<ISiteGrain>(id);
-                return request.Date is { } date ? site.GetDayHistory(date) : site.GetHistory(request.Minutes!.Value);
-            }));
-            result.AddRange(batch.Zip(reads));
+            var values = await Task.WhenAll(batch.Select(id => read(grains.GetGrain<ISiteGrain>(id))));
+            result.AddRange(batch.Zip(values));
         }
 
         return result;

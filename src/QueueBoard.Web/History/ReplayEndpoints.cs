@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Time;
 using QueueBoard.Web.Problems;
@@ -15,15 +13,13 @@ namespace QueueBoard.Web.History;
 /// </summary>
 public static class ReplayEndpoints
 {
-    private const int SitesAtOnce = 32;
-
     public static RouteGroupBuilder MapReplay(this RouteGroupBuilder api)
     {
         api.MapGet("/replay", GetFrame).ProducesValidationProblem();
         return api;
     }
 
-    private static async Task<Results<Ok<ReplayFrame>, ProblemHttpResult>> GetFrame(string? at, IGrainFactory grains, DistrictClock clock)
+    private static async Task<Results<Ok<ReplayFrame>, ProblemHttpResult>> GetFrame(string? at, DistrictHistory history, DistrictClock clock)
     {
         var now = clock.UtcNow;
         var earliest = clock.InstantOf(clock.DayOf(now).AddDays(1 - HistoryQuery.DaysKept), 0) ?? now.AddDays(-HistoryQuery.DaysKept);
@@ -39,16 +35,6 @@ public static class ReplayEndpoints
         }
 
         var minute = DateTimeOffset.FromUnixTimeSeconds(instant.ToUnixTimeSeconds() / 60 * 60);
-        var ids = (await grains.GetGrain<IDistrictGrain>(0).GetSiteIds(0)).Ids.Order(StringComparer.Ordinal).ToList();
-        var sites = ImmutableArray.CreateBuilder<ReplaySite>();
-        foreach (var batch in ids.Chunk(SitesAtOnce))
-        {
-            var points = await Task.WhenAll(batch.Select(id => grains.GetGrain<ISiteGrain>(id).GetMinute(minute)));
-            sites.AddRange(batch.Zip(points)
-                .Where(x => x.Second is not null)
-                .Select(x => new ReplaySite(x.First, x.Second!.QueueLength, x.Second.WaitMinutes, x.Second.Arrived, x.Second.Served)));
-        }
-
-        return TypedResults.Ok(new ReplayFrame(minute, sites.ToImmutable()));
+        return TypedResults.Ok(new ReplayFrame(minute, await history.ReadMinuteAsync(minute)));
     }
 }

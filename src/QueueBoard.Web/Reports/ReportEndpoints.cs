@@ -61,7 +61,7 @@ public static class ReportEndpoints
         var board = (await grains.GetGrain<IDistrictGrain>(0).GetBoard(null)).Rows.ToDictionary(r => r.Id, r => r.Name);
         var request = new HistoryRequest(null, day);
         var sites = await history.ReadSitesAsync(request);
-        var total = await history.ReadAsync(request);
+        var total = history.Sum(request, sites);
         var rows = sites.Select(s => (s.SiteId, board.GetValueOrDefault(s.SiteId, s.SiteId), s.Minutes));
         return TypedResults.File(report.Build(day, rows, total), CsvType, $"district-{day:yyyy-MM-dd}.csv");
     }
