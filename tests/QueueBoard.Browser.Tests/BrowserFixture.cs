@@ -4,13 +4,13 @@ using QueueBoard.Testing;
 namespace QueueBoard.Browser.Tests;
 
 /// <summary>
-/// The real app with the Pengjiang demo district on Kestrel, and Debian's Chromium driven by Playwright.
+/// The real app with the Pengjiang demo district (and the Orleans dashboard) on Kestrel, and Debian's Chromium driven by Playwright.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public QueueBoardAppFactory App { get; } = new() { Demo = true };
+    public QueueBoardAppFactory App { get; } = new() { Demo = true, Dashboard = true };
 
     public IBrowser Browser { get; private set; } = null!;
 

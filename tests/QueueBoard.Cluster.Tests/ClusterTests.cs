@@ -138,20 +138,35 @@ public sealed class ClusterTests
         var siteId = NewSiteId();
         await a.Admin().CreateSiteAsync(siteId);
         var code = await a.Admin().NewLeadCodeAsync(siteId);
+        var day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using (var lead = b.WithToken(code))
         {
-            Assert.Equal(HttpStatusCode.OK, (await lead.PostEventsAsync(siteId, Arrived("1", 9, Guid.NewGuid().ToString()), Served("1", 4))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await lead.PostEventsAsync(siteId, Status("1", "open"), Arrived("1", 9, Guid.NewGuid().ToString()), Served("1", 4))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await lead.PostEventsAsync(siteId, Arrived("2", 3, Guid.NewGuid().ToString()))).StatusCode);
         }
 
         await a.StopAsync();
         await b.StopAsync();
+
+        // The week's hour records are in Redis itself, not only in the nodes that wrote them.
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis.Address))
+        {
+            var keys = redis.GetServer(cluster.Redis.Address).Keys(pattern: $"*{siteId}*").Select(k => k.ToString()).ToList();
+            Assert.Contains(keys, key => key.Contains("site-hours", StringComparison.Ordinal));
+        }
+
         await a.StartAsync();
         await b.StartAsync();
 
         var history = await b.Anonymous().GetArrayAsync($"/api/v1/sites/{siteId}/history?minutes=10");
         Assert.Equal(12, history.Sum(p => p!.Number("arrived")));
         Assert.Equal(4, history.Sum(p => p!.Number("served")));
+        var wholeDay = await a.Anonymous().GetArrayAsync($"/api/v1/sites/{siteId}/history?date={day}");
+        Assert.Equal((12, 4), (wholeDay.Sum(p => p!.Number("arrived")), wholeDay.Sum(p => p!.Number("served"))));
+        var summary = await a.Admin().GetJsonAsync($"/api/v1/report.json?date={day}");
+        var site = summary["sites"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == siteId)!;
+        Assert.Equal((12, 4), (site.Number("arrived"), site.Number("served")));
+        Assert.True(site["lanes"]![0]!.Number("minutesOpen") >= 1, "lane 1 was open while the nodes ran");
         await AssertKeptAsync(b, siteId, code);
 
         // Every node killed without a word; one comes back and must not wait long on the dead ones listed in Redis.

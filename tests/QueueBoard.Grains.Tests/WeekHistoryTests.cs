@@ -44,4 +44,50 @@ public sealed class WeekHistoryTests
         Assert.Equal((2, 96), (recent!.Arrived, recent.QueueLength));
         Assert.Null(await site.GetMinute(start.AddHours(48)));
     }
+
+    [Fact]
+    public async Task Each_lanes_minutes_open_are_kept_for_the_week_and_read_back_by_day()
+    {
+        await using var cluster = await AccuracyCluster.StartAsync(HarnessSettings.Default);
+        var start = cluster.Time.GetUtcNow(); // 2026-11-30 08:00 in Asia/Shanghai
+        var site = cluster.Grains.GetGrain<ISiteGrain>("lanes-open");
+        await site.Configure(new SiteConfig("开放时长测试点", null, "区", 0, 0, [OpenSpan.AllDay],
+            [new LaneConfig("1", "1号通道", LaneKind.Standard), new LaneConfig("2", "2号通道", LaneKind.Green)]));
+
+        async Task Apply(DateTimeOffset at, params LaneEvent[] events)
+        {
+            cluster.Time.SetUtcNow(at);
+            Assert.Equal(events.Length, (await site.Apply([.. events])).Accepted);
+        }
+
+        // Lane 1 open from 08:00 to 09:30, lane 2 from 09:30 on; then an event every hour for two days moves time along.
+        await Apply(start, Status("1", LaneStatus.Open, start));
+        await Apply(start.AddMinutes(90), Status("1", LaneStatus.Paused, start.AddMinutes(90)), Status("2", LaneStatus.Open, start.AddMinutes(90)));
+        for (var hour = 2; hour < 48; hour++)
+        {
+            var at = start.AddHours(hour);
+            await Apply(at, new LaneEvent(null, "2", LaneEventType.Arrived, 1, null, at));
+        }
+
+        // 30 November is in storage by now; 1 December partly in storage and partly still in memory.
+        var firstDay = Minutes(await site.GetDayLanesOpen(new DateOnly(2026, 11, 30)));
+        var secondDay = Minutes(await site.GetDayLanesOpen(new DateOnly(2026, 12, 1)));
+
+        Assert.Equal(90, firstDay.GetValueOrDefault("1"));
+        Assert.Equal((24 * 60) - (9 * 60) - 30, firstDay.GetValueOrDefault("2"));
+        Assert.Equal(0, secondDay.GetValueOrDefault("1"));
+        Assert.Equal(24 * 60, secondDay.GetValueOrDefault("2"));
+        Assert.Empty(await site.GetDayLanesOpen(new DateOnly(2026, 12, 3)));
+
+        cluster.Time.SetUtcNow(start.AddHours(48));
+        Assert.Equal(
+            [(start.AddHours(1), 30)],
+            (await site.GetDayLanesOpen(new DateOnly(2026, 11, 30))).Where(l => l.LaneId == "1" && l.Hour > start).Select(l => (l.Hour, l.Minutes)));
+    }
+
+    private static LaneEvent Status(string lane, LaneStatus status, DateTimeOffset at) => new(null, lane, LaneEventType.Status, 0, status, at);
+
+
+    private static Dictionary<string, int> Minutes(IEnumerable<LaneHourOpen> hours) =>
+        hours.GroupBy(h => h.LaneId).ToDictionary(g => g.Key, g => g.Sum(h => h.Minutes));
 }

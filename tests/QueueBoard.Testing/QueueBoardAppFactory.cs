@@ -28,6 +28,9 @@ public class QueueBoardAppFactory : WebApplicationFactory<Program>
     /// <summary>Seed the Pengjiang demo district and run its simulator.</summary>
     public bool Demo { get; init; }
 
+    /// <summary>Serve the Orleans dashboard (<c>QueueBoard:Dashboard</c>).</summary>
+    public bool Dashboard { get; init; }
+
     public int SiloPort { get; init; } = FreePort.Next();
 
     public int GatewayPort { get; init; } = FreePort.Next();
@@ -62,6 +65,7 @@ public class QueueBoardAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("QueueBoard:AdminToken", AdminToken);
         builder.UseSetting("QueueBoard:Demo", Demo ? "true" : "false");
+        builder.UseSetting("QueueBoard:Dashboard", Dashboard ? "true" : "false");
         builder.UseSetting("QueueBoard:Storage", "Memory");
         builder.UseSetting("QueueBoard:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("QueueBoard:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -32,6 +32,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
         ["GET /api/v1/replay"] = (Public, Public, Public, Public, Public),
         ["GET /api/v1/sites/{siteId}/report.csv"] = (401, 403, 403, 401, 200),
         ["GET /api/v1/report.csv"] = (401, 403, 403, 401, 200),
+        ["GET /api/v1/report.json"] = (401, 403, 403, 401, 200),
         ["POST /api/v1/sites/{siteId}/events"] = (401, 200, 403, 401, 200),
         ["GET /api/v1/sites/{siteId}/access"] = (401, 200, 403, 401, 200),
         ["PUT /api/v1/sites/{siteId}"] = (401, 403, 403, 401, 200),
@@ -48,6 +49,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
         ["GET /wall/{siteId}"] = (Public, Public, Public, Public, Public),
         ["GET /command"] = (Public, Public, Public, Public, Public),
         ["GET /command/admin"] = (Public, Public, Public, Public, Public),
+        ["GET /command/summary"] = (Public, Public, Public, Public, Public),
         ["GET /lead/{siteId}"] = (Public, Public, Public, Public, Public),
         ["GET /openapi/{documentName}.json"] = (Public, Public, Public, Public, Public),
     };

@@ -53,11 +53,31 @@ public sealed class HistoryAndReportTests : IAsyncLifetime
         var site = await Csv($"/api/v1/sites/north/report.csv?date={Today}");
         var district = await Csv($"/api/v1/report.csv?date={Today}");
 
-        Assert.Equal("site_id,site_name,date,hour,arrived,served,peak_queue,mean_wait_minutes,longest_wait_minutes", site[0]);
-        Assert.Equal((21, 5), (Column(site, "north", 4), Column(site, "north", 5)));
-        Assert.Contains(site, line => line.StartsWith("north,群星公园采样点,", StringComparison.Ordinal));
-        Assert.Equal((21, 9, 30), (Column(district, "north", 4), Column(district, "south", 4), Column(district, "district", 4)));
-        Assert.Equal(8, Column(district, "district", 5));
+        Assert.Equal("site_id,site_name,lane_id,lane_name,date,hour,arrived,served,peak_queue,mean_wait_minutes,longest_wait_minutes,minutes_open", site[0]);
+        Assert.Equal((21, 5), (Column(site, "north", 6), Column(site, "north", 7)));
+        Assert.Contains(site, line => line.StartsWith("north,群星公园采样点,,,", StringComparison.Ordinal));
+        Assert.Equal((21, 9, 30), (Column(district, "north", 6), Column(district, "south", 6), Column(district, "district", 6)));
+        Assert.Equal(8, Column(district, "district", 7));
+
+        // Lane 1 was opened a moment ago and lane 2 never: rows for lane 1 only, counting the minute under way.
+        var laneRows = site.Skip(1).Where(line => line.Split(',')[2].Length > 0).Select(line => line.Split(',')).ToList();
+        Assert.Equal([("1", "1号通道")], laneRows.Select(row => (row[2], row[3])).Distinct());
+        Assert.InRange(laneRows.Sum(row => int.Parse(row[11], System.Globalization.CultureInfo.InvariantCulture)), 1, 2);
+
+        // The printable summary's JSON: the district's day by hour, each site's day without its hours, lanes' minutes open.
+        var summary = await _admin.GetJsonAsync($"/api/v1/report.json?date={Today}");
+        var summarySites = summary["sites"]!.AsArray().ToDictionary(s => s!["id"]!.GetValue<string>(), s => s!);
+        Assert.Equal(Today, summary["date"]!.GetValue<string>());
+        Assert.Equal("Asia/Shanghai", summary["timeZone"]!.GetValue<string>());
+        Assert.Equal((30, 8), (summary["district"]!.Number("arrived"), summary["district"]!.Number("served")));
+        Assert.Equal(30, summary["district"]!["hours"]!.AsArray().Sum(h => h!.Number("arrived")));
+        Assert.Equal((21, 5), (summarySites["north"].Number("arrived"), summarySites["north"].Number("served")));
+        Assert.Null(summarySites["north"]["hours"]);
+        var lanes = summarySites["north"]["lanes"]!.AsArray();
+        Assert.Equal(["1", "2"], lanes.Select(l => l!["id"]!.GetValue<string>()));
+        Assert.InRange(lanes[0]!.Number("minutesOpen"), 1, 2);
+        Assert.Equal(0, lanes[1]!.Number("minutesOpen"));
+        Assert.Equal("standard", lanes[0]!["kind"]!.GetValue<string>());
     }
 
     [Fact]
@@ -91,9 +111,10 @@ public sealed class HistoryAndReportTests : IAsyncLifetime
         using var site = await _public.GetAsync($"/api/v1/sites/north/history{query}");
         using var district = await _public.GetAsync($"/api/v1/history{query}");
         using var report = await _admin.GetAsync($"/api/v1/report.csv{query}");
+        using var summary = await _admin.GetAsync($"/api/v1/report.json{query}");
 
         // A report takes only a date, so a mixed query is a plain date to it.
-        foreach (var response in query.Contains("minutes", StringComparison.Ordinal) ? new[] { site, district } : [site, district, report])
+        foreach (var response in query.Contains("minutes", StringComparison.Ordinal) ? new[] { site, district } : [site, district, report, summary])
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.True((await response.ReadJsonAsync())["errors"]!.AsObject().ContainsKey("date"));
@@ -117,6 +138,7 @@ public sealed class HistoryAndReportTests : IAsyncLifetime
         return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
+    /// <summary>A column summed over a site's own rows (its lanes' rows carry a lane id and only minutes open).</summary>
     private static int Column(string[] lines, string siteId, int column) =>
-        lines.Where(line => line.StartsWith(siteId + ",", StringComparison.Ordinal)).Sum(line => int.Parse(line.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture));
+        lines.Where(line => line.StartsWith(siteId + ",", StringComparison.Ordinal) && line.Split(',')[2].Length == 0).Sum(line => int.Parse(line.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture));
 }

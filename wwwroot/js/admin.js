@@ -1,6 +1,6 @@
 // Command-centre administration (/command/admin): sites and their configuration, lead codes with
 // printable sign-in cards, district import / export and daily reports. Every call but the site
-// list needs the admin token, which is kept in sessionStorage for this browser session only.
+// list needs the admin token (admin-session.js, shared with the daily summary page).
 import { api } from './api.js';
 import { h, reconcileChildren, saveFile, setAttr, setText } from './dom.js';
 import {
@@ -8,24 +8,18 @@ import {
 } from './format.js';
 import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLeadCodes } from './admin-codes.js';
+import { createAdminSession } from './admin-session.js';
 import { createEditor } from './admin-editor.js';
 import {
   failureMessage, failureText, rewordFieldErrors, setFieldError, writeMessage,
 } from './admin-errors.js';
 import { createTransfer } from './admin-transfer.js';
 
-const TOKEN_KEY = 'qb.admin.token';
 const byId = (id) => document.getElementById(id);
 
 const el = {
   status: byId('admin-status'),
   loading: byId('admin-loading'),
-  signin: byId('signin'),
-  signinForm: byId('signin-form'),
-  token: byId('admin-token'),
-  tokenError: byId('admin-token-error'),
-  signinButton: byId('signin-button'),
-  signout: byId('signout'),
   workspace: byId('workspace'),
   sitesHeading: byId('sites-heading'),
   newSite: byId('new-site'),
@@ -33,38 +27,18 @@ const el = {
   reportDate: byId('report-date'),
   reportDateError: byId('report-date-error'),
   districtReport: byId('district-report'),
+  summaryLink: byId('summary-link'),
   sitesState: byId('sites-state'),
   rows: byId('site-rows'),
 };
 
 const state = {
-  token: readToken(),
-  view: 'loading',
   sites: new Map(),
   loaded: false,
   loadError: null,
   filter: '',
   status: null,
 };
-
-// ---- the token, for this browser session only ----
-
-function readToken() {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function writeToken(token) {
-  try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // Then it lives only in memory, for this page.
-  }
-}
 
 // ---- status line: confirmations and failures of the last action ----
 
@@ -86,85 +60,33 @@ function renderStatus() {
   else setText(el.status, '');
 }
 
-// ---- views ----
+// ---- signing in and out ----
 
-function show(view) {
-  state.view = view;
-  el.loading.hidden = view !== 'loading';
-  el.signin.hidden = view !== 'signin';
-  el.workspace.hidden = view !== 'workspace';
-  el.signout.hidden = view !== 'workspace';
-}
-
-function showSignin(errorKey) {
-  setFieldError(el.token, el.tokenError, errorKey ? [{ key: errorKey }] : []);
-  show('signin');
-  el.token.focus();
-}
-
-function enterWorkspace({ focus = false } = {}) {
-  show('workspace');
-  renderSites();
-  loadSites();
-  if (focus) el.sitesHeading.focus();
-}
-
-async function verify(token) {
-  try {
-    await api.district(token);
-    return null;
-  } catch (error) {
-    if (error.status === 401 || error.status === 403) return 'admin.errorWrongToken';
-    if (error.status === 429) return 'admin.errorTooManySignin';
-    return 'admin.errorNetworkSignin';
-  }
-}
-
-function signOut(errorKey = null) {
-  state.token = null;
-  writeToken(null);
-  editor.close({ restoreFocus: false });
-  codes.close({ restoreFocus: false });
-  transfer.reset();
-  const dialog = byId('revoke-dialog');
-  if (dialog.open) dialog.close('cancel');
-  clearTimeout(statusTimer);
-  state.status = null;
-  renderStatus();
-  el.token.value = '';
-  showSignin(errorKey);
-}
-
-el.signinForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const token = el.token.value.trim();
-  if (!token) {
-    showSignin('admin.errorTokenEmpty');
-    return;
-  }
-  el.signinButton.disabled = true;
-  setText(el.signinButton, t('admin.verifying'));
-  const errorKey = await verify(token);
-  el.signinButton.disabled = false;
-  setText(el.signinButton, t('admin.signin'));
-  if (errorKey) {
-    showSignin(errorKey);
-    return;
-  }
-  state.token = token;
-  writeToken(token);
-  el.token.value = '';
-  setFieldError(el.token, el.tokenError, []);
-  enterWorkspace({ focus: true });
+const session = createAdminSession({
+  workspace: el.workspace,
+  loading: el.loading,
+  enter({ focus }) {
+    renderSites();
+    loadSites();
+    if (focus) el.sitesHeading.focus();
+  },
+  leave() {
+    editor.close({ restoreFocus: false });
+    codes.close({ restoreFocus: false });
+    transfer.reset();
+    const dialog = byId('revoke-dialog');
+    if (dialog.open) dialog.close('cancel');
+    clearTimeout(statusTimer);
+    state.status = null;
+    renderStatus();
+  },
 });
-
-el.signout.addEventListener('click', () => signOut());
 
 // ---- shared with the editor, lead codes and import ----
 
 const ctx = {
-  token: () => state.token,
-  authLost: () => signOut('admin.errorExpired'),
+  token: () => session.token(),
+  authLost: () => session.expired(),
   announce,
   hasSite: (id) => state.sites.has(id),
   refreshSites: () => loadSites(),
@@ -324,7 +246,8 @@ async function downloadReport(site, trigger) {
   if (!date) return;
   trigger.disabled = true;
   try {
-    const file = site ? await api.siteReport(site.id, state.token, date) : await api.districtReport(state.token, date);
+    const token = session.token();
+    const file = site ? await api.siteReport(site.id, token, date) : await api.districtReport(token, date);
     saveFile(file.blob, file.fileName || (site ? `report-${site.id}-${date}.csv` : `report-${date}.csv`));
     announce(site
       ? { key: 'admin.reportSaved', params: { name: siteName(site), date } }
@@ -349,6 +272,14 @@ async function downloadReport(site, trigger) {
 
 el.districtReport.addEventListener('click', () => downloadReport(null, el.districtReport));
 
+// The printable summary opens on the day chosen here.
+function renderSummaryLink() {
+  const date = el.reportDate.value;
+  el.summaryLink.href = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `/command/summary?date=${date}` : '/command/summary';
+}
+
+el.reportDate.addEventListener('input', renderSummaryLink);
+
 // ---- start-up ----
 
 initI18n();
@@ -357,21 +288,12 @@ initI18n();
 el.reportDate.value = isoDate();
 el.reportDate.max = isoDate();
 el.reportDate.min = isoDate(new Date(Date.now() - 6 * 86400000));
+renderSummaryLink();
 renderStatus();
-
-if (state.token) {
-  // A token from earlier in this browser session: straight to work, checked in the background.
-  enterWorkspace();
-  verify(state.token).then((errorKey) => {
-    if (errorKey === 'admin.errorWrongToken') signOut('admin.errorExpired');
-  });
-} else {
-  showSignin(null);
-}
+session.start();
 
 onLangChange(() => {
   renderSites();
   renderStatus();
   rewordFieldErrors();
-  if (!el.signinButton.disabled) setText(el.signinButton, t('admin.signin'));
 });

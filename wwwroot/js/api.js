@@ -111,6 +111,8 @@ export const api = {
   revokeLeadCodes: (id, token) => request(`${site(id)}/lead-codes`, { method: 'DELETE', token }),
   siteReport: (id, token, date) => request(`${site(id)}/report.csv?date=${encodeURIComponent(date)}`, { token, as: 'file', timeoutMs: 60000 }),
   districtReport: (token, date) => request(`/api/v1/report.csv?date=${encodeURIComponent(date)}`, { token, as: 'file', timeoutMs: 60000 }),
+  // The district's day for the printable summary; without a date, the district's today.
+  daySummary: (token, date) => request(`/api/v1/report.json${date ? `?date=${encodeURIComponent(date)}` : ''}`, { token, timeoutMs: 60000 }),
 };
 
 // The QR code of a site's lead console address, for its printed lead card (public, an image).

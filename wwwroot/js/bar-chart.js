@@ -3,16 +3,20 @@
 // value, so nothing is only seen. Needs no interaction, so keyboard users lose nothing.
 import { h } from './dom.js';
 
-// bars: [{ share: 0..1 of the full height, kind: '' | 'best' | 'missing', tick: label under it or '',
+// bars: [{ share: 0..1 of the full height, kind: '' | 'best' | 'missing' | 'alt', tick: label under it or '',
 //          name, valueText: the table's words for it }]
-// legend: [{ kind, text }] for the kinds drawn other than plain bars.
-export function barChart({ label, caption, headings, bars, legend = [] }) {
+//   Several series side by side: `parts: [{ share, kind }]` in place of share and kind, and valueText a list with
+//   the words for each part, one table column apiece (headings then has a heading for each).
+// legend: [{ kind, text }] for the kinds drawn ('' for plain bars), when the kinds need words.
+// scale: the words for the full height of the plot, written above it, when the reader needs the numbers on paper.
+export function barChart({ label, caption, headings, bars, legend = [], scale = null }) {
   return h('div', { class: 'bar-chart' },
     h('div', { class: 'bar-figure', role: 'img', 'aria-label': label },
-      h('div', { class: 'bar-plot' }, bars.map(bar)),
+      scale == null ? null : h('span', { class: 'bar-scale', text: scale }),
+      h('div', { class: scale == null ? 'bar-plot' : 'bar-plot bar-plot-scaled' }, bars.map(slot)),
       h('div', { class: 'bar-axis' }, bars.map((b) => h('span', { class: 'bar-tick', text: b.tick || '' })))),
     legend.length === 0 ? null : h('ul', { class: 'bar-legend', 'aria-hidden': 'true' },
-      legend.map((item) => h('li', {}, h('span', { class: `bar-key bar-${item.kind}` }), item.text))),
+      legend.map((item) => h('li', {}, h('span', { class: `bar-key bar-${item.kind || 'plain'}` }), item.text))),
     h('table', { class: 'visually-hidden' },
       h('caption', { text: caption }),
       h('thead', {}, h('tr', {}, headings.map((text) => h('th', { scope: 'col', text })))),
@@ -20,7 +24,12 @@ export function barChart({ label, caption, headings, bars, legend = [] }) {
 }
 
 function row({ name, valueText }) {
-  return h('tr', {}, h('th', { scope: 'row', text: name }), h('td', { text: valueText }));
+  const values = Array.isArray(valueText) ? valueText : [valueText];
+  return h('tr', {}, h('th', { scope: 'row', text: name }), values.map((text) => h('td', { text })));
+}
+
+function slot(b) {
+  return b.parts ? h('span', { class: 'bar-group' }, b.parts.map(bar)) : bar(b);
 }
 
 function bar({ share, kind }) {

@@ -99,12 +99,28 @@ export function areaName(area) {
 export function laneName(lane) {
   const name = lane?.name || lane?.id || '';
   if (getLang() !== 'en') return name;
+  const numbered = laneNumbering(name);
+  if (!numbered) return name;
+  if (numbered.green) return numbered.n ? t('lane.greenNumbered', { n: numbered.n }) : t('lane.greenPlain');
+  return t('lane.numbered', { n: numbered.n });
+}
+
+// The same for a table cell that lists every lane of a site ("1号" / "L1"); a name of another pattern stays whole.
+export function laneShortName(lane) {
+  const name = lane?.name || lane?.id || '';
+  const numbered = laneNumbering(name);
+  if (!numbered) return name;
+  if (numbered.green) return numbered.n ? t('lane.greenShort', { n: numbered.n }) : t('lane.greenPlainShort');
+  return t('lane.short', { n: numbered.n });
+}
+
+function laneNumbering(name) {
   let m = /^第?(\d+)号?绿色通道$/.exec(name);
-  if (m) return t('lane.greenNumbered', { n: m[1] });
-  if (name === '绿色通道') return t('lane.greenPlain');
+  if (m) return { green: true, n: m[1] };
+  if (name === '绿色通道') return { green: true, n: null };
   m = /^第?(\d+)号?通道$/.exec(name);
-  if (m) return t('lane.numbered', { n: m[1] });
-  return name;
+  if (m) return { green: false, n: m[1] };
+  return null;
 }
 
 // Where only a lane's id is known (alerts name lanes by id): the demo and field

@@ -36,6 +36,13 @@ public interface ISiteGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ImmutableArray<HistoryPoint>> GetDayHistory(DateOnly day);
 
+    /// <summary>
+    /// For each hour of one local day (as <see cref="GetDayHistory"/>) and each lane, the minutes its lead had it open; lanes
+    /// not open in an hour are left out. Empty for no site or a day not begun.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<LaneHourOpen>> GetDayLanesOpen(DateOnly day);
+
     /// <summary>The site's minute starting at <paramref name="minute"/> (within the last 7 days), or null for no site or a future minute.</summary>
     [AlwaysInterleave]
     Task<HistoryPoint?> GetMinute(DateTimeOffset minute);

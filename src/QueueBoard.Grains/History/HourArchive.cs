@@ -21,16 +21,20 @@ public sealed class HourArchive(IServiceProvider services, string siteId)
     private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
     private readonly Dictionary<long, string?> _etags = [];
 
-    /// <summary>Stores the hour that starts at unix hour <paramref name="hour"/> from the site's minute history.</summary>
-    public async Task WriteAsync(long hour, ImmutableArray<HistoryPoint> minutes)
+    /// <summary>
+    /// Stores the hour that starts at unix hour <paramref name="hour"/> from the site's minute history, with its lanes'
+    /// open masks read against <paramref name="laneIds"/>.
+    /// </summary>
+    public async Task WriteAsync(long hour, ImmutableArray<(HistoryPoint Point, long OpenLanes)> minutes, IReadOnlyList<string> laneIds)
     {
-        var block = new HourBlock();
+        var block = new HourBlock { LaneMinutesOpen = OpenLaneMinutes.Count(minutes.Take(60).Select(m => m.OpenLanes), laneIds) };
         for (var i = 0; i < Math.Min(60, minutes.Length); i++)
         {
-            block.Arrived[i] = minutes[i].Arrived;
-            block.Served[i] = minutes[i].Served;
-            block.Queue[i] = minutes[i].QueueLength;
-            block.Wait[i] = minutes[i].WaitMinutes ?? HourBlock.NoWait;
+            var point = minutes[i].Point;
+            block.Arrived[i] = point.Arrived;
+            block.Served[i] = point.Served;
+            block.Queue[i] = point.QueueLength;
+            block.Wait[i] = point.WaitMinutes ?? HourBlock.NoWait;
         }
 
         if (!_etags.TryGetValue(hour, out var etag))
@@ -53,15 +57,21 @@ public sealed class HourArchive(IServiceProvider services, string siteId)
     /// <summary>The minutes of the hour starting at unix hour <paramref name="hour"/>; zero flows and no wait where nothing was kept.</summary>
     public async Task<ImmutableArray<HistoryPoint>> ReadAsync(long hour)
     {
-        var state = new GrainState<HourBlock>();
-        await _storage.ReadStateAsync(StateName, BlockId(hour), state);
-        var block = state.RecordExists ? state.State : null;
+        var block = await ReadBlockAsync(hour);
         return [.. Enumerable.Range(0, 60).Select(i => new HistoryPoint(
             DateTimeOffset.FromUnixTimeSeconds(((hour * 60) + i) * 60),
             block?.Arrived[i] ?? 0,
             block?.Served[i] ?? 0,
             block?.Queue[i] ?? 0,
             block is null || block.Wait[i] == HourBlock.NoWait ? null : block.Wait[i]))];
+    }
+
+    /// <summary>The lanes open in the hour starting at unix hour <paramref name="hour"/>, with their minutes open.</summary>
+    public async Task<IEnumerable<LaneHourOpen>> ReadLanesOpenAsync(long hour)
+    {
+        var block = await ReadBlockAsync(hour);
+        var start = DateTimeOffset.FromUnixTimeSeconds(hour * 3600);
+        return block?.LaneMinutesOpen.Select(lane => new LaneHourOpen(start, lane.Key, lane.Value)) ?? [];
     }
 
     public async Task ClearAsync(long hour)
@@ -72,6 +82,13 @@ public sealed class HourArchive(IServiceProvider services, string siteId)
         {
             await _storage.ClearStateAsync(StateName, BlockId(hour), state);
         }
+    }
+
+    private async Task<HourBlock?> ReadBlockAsync(long hour)
+    {
+        var state = new GrainState<HourBlock>();
+        await _storage.ReadStateAsync(StateName, BlockId(hour), state);
+        return state.RecordExists ? state.State : null;
     }
 
     public static long HourOf(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / 3600;

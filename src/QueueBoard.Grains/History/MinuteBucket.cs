@@ -11,4 +11,7 @@ public sealed class MinuteBucket
     [Id(2)] public int? QueueLength { get; set; }
 
     [Id(3)] public int? WaitMinutes { get; set; }
+
+    /// <summary>A site's lanes marked open at the minute's end, one bit per lane in configured order; null for a lane's own history.</summary>
+    [Id(4)] public long? OpenLanes { get; set; }
 }

@@ -45,53 +45,62 @@ public sealed class MinuteHistory : IDirtyTracked
         IsDirty = true;
     }
 
-    /// <summary>Records the level now; the last one recorded in a minute is that minute's end.</summary>
-    public void SetLevel(DateTimeOffset now, int queueLength, int? waitMinutes)
+    /// <summary>
+    /// Records the level now; the last one recorded in a minute is that minute's end. A site also records which of its
+    /// lanes are open (<see cref="MinuteBucket.OpenLanes"/>), for the minutes each lane was open in its reports.
+    /// </summary>
+    public void SetLevel(DateTimeOffset now, int queueLength, int? waitMinutes, long? openLanes = null)
     {
         var bucket = BucketAt(MinuteOf(now));
-        if (bucket.QueueLength == queueLength && bucket.WaitMinutes == waitMinutes)
+        if (bucket.QueueLength == queueLength && bucket.WaitMinutes == waitMinutes && bucket.OpenLanes == openLanes)
         {
             return;
         }
 
         bucket.QueueLength = queueLength;
         bucket.WaitMinutes = waitMinutes;
+        bucket.OpenLanes = openLanes;
         IsDirty = true;
     }
 
     /// <summary>One point per minute, oldest first, ending with the minute of <paramref name="now"/>.</summary>
-    public ImmutableArray<HistoryPoint> Read(DateTimeOffset now, int minutes)
+    public ImmutableArray<HistoryPoint> Read(DateTimeOffset now, int minutes) => [.. ReadLevels(now, minutes).Select(m => m.Point)];
+
+    /// <summary>
+    /// As <see cref="Read"/>, with the lanes open at each minute's end (0 where nothing was recorded yet).
+    /// </summary>
+    public ImmutableArray<(HistoryPoint Point, long OpenLanes)> ReadLevels(DateTimeOffset now, int minutes)
     {
         var last = MinuteOf(now);
         var first = last - minutes + 1;
 
         // The level carried into the window is the last one recorded before it.
         var carryMinute = long.MinValue;
-        (int Queue, int? Wait) carry = (0, null);
+        (int Queue, int? Wait, long Open) carry = (0, null, 0);
         foreach (var (minute, bucket) in Buckets)
         {
             if (minute < first && minute > carryMinute && bucket.QueueLength is { } queue)
             {
                 carryMinute = minute;
-                carry = (queue, bucket.WaitMinutes);
+                carry = (queue, bucket.WaitMinutes, bucket.OpenLanes ?? 0);
             }
         }
 
-        var points = ImmutableArray.CreateBuilder<HistoryPoint>(minutes);
+        var points = ImmutableArray.CreateBuilder<(HistoryPoint, long)>(minutes);
         for (var minute = first; minute <= last; minute++)
         {
             Buckets.TryGetValue(minute, out var bucket);
             if (bucket?.QueueLength is { } queue)
             {
-                carry = (queue, bucket.WaitMinutes);
+                carry = (queue, bucket.WaitMinutes, bucket.OpenLanes ?? 0);
             }
 
-            points.Add(new HistoryPoint(
+            points.Add((new HistoryPoint(
                 DateTimeOffset.FromUnixTimeSeconds(minute * 60),
                 bucket?.Arrived ?? 0,
                 bucket?.Served ?? 0,
                 carry.Queue,
-                carry.Wait));
+                carry.Wait), carry.Open));
         }
 
         return points.MoveToImmutable();

@@ -187,7 +187,7 @@ public sealed class SiteGrain(
 
         // History and the board hear of the change now; only the site's own push waits for its throttle.
         var picture = Current();
-        history.State.SetLevel(now, picture.QueueLength, picture.WaitMinutes);
+        history.State.SetLevel(now, picture.QueueLength, picture.WaitMinutes, OpenLanes());
         await PublishDigestAsync(picture, now);
         _throttle.Schedule();
         if (_nextHourToArchive is not { } archived || HourArchive.HourOf(now) > archived)
@@ -230,20 +230,13 @@ public sealed class SiteGrain(
 
     public async Task<ImmutableArray<HistoryPoint>> GetDayHistory(DateOnly day)
     {
-        if (IsUnknown() || clock.InstantOf(day, 0) is not { } start)
-        {
-            return [];
-        }
-
-        var now = clock.UtcNow;
-        var end = clock.InstantOf(day.AddDays(1), 0) ?? start.AddDays(1);
-        if (start > now)
+        if (IsUnknown() || DaySpan(day) is not (var start, var end, var now))
         {
             return [];
         }
 
         // Minutes still in memory come from there (the minute under way ends as the site is now); older ones from storage.
-        var inMemoryFrom = now.AddMinutes(-(MinuteHistory.Capacity - 2));
+        var inMemoryFrom = InMemoryFrom(now);
         var today = await GetHistory(MinuteHistory.Capacity - 1);
         var points = new List<HistoryPoint>();
         for (var hour = HourArchive.HourOf(start); hour <= HourArchive.HourOf(end.AddMinutes(-1)); hour++)
@@ -256,6 +249,57 @@ public sealed class SiteGrain(
 
         var lastMinute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
         return [.. points.Where(p => p.Minute >= start && p.Minute < end && p.Minute <= lastMinute)];
+    }
+
+    public async Task<ImmutableArray<LaneHourOpen>> GetDayLanesOpen(DateOnly day)
+    {
+        if (IsUnknown() || DaySpan(day) is not (var start, var end, var now))
+        {
+            return [];
+        }
+
+        var inMemoryFrom = InMemoryFrom(now);
+        var levels = history.State.ReadLevels(now, MinuteHistory.Capacity - 1);
+        var laneIds = LaneIds();
+        var lanes = new List<LaneHourOpen>();
+        for (var hour = HourArchive.HourOf(start); hour <= HourArchive.HourOf(end.AddMinutes(-1)); hour++)
+        {
+            var hourStart = DateTimeOffset.FromUnixTimeSeconds(hour * 3600);
+            if (hourStart < inMemoryFrom)
+            {
+                lanes.AddRange(await Hours.ReadLanesOpenAsync(hour));
+                continue;
+            }
+
+            var masks = levels.Where(m => m.Point.Minute >= hourStart && m.Point.Minute < hourStart.AddHours(1)).Select(m => m.OpenLanes);
+            lanes.AddRange(OpenLaneMinutes.Count(masks, laneIds).Select(lane => new LaneHourOpen(hourStart, lane.Key, lane.Value)));
+        }
+
+        return [.. lanes];
+    }
+
+    /// <summary>A local day's start and end, with now; null for a day not begun.</summary>
+    private (DateTimeOffset Start, DateTimeOffset End, DateTimeOffset Now)? DaySpan(DateOnly day)
+    {
+        var now = clock.UtcNow;
+        if (clock.InstantOf(day, 0) is not { } start || start > now)
+        {
+            return null;
+        }
+
+        return (start, clock.InstantOf(day.AddDays(1), 0) ?? start.AddDays(1), now);
+    }
+
+    /// <summary>The oldest minute read from the minute history rather than from the stored hours.</summary>
+    private static DateTimeOffset InMemoryFrom(DateTimeOffset now) => now.AddMinutes(-(MinuteHistory.Capacity - 2));
+
+    private List<string> LaneIds() => [.. Config!.Lanes.Select(l => l.Id)];
+
+    /// <summary>The lanes their leads have open now, for the minutes each lane was open in the reports.</summary>
+    private long OpenLanes()
+    {
+        var ids = LaneIds();
+        return OpenLaneMinutes.Mask(ids, id => _readings.GetValueOrDefault(id)?.Status == LaneStatus.Open);
     }
 
     public async Task<HistoryPoint?> GetMinute(DateTimeOffset minute)
@@ -364,7 +408,7 @@ public sealed class SiteGrain(
                 var hourEnd = DateTimeOffset.FromUnixTimeSeconds(((hour + 1) * 3600) - 60);
                 var last = hourEnd < now ? hourEnd : now;
                 var minutes = (int)((last - DateTimeOffset.FromUnixTimeSeconds(hour * 3600)).TotalMinutes) + 1;
-                await Hours.WriteAsync(hour, history.State.Read(last, minutes));
+                await Hours.WriteAsync(hour, history.State.ReadLevels(last, minutes), LaneIds());
                 _nextHourToArchive = hour;
             }
 
@@ -446,7 +490,7 @@ public sealed class SiteGrain(
 
         var now = clock.UtcNow;
         var detail = Current();
-        history.State.SetLevel(now, detail.QueueLength, detail.WaitMinutes);
+        history.State.SetLevel(now, detail.QueueLength, detail.WaitMinutes, OpenLanes());
         await PublishDigestAsync(detail, now);
 
         if (detail.LooksSameAs(_lastPushed) || !_throttle.TryPush())

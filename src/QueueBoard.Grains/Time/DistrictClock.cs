@@ -13,6 +13,9 @@ public sealed class DistrictClock(TimeProvider time, IOptions<QueueGrainOptions>
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
 
+    /// <summary>The district's time zone id, as screens and reports name it.</summary>
+    public string ZoneId => options.Value.TimeZone;
+
     /// <summary>The district's calendar day at an instant.</summary>
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant).DateTime);
 

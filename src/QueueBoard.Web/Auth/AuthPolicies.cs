@@ -8,4 +8,7 @@ public static class AuthPolicies
 
     /// <summary>A lead of the route's site, or the command centre.</summary>
     public const string SiteLead = "site-lead";
+
+    /// <summary>The Orleans dashboard: the command centre, signed in with HTTP Basic.</summary>
+    public const string Dashboard = "dashboard";
 }

@@ -1,12 +1,9 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Web.Limits;
-using QueueBoard.Web.Options;
 using QueueBoard.Web.Sites;
 
 namespace QueueBoard.Web.Auth;
@@ -19,18 +16,12 @@ public sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<QueueBoardOptions> queueBoard,
+    AdminToken adminToken,
     IGrainFactory grains,
     KnownSites known,
     RefusalLog refusals,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
-    // Only the token's hash is kept, and presented tokens are hashed before a fixed-time comparison, so neither the
-    // comparison's time nor the token's length tells an attacker anything.
-    private readonly byte[]? _adminTokenHash = string.IsNullOrEmpty(queueBoard.Value.AdminToken)
-        ? null
-        : SHA256.HashData(Encoding.UTF8.GetBytes(queueBoard.Value.AdminToken));
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
@@ -44,7 +35,7 @@ public sealed class BearerAuthenticationHandler(
             return Refuse("not a bearer token");
         }
 
-        if (_adminTokenHash is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), _adminTokenHash))
+        if (adminToken.Matches(token))
         {
             return Success(new Claim(ClaimTypes.Role, QueueBoardClaims.AdminRole));
         }

@@ -10,6 +10,7 @@ public static class PageEndpoints
         app.MapGet("/command", Page("command.html"));
         app.MapGet("/lead/{siteId}", Page("lead.html"));
         app.MapGet("/command/admin", Page("admin.html"));
+        app.MapGet("/command/summary", Page("summary.html"));
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using QueueBoard.Grains;
@@ -38,6 +39,7 @@ public static class ClusterExtensions
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
                 silo.AddMemoryGrainStorage(GrainStorage.Name);
+                AddDashboard(silo, options);
             });
             return builder;
         }
@@ -69,6 +71,7 @@ public static class ClusterExtensions
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
             silo.Configure<ClusterMembershipOptions>(FailureDetection.Configure);
+            AddDashboard(silo, options);
         });
 
         // Pushes made by a grain on one node reach watchers connected to every node.
@@ -77,6 +80,15 @@ public static class ClusterExtensions
         builder.Services.AddSingleton(_ => new RedisHealthCheck(redis));
         health.AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>The Orleans dashboard's silo side, when switched on; its page is mapped with the endpoints.</summary>
+    private static void AddDashboard(ISiloBuilder silo, QueueBoardOptions options)
+    {
+        if (options.Dashboard)
+        {
+            silo.AddDashboard();
+        }
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
+using QueueBoard.Web.Auth;
 using QueueBoard.Web.Endpoints;
 using QueueBoard.Web.Health;
 using QueueBoard.Web.Hubs;
@@ -35,6 +37,11 @@ public static class QueueBoardApplicationExtensions
             .MapReplay();
         app.MapHub<QueueHub>("/hubs/queue");
         app.MapHealth();
+        if (options.Dashboard)
+        {
+            // Under the admin's Basic sign-in, and out of the OpenAPI document: it is Orleans' page, not QueueBoard's API.
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(AuthPolicies.Dashboard).ExcludeFromDescription();
+        }
 
         // GET /metrics: Prometheus text, QueueBoard's meters under queueboard_ beside ASP.NET Core's and Orleans'.
         app.MapPrometheusScrapingEndpoint().WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));

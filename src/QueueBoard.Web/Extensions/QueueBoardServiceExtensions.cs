@@ -71,7 +71,8 @@ public static class QueueBoardServiceExtensions
         services.AddSingleton<EventBatchValidator>();
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<DistrictHistory>();
-        services.AddSingleton<DailyReport>();
+        services.AddSingleton<DayReportBuilder>();
+        services.AddSingleton<ReportCsv>();
         services.AddSingleton<KnownSites>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<QueueBoardMetrics>();
@@ -91,12 +92,15 @@ public static class QueueBoardServiceExtensions
         services.AddExceptionHandler<ExceptionProblemHandler>();
 
         services.AddHttpContextAccessor();
+        services.AddSingleton<AdminToken>();
         services.AddAuthentication(QueueBoardClaims.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(QueueBoardClaims.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(QueueBoardClaims.Scheme, null)
+            .AddScheme<AuthenticationSchemeOptions, DashboardAuthenticationHandler>(DashboardAuthenticationHandler.SchemeName, null);
         services.AddSingleton<IAuthorizationHandler, SiteAccessHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Admin, p => p.RequireRole(QueueBoardClaims.AdminRole))
-            .AddPolicy(AuthPolicies.SiteLead, p => p.AddRequirements(new SiteAccessRequirement()));
+            .AddPolicy(AuthPolicies.SiteLead, p => p.AddRequirements(new SiteAccessRequirement()))
+            .AddPolicy(AuthPolicies.Dashboard, p => p.AddAuthenticationSchemes(DashboardAuthenticationHandler.SchemeName).RequireRole(QueueBoardClaims.AdminRole));
 
         if (section.GetValue<bool>(nameof(QueueBoardOptions.Demo)))
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Time;
+using QueueBoard.Web.Reports;
 using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.History;
@@ -29,6 +30,19 @@ public sealed class DistrictHistory(IGrainFactory grains, DistrictClock clock)
     /// <summary>Each configured site's minutes for the request, with the site's board row.</summary>
     public Task<IReadOnlyList<(string SiteId, ImmutableArray<HistoryPoint> Minutes)>> ReadSitesAsync(HistoryRequest request) =>
         ForEachSiteAsync(site => request.Date is { } date ? site.GetDayHistory(date) : site.GetHistory(request.Minutes!.Value));
+
+    /// <summary>Each configured site's day for the reports: set-up, minutes and lanes' minutes open.</summary>
+    public async Task<IReadOnlyList<SiteDay>> ReadDaysAsync(DateOnly day) =>
+        [.. (await ForEachSiteAsync(site => ReadDayAsync(site, day))).Select(x => x.Value)];
+
+    /// <summary>One site's day for the reports, its three reads made at once.</summary>
+    public static async Task<SiteDay> ReadDayAsync(ISiteGrain site, DateOnly day)
+    {
+        var config = site.GetConfig();
+        var minutes = site.GetDayHistory(day);
+        var lanes = site.GetDayLanesOpen(day);
+        return new SiteDay(site.GetPrimaryKeyString(), await config, await minutes, await lanes);
+    }
 
     /// <summary>Every site as it stood at the end of <paramref name="minute"/>, for the command centre's replay.</summary>
     public async Task<ImmutableArray<ReplaySite>> ReadMinuteAsync(DateTimeOffset minute) =>

@@ -45,6 +45,12 @@ public sealed class QueueBoardOptions
     /// </summary>
     public string? TrustedProxies { get; set; }
 
+    /// <summary>
+    /// Serve the Orleans dashboard at <c>/dashboard/</c> to the command centre (HTTP Basic sign-in with the admin token as
+    /// password). Off by default: it profiles every grain call, which costs a little on every event.
+    /// </summary>
+    public bool Dashboard { get; set; }
+
     /// <summary>Running in Kubernetes: endpoints and cluster ids come from the pod (Orleans' Kubernetes hosting).</summary>
     public bool Kubernetes { get; set; }
 }

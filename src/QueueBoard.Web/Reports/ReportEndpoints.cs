@@ -9,7 +9,10 @@ using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Reports;
 
-/// <summary>The command centre's day reports: <c>report.csv</c> for one site and for the district (admin token).</summary>
+/// <summary>
+/// The command centre's day reports (admin token): <c>report.csv</c> for one site and for the district, and
+/// <c>report.json</c>, the district's day for the printable daily summary page.
+/// </summary>
 public static class ReportEndpoints
 {
     private const string CsvType = "text/csv; charset=utf-8";
@@ -29,41 +32,61 @@ public static class ReportEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/report.json", GetDistrictSummary).RequireAuthorization(AuthPolicies.Admin)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSiteReport(
-        string siteId, string? date, KnownSites known, IGrainFactory grains, DistrictClock clock, DailyReport report)
+        string siteId, string? date, KnownSites known, IGrainFactory grains, DistrictClock clock, DayReportBuilder builder, ReportCsv csv)
     {
         if (Day(date, clock) is not { } day)
         {
             return BadDate(clock);
         }
 
-        var site = await known.ContainsAsync(siteId) ? await grains.GetGrain<ISiteGrain>(siteId).GetDetail() : null;
-        if (site is null)
+        var site = await known.ContainsAsync(siteId) ? await DistrictHistory.ReadDayAsync(grains.GetGrain<ISiteGrain>(siteId), day) : null;
+        if (site?.Config is null)
         {
             return ApiProblems.SiteNotFound(siteId);
         }
 
-        var minutes = await grains.GetGrain<ISiteGrain>(siteId).GetDayHistory(day);
-        return TypedResults.File(report.Build(day, [(siteId, site.Name, minutes)], null), CsvType, $"{siteId}-{day:yyyy-MM-dd}.csv");
+        return TypedResults.File(csv.Write(day, [builder.Site(site)]), CsvType, $"{siteId}-{day:yyyy-MM-dd}.csv");
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDistrictReport(
-        string? date, IGrainFactory grains, DistrictClock clock, DistrictHistory history, DailyReport report)
+        string? date, DistrictClock clock, DistrictHistory history, DayReportBuilder builder, ReportCsv csv)
     {
         if (Day(date, clock) is not { } day)
         {
             return BadDate(clock);
         }
 
-        var board = (await grains.GetGrain<IDistrictGrain>(0).GetBoard(null)).Rows.ToDictionary(r => r.Id, r => r.Name);
-        var request = new HistoryRequest(null, day);
-        var sites = await history.ReadSitesAsync(request);
-        var total = history.Sum(request, sites);
-        var rows = sites.Select(s => (s.SiteId, board.GetValueOrDefault(s.SiteId, s.SiteId), s.Minutes));
-        return TypedResults.File(report.Build(day, rows, total), CsvType, $"district-{day:yyyy-MM-dd}.csv");
+        var report = await DistrictDayAsync(day, history, builder);
+        return TypedResults.File(csv.Write(day, [.. report.Sites, report.District]), CsvType, $"district-{day:yyyy-MM-dd}.csv");
+    }
+
+    private static async Task<Results<Ok<DayReport>, ProblemHttpResult>> GetDistrictSummary(
+        string? date, DistrictClock clock, DistrictHistory history, DayReportBuilder builder)
+    {
+        if (Day(date, clock) is not { } day)
+        {
+            return BadDate(clock);
+        }
+
+        // The summary page lists sites by their day; their hours would be most of the answer and it draws only the district's.
+        var report = await DistrictDayAsync(day, history, builder);
+        return TypedResults.Ok(report with { Sites = [.. report.Sites.Select(s => s with { Hours = null })] });
+    }
+
+    private static async Task<DayReport> DistrictDayAsync(DateOnly day, DistrictHistory history, DayReportBuilder builder)
+    {
+        var days = await history.ReadDaysAsync(day);
+        var total = history.Sum(new HistoryRequest(null, day), [.. days.Select(d => (d.SiteId, d.Minutes))]);
+        return builder.District(day, [.. days.Select(builder.Site)], total);
     }
 
     private static DateOnly? Day(string? date, DistrictClock clock) => HistoryQuery.Day(date, clock.DayOf(clock.UtcNow));
