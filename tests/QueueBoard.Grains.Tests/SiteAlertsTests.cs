@@ -55,7 +55,7 @@ public sealed class SiteAlertsTests
         var lane = new LaneView
         {
             Id = "1", Name = "1号通道", Kind = LaneKind.Standard, Status = LaneStatus.Open, QueueLength = queue,
-            ThroughputPerMinute = throughput, WaitMinutes = queue / 4, ServedToday = 0, UpdatedAt = _now,
+            ThroughputPerMinute = throughput, MeasuredPerMinute = throughput, WaitMinutes = queue / 4, ServedToday = 0, UpdatedAt = _now,
         };
         var summary = new SiteSummary
         {

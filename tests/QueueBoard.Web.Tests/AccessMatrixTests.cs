@@ -30,6 +30,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
         ["GET /api/v1/overview"] = (Public, Public, Public, Public, Public),
         ["GET /api/v1/history"] = (Public, Public, Public, Public, Public),
         ["GET /api/v1/replay"] = (Public, Public, Public, Public, Public),
+        ["GET /api/v1/clock"] = (Public, Public, Public, Public, Public),
         ["GET /api/v1/sites/{siteId}/report.csv"] = (401, 403, 403, 401, 200),
         ["GET /api/v1/report.csv"] = (401, 403, 403, 401, 200),
         ["GET /api/v1/report.json"] = (401, 403, 403, 401, 200),

@@ -23,11 +23,17 @@ public sealed class SiteApiTests(QueueBoardAppFactory app)
 
         Assert.Equal(
             ["area", "greenLaneOpen", "greenWaitMinutes", "greenWaitMinutesHigh", "greenWaitMinutesLow", "id", "latitude", "longitude",
-             "name", "nameEn", "open", "openLanes", "queueLength", "totalLanes", "updatedAt", "waitBand", "waitMinutes",
-             "waitMinutesHigh", "waitMinutesLow"],
+             "name", "nameEn", "nextOpening", "open", "openLanes", "queueLength", "stale", "totalLanes", "updatedAt", "waitBand", "waitMinutes",
+             "waitMinutesHigh", "waitMinutesLow", "withinHours"],
             row.Select(p => p.Key).Order());
         Assert.Equal(("群星公园采样点", "closed", 2, false), (row["name"]!.GetValue<string>(), row["waitBand"]!.GetValue<string>(), row.Number("totalLanes"), row["open"]!.GetValue<bool>()));
         Assert.EndsWith("Z", row["updatedAt"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((true, false), (row["withinHours"]!.GetValue<bool>(), row["stale"]!.GetValue<bool>()));
+
+        // Screens take the district's clock from the server, whatever the device's own time zone.
+        var clock = await _public.GetJsonAsync("/api/v1/clock");
+        Assert.Equal(("Asia/Shanghai", 10), (clock["timeZone"]!.GetValue<string>(), clock.Number("silentAfterMinutes")));
+        Assert.InRange(clock["now"]!.GetValue<DateTimeOffset>(), DateTimeOffset.UtcNow.AddSeconds(-10), DateTimeOffset.UtcNow.AddSeconds(1));
     }
 
     [Fact]

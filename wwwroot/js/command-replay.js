@@ -8,12 +8,12 @@
 //   - command.js calls `replay.tick()` once a minute, so that today's slider reaches the new minute.
 import { api } from './api.js';
 import { currentMinute, serverNow } from './clock.js';
+import { districtTimeZone } from './district-zone.js';
 import { h, setAttr, setText } from './dom.js';
 import { getLang, onLangChange, t } from './i18n.js';
 
-// The district's days and clock, as the server counts them (QueueBoard:TimeZone, whose default this is):
+// The district's days and clock, as the server counts them (QueueBoard:TimeZone, from district-zone.js):
 // `?date=` on the history means that zone's local day, and the slider runs over its minutes.
-const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
 const DAYS = 7;
 const MINUTE = 60000;
 const DEBOUNCE_MS = 200;
@@ -21,14 +21,20 @@ const BIG_STEP = 15;
 
 // ---- the district's calendar ----
 
-const zoneParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: DISTRICT_TIME_ZONE, hourCycle: 'h23',
-  year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
-});
+let partsFormat = null;
+function zoneParts() {
+  if (partsFormat?.resolvedOptions().timeZone !== districtTimeZone()) {
+    partsFormat = new Intl.DateTimeFormat('en-US', {
+      timeZone: districtTimeZone(), hourCycle: 'h23',
+      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    });
+  }
+  return partsFormat;
+}
 
 function partsAt(ms) {
   const parts = {};
-  for (const { type, value } of zoneParts.formatToParts(new Date(ms))) parts[type] = Number(value);
+  for (const { type, value } of zoneParts().formatToParts(new Date(ms))) parts[type] = Number(value);
   return parts;
 }
 
@@ -74,10 +80,10 @@ const formats = new Map();
 function zoneFormat(kind, options) {
   // English day and month as "28 Nov".
   const tag = getLang() === 'en' ? 'en-GB' : 'zh-CN';
-  const key = `${tag}|${kind}`;
+  const key = `${tag}|${kind}|${districtTimeZone()}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(tag, { timeZone: DISTRICT_TIME_ZONE, ...options });
+    f = new Intl.DateTimeFormat(tag, { timeZone: districtTimeZone(), ...options });
     formats.set(key, f);
   }
   return f;

@@ -2,6 +2,7 @@
 // (QueueBoard:TimeZone, whose default this is), and the server keeps the last 7. Today follows the
 // server's clock, not this device's, which may be wrong or in another zone.
 import { serverNow } from './clock.js';
+import { districtTimeZone } from './district-zone.js';
 import { getLang } from './i18n.js';
 
 export const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
@@ -32,7 +33,7 @@ export function addDays(day, n) {
 }
 
 // The day it is now in `timeZone`.
-export function today(timeZone = DISTRICT_TIME_ZONE) {
+export function today(timeZone = districtTimeZone()) {
   const parts = {};
   const zone = isTimeZone(timeZone) ? timeZone : DISTRICT_TIME_ZONE;
   const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' });
@@ -41,7 +42,7 @@ export function today(timeZone = DISTRICT_TIME_ZONE) {
 }
 
 // The days the server keeps, today first.
-export function recentDays(timeZone = DISTRICT_TIME_ZONE) {
+export function recentDays(timeZone = districtTimeZone()) {
   const last = today(timeZone);
   return Array.from({ length: KEPT_DAYS }, (_, i) => addDays(last, -i));
 }
@@ -74,7 +75,7 @@ export const dayShortText = (day) => format('day-short', 'UTC', { weekday: 'shor
 export const dayLongText = (day) => format('day-long', 'UTC', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(middayOf(day));
 
 // An instant as the district's clock showed it: "11月30日 09:12" / "30 Nov, 09:12".
-export function instantText(ms, timeZone = DISTRICT_TIME_ZONE) {
+export function instantText(ms, timeZone = districtTimeZone()) {
   const zone = isTimeZone(timeZone) ? timeZone : DISTRICT_TIME_ZONE;
   return format('instant', zone, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
 }

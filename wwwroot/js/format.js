@@ -1,12 +1,17 @@
 // Numbers, times and domain words in the current language.
+import { districtTimeZone } from './district-zone.js';
 import { getLang, locale, lookup, t } from './i18n.js';
 
 const cache = new Map();
 function formatter(kind, options) {
-  const key = `${locale()}|${kind}`;
+  const time = kind.startsWith('time');
+  // Times are the district's, not the device's: a screen set to UTC still shows the district's clock.
+  const key = time ? `${locale()}|${kind}|${districtTimeZone()}` : `${locale()}|${kind}`;
   let f = cache.get(key);
   if (!f) {
-    f = kind.startsWith('time') ? new Intl.DateTimeFormat(locale(), options) : new Intl.NumberFormat(locale(), options);
+    f = time
+      ? new Intl.DateTimeFormat(locale(), { timeZone: districtTimeZone(), ...options })
+      : new Intl.NumberFormat(locale(), options);
     cache.set(key, f);
   }
   return f;

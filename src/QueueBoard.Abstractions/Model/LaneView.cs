@@ -10,8 +10,19 @@ public sealed record LaneView
     [Id(3)] public required LaneStatus Status { get; init; }
     [Id(4)] public required int QueueLength { get; init; }
 
-    /// <summary>People served per minute lately (an exponentially weighted rate over wall-clock time).</summary>
+    /// <summary>
+    /// The pace the lane's wait is worked out from, in people per minute, so a reader can check the one against the other
+    /// (queue ÷ pace ≈ wait); 0 when the lane is paused or closed or the site is outside its hours, which screens show as
+    /// the lane's state rather than as a rate.
+    /// </summary>
     [Id(5)] public required double ThroughputPerMinute { get; init; }
+
+    /// <summary>
+    /// People counted served per minute lately (an exponentially weighted rate over wall-clock time), whatever the lane's
+    /// state: what the command centre's throughput-drop alert compares with the lane's own last hour. Not shown.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    [Id(12)] public double MeasuredPerMinute { get; init; }
 
     /// <summary>The wait for a person joining now; null when the lane is not open or the site is outside its hours.</summary>
     [Id(6)] public required int? WaitMinutes { get; init; }

@@ -45,7 +45,7 @@ public sealed record SiteDetail : SiteSummary
         WaitMinutesLow = WaitMinutesLow, WaitMinutesHigh = WaitMinutesHigh,
         GreenLaneOpen = GreenLaneOpen, GreenWaitMinutes = GreenWaitMinutes,
         GreenWaitMinutesLow = GreenWaitMinutesLow, GreenWaitMinutesHigh = GreenWaitMinutesHigh, OpenLanes = OpenLanes,
-        TotalLanes = TotalLanes, UpdatedAt = UpdatedAt,
+        TotalLanes = TotalLanes, UpdatedAt = UpdatedAt, WithinHours = WithinHours, NextOpening = NextOpening, Stale = Stale,
     };
 
     /// <summary>Whether a watcher would see a difference; versions and update times alone are none.</summary>

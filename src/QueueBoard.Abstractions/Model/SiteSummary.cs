@@ -36,6 +36,18 @@ public record SiteSummary
     [Id(13)] public required int TotalLanes { get; init; }
     [Id(14)] public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>Within the site's opening hours (lanes may still all be closed); false shows the site as resting.</summary>
+    [Id(19)] public bool WithinHours { get; init; } = true;
+
+    /// <summary>When the site's hours next begin (within a week), for "opens at 18:00"; null within hours.</summary>
+    [Id(20)] public DateTimeOffset? NextOpening { get; init; }
+
+    /// <summary>
+    /// Open, yet no lane has reported for <c>QueueBoard:SilentAfterMinutes</c>: its numbers may be old, so screens grey it
+    /// and never offer it as the shortest wait.
+    /// </summary>
+    [Id(21)] public bool Stale { get; init; }
+
     /// <summary>Whether a watcher would see a difference; the time of the last update alone is none.</summary>
     public bool LooksSameAs(SiteSummary? other) =>
         other is not null && SummaryPart(this) == SummaryPart(other);
@@ -47,6 +59,6 @@ public record SiteSummary
         WaitMinutesLow = s.WaitMinutesLow, WaitMinutesHigh = s.WaitMinutesHigh,
         GreenLaneOpen = s.GreenLaneOpen, GreenWaitMinutes = s.GreenWaitMinutes,
         GreenWaitMinutesLow = s.GreenWaitMinutesLow, GreenWaitMinutesHigh = s.GreenWaitMinutesHigh, OpenLanes = s.OpenLanes,
-        TotalLanes = s.TotalLanes, UpdatedAt = default,
+        TotalLanes = s.TotalLanes, UpdatedAt = default, WithinHours = s.WithinHours, NextOpening = s.NextOpening, Stale = s.Stale,
     };
 }

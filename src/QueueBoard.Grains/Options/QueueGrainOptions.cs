@@ -27,6 +27,12 @@ public sealed class QueueGrainOptions
     /// <summary>A site's queue from which the command centre is warned whatever the wait (the site may run out of space).</summary>
     public int AlertQueueLength { get; set; } = 500;
 
+    /// <summary>
+    /// An open site whose lanes have not reported for this many minutes is stale on every screen, and raises a
+    /// <c>silent</c> alert when people are queued.
+    /// </summary>
+    public double SilentAfterMinutes { get; set; } = 10;
+
     /// <summary>The shortest gap between two pushes of one site's picture.</summary>
     public TimeSpan SitePushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

@@ -59,6 +59,13 @@ public sealed class SiteAlerts(QueueGrainOptions options)
             Raise("no-open-lane", null, AlertSeverity.Critical, $"{site.Name}: {site.QueueLength} queued but no lane is open");
         }
 
+        if (site.Stale && site.QueueLength > 0)
+        {
+            // Its screens still show the last numbers (greyed); someone should ring the site.
+            var silentFor = (int)(now - site.UpdatedAt).TotalMinutes;
+            Raise("silent", null, AlertSeverity.Warning, $"{site.Name}: no report for {silentFor} min, {site.QueueLength} queued");
+        }
+
         if (site.Open && site.Lanes.Any(l => l.Kind == LaneKind.Green) && !site.GreenLaneOpen)
         {
             Raise("green-lane-closed", null, AlertSeverity.Info, $"{site.Name}: no green lane open");
@@ -81,10 +88,10 @@ public sealed class SiteAlerts(QueueGrainOptions options)
         {
             var serving = withinHours && lane.Status == LaneStatus.Open && lane.QueueLength > 0;
             var baseline = _baselines.TryGetValue(lane.Id, out var known) ? known : _baselines[lane.Id] = new ThroughputBaseline();
-            if (baseline.Collapsed(now, serving ? lane.ThroughputPerMinute : null, CollapsedShare))
+            if (baseline.Collapsed(now, serving ? lane.MeasuredPerMinute : null, CollapsedShare))
             {
                 Raise("throughput-drop", lane.Id, AlertSeverity.Warning,
-                    $"{site.Name} {lane.Name}: serving {lane.ThroughputPerMinute:0.0}/min against {baseline.PerMinute:0.0}/min over the last hour, {lane.QueueLength} queued");
+                    $"{site.Name} {lane.Name}: serving {lane.MeasuredPerMinute:0.0}/min against {baseline.PerMinute:0.0}/min over the last hour, {lane.QueueLength} queued");
             }
         }
 

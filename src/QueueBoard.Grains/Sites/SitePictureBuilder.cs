@@ -51,6 +51,10 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
             OpenLanes = open.Count,
             TotalLanes = lanes.Length,
             UpdatedAt = lastUpdate == DateTimeOffset.MinValue ? now : lastUpdate,
+            WithinHours = withinHours,
+            NextOpening = withinHours ? null : OpeningTimes.Next(config, clock, now),
+            Stale = open.Count > 0 && lastUpdate != DateTimeOffset.MinValue
+                && now - lastUpdate >= TimeSpan.FromMinutes(options.Value.SilentAfterMinutes),
         };
 
         return new SiteDetail(
@@ -91,7 +95,10 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
             Kind = lane.Kind,
             Status = reading.Status,
             QueueLength = reading.QueueLength,
-            ThroughputPerMinute = ThroughputMeter.PerMinute(reading.Throughput, now),
+            ThroughputPerMinute = wait.Minutes is null || reading.Status != LaneStatus.Open
+                ? 0
+                : Math.Round(estimator.ServicePerMinute(reading), 1, MidpointRounding.AwayFromZero),
+            MeasuredPerMinute = ThroughputMeter.PerMinute(reading.Throughput, now),
             WaitMinutes = wait.Minutes,
             WaitMinutesLow = wait.Low,
             WaitMinutesHigh = wait.High,

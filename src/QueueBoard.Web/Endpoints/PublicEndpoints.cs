@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
+using Microsoft.Extensions.Options;
+using QueueBoard.Grains.Options;
 using QueueBoard.Grains.Time;
+using QueueBoard.Web.Contracts;
 using QueueBoard.Web.History;
 using QueueBoard.Web.Problems;
 using QueueBoard.Web.Sites;
@@ -11,7 +14,10 @@ using QueueBoard.Web.Validation;
 
 namespace QueueBoard.Web.Endpoints;
 
-/// <summary>What anyone may read: the board, one site, its history and forecast, the district's history and overview.</summary>
+/// <summary>
+/// What anyone may read: the board, one site, its history and forecast, the district's history and overview, and the
+/// district's clock.
+/// </summary>
 public static class PublicEndpoints
 {
     public static RouteGroupBuilder MapPublic(this RouteGroupBuilder api)
@@ -27,6 +33,7 @@ public static class PublicEndpoints
         api.MapGet("/sites/{siteId}/forecast", GetForecast).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/history", GetDistrictHistory).ProducesValidationProblem();
         api.MapGet("/overview", GetOverview);
+        api.MapGet("/clock", GetClock);
         return api;
     }
 
@@ -107,4 +114,7 @@ public static class PublicEndpoints
 
     private static async Task<Ok<Overview>> GetOverview(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IDistrictGrain>(0).GetOverview());
+
+    private static Ok<ClockResponse> GetClock(DistrictClock clock, IOptions<QueueGrainOptions> options) =>
+        TypedResults.Ok(new ClockResponse(clock.ZoneId, clock.UtcNow, options.Value.SilentAfterMinutes));
 }
