@@ -8,7 +8,7 @@ namespace QueueBoard.Grains.Tests;
 /// <summary>The command centre's trend and threshold alerts, raised and cleared by a site's own picture over time.</summary>
 public sealed class SiteAlertsTests
 {
-    private readonly SiteAlerts _alerts = new(new QueueGrainOptions { AlertQueueLength = 200 });
+    private SiteAlerts _alerts = new(new QueueGrainOptions { AlertQueueLength = 200 });
     private DateTimeOffset _now = new(2026, 11, 30, 2, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -46,15 +46,57 @@ public sealed class SiteAlertsTests
     [Fact]
     public void A_queue_over_the_configured_length_is_an_alert()
     {
+        // Short waits (a queue of 200 at 4 lanes' pace is 50 min here): the queue alone is the alert.
+        _alerts = new(new QueueGrainOptions { AlertQueueLength = 200, AlertWaitMinutes = 100 });
         Assert.DoesNotContain("queue-long", Kinds(Evaluate(199, throughput: 4)));
         Assert.Contains("queue-long", Kinds(Evaluate(200, throughput: 4)));
     }
 
-    private ImmutableArray<Alert> Evaluate(int queue, double throughput)
+    [Fact]
+    public void A_pause_of_a_minute_raises_nothing_and_a_longer_one_is_ranked_by_the_people_it_keeps_waiting()
+    {
+        Assert.DoesNotContain("paused-with-queue", Kinds(Evaluate(40, throughput: 0, LaneStatus.Paused)));
+        _now = _now.AddMinutes(1);
+        Assert.DoesNotContain("paused-with-queue", Kinds(Evaluate(40, throughput: 0, LaneStatus.Paused)));
+
+        _now = _now.AddMinutes(2);
+        var paused = Assert.Single(Evaluate(40, throughput: 0, LaneStatus.Paused), a => a.Kind == "paused-with-queue");
+        Assert.Equal((AlertSeverity.Info, 40 * 3, _now.AddMinutes(-3)), (paused.Severity, paused.Impact, paused.Since));
+
+        _now = _now.AddMinutes(17);
+        var longPaused = Assert.Single(Evaluate(40, throughput: 0, LaneStatus.Paused), a => a.Kind == "paused-with-queue");
+        Assert.Equal((AlertSeverity.Warning, 40 * 20), (longPaused.Severity, longPaused.Impact));
+    }
+
+    [Fact]
+    public void A_crowded_site_with_a_long_queue_is_one_alert_and_the_district_ranks_alerts_by_impact()
+    {
+        var crowded = Evaluate(800, throughput: 4);
+        Assert.Contains("crowded", Kinds(crowded));
+        Assert.DoesNotContain("queue-long", Kinds(crowded));
+
+        var small = new Alert("a:crowded", "crowded", "a", null, AlertSeverity.Critical, "", _now) { Impact = 100 };
+        var big = new Alert("b:paused-with-queue", "paused-with-queue", "b", "1", AlertSeverity.Info, "", _now) { Impact = 5000 };
+        var overview = District.OverviewBuilder.Build([Digest("a", small), Digest("b", big)]);
+        Assert.Equal(["b:paused-with-queue", "a:crowded"], overview.Alerts.Select(a => a.Id));
+    }
+
+    private SiteDigest Digest(string siteId, Alert alert) => new(
+        new SiteSummary
+        {
+            Id = siteId, Name = siteId, NameEn = null, Area = "区", Latitude = 0, Longitude = 0, Open = true, QueueLength = 0,
+            WaitMinutes = null, WaitBand = WaitBand.Closed, GreenLaneOpen = false, GreenWaitMinutes = null, OpenLanes = 0,
+            TotalLanes = 0, UpdatedAt = _now,
+        },
+        0,
+        0,
+        [alert]);
+
+    private ImmutableArray<Alert> Evaluate(int queue, double throughput, LaneStatus status = LaneStatus.Open)
     {
         var lane = new LaneView
         {
-            Id = "1", Name = "1号通道", Kind = LaneKind.Standard, Status = LaneStatus.Open, QueueLength = queue,
+            Id = "1", Name = "1号通道", Kind = LaneKind.Standard, Status = status, QueueLength = queue,
             ThroughputPerMinute = throughput, MeasuredPerMinute = throughput, WaitMinutes = queue / 4, ServedToday = 0, UpdatedAt = _now,
         };
         var summary = new SiteSummary

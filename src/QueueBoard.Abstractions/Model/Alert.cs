@@ -12,4 +12,11 @@ public sealed record Alert(
     [property: Id(3)] string? LaneId,
     [property: Id(4)] AlertSeverity Severity,
     [property: Id(5)] string Message,
-    [property: Id(6)] DateTimeOffset Since);
+    [property: Id(6)] DateTimeOffset Since)
+{
+    /// <summary>
+    /// What the condition costs people, in person-minutes (people affected × minutes: of waiting, of pause, of silence);
+    /// the command centre ranks alerts by it.
+    /// </summary>
+    [Id(7)] public int Impact { get; init; }
+}

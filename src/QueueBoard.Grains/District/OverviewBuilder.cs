@@ -3,7 +3,10 @@ using QueueBoard.Abstractions.Model;
 
 namespace QueueBoard.Grains.District;
 
-/// <summary>Sums the sites' digests into the district overview, most severe and oldest alerts first.</summary>
+/// <summary>
+/// Sums the sites' digests into the district overview, alerts ranked by what they cost people (person-minutes), then
+/// by severity and age.
+/// </summary>
 public static class OverviewBuilder
 {
     /// <summary>A wall panel shows a few dozen alerts at most; beyond this the command centre has bigger problems.</summary>
@@ -18,7 +21,8 @@ public static class OverviewBuilder
         ServedToday = Saturated(sites.Sum(s => (long)s.ServedToday)),
         ThroughputPerMinute = Math.Round(sites.Sum(s => s.ThroughputPerMinute), 1, MidpointRounding.AwayFromZero),
         Alerts = sites.SelectMany(s => s.Alerts)
-            .OrderByDescending(a => a.Severity)
+            .OrderByDescending(a => a.Impact)
+            .ThenByDescending(a => a.Severity)
             .ThenBy(a => a.Since)
             .ThenBy(a => a.Id, StringComparer.Ordinal)
             .Take(MaximumAlerts)

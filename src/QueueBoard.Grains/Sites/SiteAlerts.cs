@@ -15,6 +15,9 @@ public sealed class SiteAlerts(QueueGrainOptions options)
     /// <summary>A paused lane with people waiting becomes a warning after this long (a meal break should not be longer).</summary>
     public static readonly TimeSpan PausedTooLong = TimeSpan.FromMinutes(20);
 
+    /// <summary>A pause shorter than this (a swabber changing gloves) is not worth an operator's eye.</summary>
+    public static readonly TimeSpan PausedGrace = TimeSpan.FromMinutes(2);
+
     /// <summary>A lane serving at less than this share of its own last-hour pace, with people queued, has collapsed.</summary>
     public const double CollapsedShare = 0.4;
 
@@ -30,9 +33,11 @@ public sealed class SiteAlerts(QueueGrainOptions options)
         var alerts = ImmutableArray.CreateBuilder<Alert>();
         var seen = new HashSet<string>();
 
-        void Raise(string kind, string? laneId, AlertSeverity severity, string message)
+        string IdOf(string kind, string? laneId) => laneId is null ? $"{site.Id}:{kind}" : $"{site.Id}/{laneId}:{kind}";
+
+        // When the condition began, kept while it lasts whether or not it is shown yet.
+        DateTimeOffset Track(string id)
         {
-            var id = laneId is null ? $"{site.Id}:{kind}" : $"{site.Id}/{laneId}:{kind}";
             seen.Add(id);
             if (!_since.TryGetValue(id, out var since))
             {
@@ -40,48 +45,67 @@ public sealed class SiteAlerts(QueueGrainOptions options)
                 _since[id] = since;
             }
 
-            alerts.Add(new Alert(id, kind, site.Id, laneId, severity, message, since));
+            return since;
         }
+
+        int Minutes(DateTimeOffset since) => Math.Max(1, (int)(now - since).TotalMinutes);
+
+        void Raise(string kind, string? laneId, AlertSeverity severity, string message, Func<DateTimeOffset, long> impact)
+        {
+            var id = IdOf(kind, laneId);
+            var since = Track(id);
+            alerts.Add(new Alert(id, kind, site.Id, laneId, severity, message, since) { Impact = (int)Math.Min(int.MaxValue, impact(since)) });
+        }
+
+        long Waiting(DateTimeOffset _) => (long)site.QueueLength * Math.Max(1, site.WaitMinutes ?? 1);
 
         if (site.WaitMinutes >= options.AlertWaitMinutes)
         {
             var severity = site.WaitMinutes >= options.CriticalWaitMinutes ? AlertSeverity.Critical : AlertSeverity.Warning;
-            Raise("crowded", null, severity, $"{site.Name}: wait {site.WaitMinutes} min, {site.QueueLength} queued");
+            Raise("crowded", null, severity, $"{site.Name}: wait {site.WaitMinutes} min, {site.QueueLength} queued", Waiting);
         }
 
-        if (withinHours && site.QueueLength >= options.AlertQueueLength)
+        // A crowded site's long queue is the same condition: one alert for it, not two.
+        if (withinHours && site.QueueLength >= options.AlertQueueLength && !(site.WaitMinutes >= options.AlertWaitMinutes))
         {
-            Raise("queue-long", null, AlertSeverity.Warning, $"{site.Name}: {site.QueueLength} queued");
+            Raise("queue-long", null, AlertSeverity.Warning, $"{site.Name}: {site.QueueLength} queued", Waiting);
         }
 
         if (withinHours && !site.Open && site.QueueLength > 0)
         {
-            Raise("no-open-lane", null, AlertSeverity.Critical, $"{site.Name}: {site.QueueLength} queued but no lane is open");
+            Raise("no-open-lane", null, AlertSeverity.Critical, $"{site.Name}: {site.QueueLength} queued but no lane is open",
+                since => (long)site.QueueLength * Minutes(since));
         }
 
         if (site.Stale && site.QueueLength > 0)
         {
             // Its screens still show the last numbers (greyed); someone should ring the site.
             var silentFor = (int)(now - site.UpdatedAt).TotalMinutes;
-            Raise("silent", null, AlertSeverity.Warning, $"{site.Name}: no report for {silentFor} min, {site.QueueLength} queued");
+            Raise("silent", null, AlertSeverity.Warning, $"{site.Name}: no report for {silentFor} min, {site.QueueLength} queued",
+                _ => (long)site.QueueLength * Math.Max(1, silentFor));
         }
 
         if (site.Open && site.Lanes.Any(l => l.Kind == LaneKind.Green) && !site.GreenLaneOpen)
         {
-            Raise("green-lane-closed", null, AlertSeverity.Info, $"{site.Name}: no green lane open");
+            Raise("green-lane-closed", null, AlertSeverity.Info, $"{site.Name}: no green lane open", _ => 0);
         }
 
         if (_queue.Record(now, withinHours ? site.QueueLength : null))
         {
-            Raise("queue-growing", null, AlertSeverity.Warning, $"{site.Name}: queue has grown for {GrowingForMinutes} minutes, now {site.QueueLength}");
+            Raise("queue-growing", null, AlertSeverity.Warning, $"{site.Name}: queue has grown for {GrowingForMinutes} minutes, now {site.QueueLength}", Waiting);
         }
 
         foreach (var lane in site.Lanes.Where(l => withinHours && l.Status == LaneStatus.Paused && l.QueueLength > 0))
         {
-            var id = $"{site.Id}/{lane.Id}:paused-with-queue";
-            var pausedFor = _since.TryGetValue(id, out var since) ? now - since : TimeSpan.Zero;
+            var pausedFor = now - Track(IdOf("paused-with-queue", lane.Id));
+            if (pausedFor < PausedGrace)
+            {
+                continue;
+            }
+
             var severity = pausedFor >= PausedTooLong ? AlertSeverity.Warning : AlertSeverity.Info;
-            Raise("paused-with-queue", lane.Id, severity, $"{site.Name} {lane.Name}: paused with {lane.QueueLength} queued");
+            Raise("paused-with-queue", lane.Id, severity, $"{site.Name} {lane.Name}: paused with {lane.QueueLength} queued for {(int)pausedFor.TotalMinutes} min",
+                since => (long)lane.QueueLength * Minutes(since));
         }
 
         foreach (var lane in site.Lanes)
@@ -91,7 +115,8 @@ public sealed class SiteAlerts(QueueGrainOptions options)
             if (baseline.Collapsed(now, serving ? lane.MeasuredPerMinute : null, CollapsedShare))
             {
                 Raise("throughput-drop", lane.Id, AlertSeverity.Warning,
-                    $"{site.Name} {lane.Name}: serving {lane.MeasuredPerMinute:0.0}/min against {baseline.PerMinute:0.0}/min over the last hour, {lane.QueueLength} queued");
+                    $"{site.Name} {lane.Name}: serving {lane.MeasuredPerMinute:0.0}/min against {baseline.PerMinute:0.0}/min over the last hour, {lane.QueueLength} queued",
+                    _ => (long)lane.QueueLength * Math.Max(1, lane.WaitMinutes ?? 1));
             }
         }
 
