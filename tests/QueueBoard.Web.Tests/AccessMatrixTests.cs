@@ -42,6 +42,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
         ["GET /api/v1/sites/{siteId}/audit"] = (401, 403, 403, 401, 200),
         ["GET /api/v1/sites/{siteId}/config"] = (401, 403, 403, 401, 200),
         ["GET /api/v1/district.json"] = (401, 403, 403, 401, 200),
+        ["POST /api/v1/alerts/acknowledge"] = (401, 403, 403, 401, 400),
         ["GET /api/v1/sites/{siteId}/lead-qr.svg"] = (Public, Public, Public, Public, Public),
         ["GET /health/live"] = (Public, Public, Public, Public, Public),
         ["GET /health/ready"] = (Public, Public, Public, Public, Public),
@@ -131,6 +132,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
         {
             ("POST", "/api/v1/sites/{siteId}/events") => JsonContent.Create(new { events = new[] { Arrived("1", 1) } }),
             ("PUT", _) => JsonContent.Create(StandardSite("1", "2")),
+            ("POST", "/api/v1/alerts/acknowledge") => JsonContent.Create(new { id = "" }),
             _ => null,
         };
         return request;

@@ -26,6 +26,11 @@ public interface IDistrictGrain : IGrainWithIntegerKey
     [OneWay]
     Task PushAgain(ImmutableArray<string> siteIds, bool overview);
 
+    /// <summary>
+    /// Marks an alert raised now as acknowledged for every screen; false when no such alert is raised (it may have cleared).
+    /// </summary>
+    Task<bool> Acknowledge(string alertId);
+
     /// <summary>The district totals and alerts.</summary>
     [AlwaysInterleave]
     Task<Overview> GetOverview();

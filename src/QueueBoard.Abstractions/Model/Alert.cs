@@ -19,4 +19,7 @@ public sealed record Alert(
     /// the command centre ranks alerts by it.
     /// </summary>
     [Id(7)] public int Impact { get; init; }
+
+    /// <summary>When the command centre acknowledged it (someone is on it); null until then. Kept while the condition lasts.</summary>
+    [Id(8)] public DateTimeOffset? AcknowledgedAt { get; init; }
 }

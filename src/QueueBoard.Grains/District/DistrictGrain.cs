@@ -48,6 +48,7 @@ public sealed class DistrictGrain(
         }
 
         Accept(digest);
+        await ForgetClearedAcknowledgementsAsync(digest);
     }
 
     public Task<BoardPage> GetBoard(string? knownVersion)
@@ -81,7 +82,25 @@ public sealed class DistrictGrain(
         return Task.FromResult(new SiteIdSet(ids.Count, ids.Count == knownCount ? [] : [.. ids]));
     }
 
-    public Task<Overview> GetOverview() => Task.FromResult(OverviewBuilder.Build(_digests.Values));
+    public Task<Overview> GetOverview() => Task.FromResult(OverviewBuilder.Build(_digests.Values, state.State.Acknowledged));
+
+    public async Task<bool> Acknowledge(string alertId)
+    {
+        var alert = _digests.Values.SelectMany(d => d.Alerts).FirstOrDefault(a => a.Id == alertId);
+        if (alert is null)
+        {
+            return false;
+        }
+
+        if (!state.State.Acknowledged.ContainsKey(alertId))
+        {
+            state.State.Acknowledged[alertId] = new AlertAcknowledgement(alert.SiteId, clock.UtcNow);
+            await state.WriteOrResetAsync(this);
+            _throttle.Schedule();
+        }
+
+        return true;
+    }
 
     private void Accept(SiteDigest digest)
     {
@@ -97,6 +116,41 @@ public sealed class DistrictGrain(
         _throttle.Schedule();
     }
 
+    /// <summary>
+    /// Drops acknowledgements of alerts a site's new digest no longer raises, so the same condition coming back later is
+    /// news again. A site not yet heard from since activation keeps its acknowledgements until it is.
+    /// </summary>
+    private async Task ForgetClearedAcknowledgementsAsync(SiteDigest digest)
+    {
+        if (state.State.Acknowledged.Count == 0)
+        {
+            return;
+        }
+
+        var cleared = state.State.Acknowledged
+            .Where(a => a.Value.SiteId == digest.Summary.Id && digest.Alerts.All(alert => alert.Id != a.Key))
+            .Select(a => a.Key)
+            .ToList();
+        if (cleared.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var id in cleared)
+        {
+            state.State.Acknowledged.Remove(id);
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception)
+        {
+            // Storage is away: the pushes go on, and the shorter list is written with the next change.
+        }
+    }
+
     private async Task GatherSitesAsync(CancellationToken cancellationToken)
     {
         var missing = state.State.SiteIds.Where(id => !_digests.ContainsKey(id)).ToList();
@@ -106,6 +160,7 @@ public sealed class DistrictGrain(
             if (!_digests.ContainsKey(digest.Summary.Id))
             {
                 Accept(digest);
+                await ForgetClearedAcknowledgementsAsync(digest);
             }
         }
     }
@@ -113,7 +168,7 @@ public sealed class DistrictGrain(
     private async Task FlushAsync()
     {
         _throttle.FlushStarted();
-        var overview = OverviewBuilder.Build(_digests.Values);
+        var overview = OverviewBuilder.Build(_digests.Values, state.State.Acknowledged);
         var overviewChanged = !overview.LooksSameAs(_lastOverview);
         if ((_changedRows.Count == 0 && !overviewChanged) || !_throttle.TryPush())
         {

@@ -34,7 +34,8 @@ public static class QueueBoardApplicationExtensions
             .MapSiteAdmin()
             .MapReports()
             .MapLeadCard()
-            .MapReplay();
+            .MapReplay()
+            .MapAlerts();
         app.MapHub<QueueHub>("/hubs/queue");
         app.MapHealth();
         if (options.Dashboard)

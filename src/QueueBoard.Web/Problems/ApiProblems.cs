@@ -41,6 +41,9 @@ public static class ApiProblems
         title: "Send the body as JSON with 'Content-Type: application/json'.",
         detail: contentType is null ? "The request had no Content-Type." : $"The request's Content-Type was '{contentType}'.");
 
+    public static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 }
