@@ -39,15 +39,21 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running process's id, for measuring its CPU and memory; null before it starts.</summary>
+    public int? ProcessId => IsRunning ? _process!.Id : null;
+
     /// <summary>A node of a Redis cluster: Production, the given cluster and service id, advertised on loopback.</summary>
-    public static NodeProcess InCluster(string name, string redis, string clusterId) => new(
+    public static NodeProcess InCluster(string name, string redis, string clusterId, params string[] more) => new(
         name,
-        "--environment", "Production",
-        $"--QueueBoard:AdminToken={AdminToken}",
-        $"--QueueBoard:Redis={redis}",
-        $"--QueueBoard:ClusterId={clusterId}",
-        $"--QueueBoard:ServiceId={clusterId}",
-        "--QueueBoard:AdvertisedAddress=127.0.0.1");
+        [
+            "--environment", "Production",
+            $"--QueueBoard:AdminToken={AdminToken}",
+            $"--QueueBoard:Redis={redis}",
+            $"--QueueBoard:ClusterId={clusterId}",
+            $"--QueueBoard:ServiceId={clusterId}",
+            "--QueueBoard:AdvertisedAddress=127.0.0.1",
+            .. more,
+        ]);
 
     /// <summary>Starts the process and waits until <c>/health/ready</c> answers 200.</summary>
     public async Task StartAsync(TimeSpan? timeout = null)

@@ -1,0 +1,4 @@
+namespace QueueBoard.Load;
+
+/// <summary>A baseline push: when the bare server sent it (UTC ticks) and padding to QueueBoard's push size.</summary>
+public sealed record BarePush(long SentAt, string Pad);

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace QueueBoard.Load;
+
+/// <summary>Everything one run measured, with the ratios to the baselines; printed as Markdown tables and written as JSON.</summary>
+public sealed record LoadReport(
+    string Machine,
+    DateTimeOffset At,
+    LoadSettings Settings,
+    IReadOnlyList<IngestResult> Ingest,
+    WatchResult? Watch,
+    WatchResult? BareWatch)
+{
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine}; {At:yyyy-MM-dd HH:mm} UTC; {Settings.Sites} sites × {Settings.LanesPerSite} lanes{(Settings.Cluster ? ", two nodes on Redis" : ", one node in memory")}");
+        text.AppendLine();
+        text.AppendLine("| ingest | batch | events/s | ratio to bare | p50 ms | p99 ms | p99.9 ms | failed | server cores | server peak MB |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var result in Ingest)
+        {
+            var bare = Ingest.FirstOrDefault(b => b.Target != result.Target && b.BatchSize == result.BatchSize && b.Target.StartsWith("bare", StringComparison.Ordinal));
+            var ratio = bare is null || result.Target.StartsWith("bare", StringComparison.Ordinal) ? "" : (result.EventsPerSecond / bare.EventsPerSecond).ToString("0.00", CultureInfo.InvariantCulture);
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {result.Target} | {result.BatchSize} | {result.EventsPerSecond:N0} | {ratio} | {result.LatencyMs.P50:0.0} | {result.LatencyMs.P99:0.0} | {result.LatencyMs.P999:0.0} | {result.Failed} | {result.ServerCores:0.00} | {Mb(result.ServerPeakBytes)} |");
+        }
+
+        foreach (var watch in new[] { Watch, BareWatch }.OfType<WatchResult>())
+        {
+            if (watch == Watch)
+            {
+                text.AppendLine();
+                text.AppendLine("| watch | watchers | walls | connect s | events/s | pushes/s | ratio to bare | wall p50 / p99 / p99.9 ms | board p50 / p99 / p99.9 ms | unreflected | bytes wall / board | server cores | server MB start → peak |");
+                text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            }
+
+            var ratio = watch == Watch && BareWatch is not null ? (watch.PushesPerSecond / BareWatch.PushesPerSecond).ToString("0.00", CultureInfo.InvariantCulture) : "";
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {watch.Target} | {watch.Watchers:N0} | {watch.Walls:N0} | {watch.ConnectSeconds:0.0} | {watch.EventsPerSecond:N0} | {watch.PushesPerSecond:N0} | {ratio} | {Three(watch.WallLatencyMs)} | {Three(watch.BoardLatencyMs)} | {watch.Unreflected} | {watch.MeanWallPushBytes:N0} / {watch.MeanBoardPushBytes:N0} | {watch.ServerCores:0.00} | {Mb(watch.ServerStartBytes)} → {Mb(watch.ServerPeakBytes)} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    private static string Three(Percentiles p) => string.Create(CultureInfo.InvariantCulture, $"{p.P50:0} / {p.P99:0} / {p.P999:0}");
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,46 @@
+namespace QueueBoard.Load;
+
+/// <summary>
+/// One harness run against targets already started: creates the sites, runs single-event and batched ingest against
+/// QueueBoard and baseline (a), then the watch phase against QueueBoard and baseline (b), and gathers the report.
+/// </summary>
+public static class LoadRun
+{
+    public static async Task<LoadReport> RunAsync(LoadTarget queueBoard, LoadTarget? baseline, LoadSettings settings, Action<string> progress)
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        progress($"creating {settings.Sites} sites of {settings.LanesPerSite} lanes for ingest and as many for watching");
+        var ingestSites = await DistrictSetup.CreateAsync(queueBoard, $"li{run}", settings.Sites, settings.LanesPerSite, progress);
+        var watchSites = await DistrictSetup.CreateAsync(queueBoard, $"lw{run}", settings.Sites, settings.LanesPerSite, progress);
+
+        // Unmeasured first: JIT, connection pools and the sites' grains warm up before anything is timed.
+        var warmUp = TimeSpan.FromSeconds(Math.Min(10, settings.IngestSeconds / 2));
+        foreach (var target in new[] { baseline, queueBoard }.OfType<LoadTarget>())
+        {
+            progress($"warming up {target.Name} for {warmUp.TotalSeconds:0} s");
+            await IngestPhase.RunAsync(target, ingestSites, settings.LanesPerSite, settings.Devices, settings.BatchSize, warmUp, _ => { });
+            await IngestPhase.RunAsync(target, ingestSites, settings.LanesPerSite, settings.Devices, 1, warmUp, _ => { });
+        }
+
+        var ingest = new List<IngestResult>();
+        var duration = TimeSpan.FromSeconds(settings.IngestSeconds);
+        foreach (var batch in new[] { 1, settings.BatchSize })
+        {
+            if (baseline is not null)
+            {
+                ingest.Add(await IngestPhase.RunAsync(baseline, ingestSites, settings.LanesPerSite, settings.Devices, batch, duration, progress));
+            }
+
+            ingest.Add(await IngestPhase.RunAsync(queueBoard, ingestSites, settings.LanesPerSite, settings.Devices, batch, duration, progress));
+            progress($"batch {batch}: {string.Join(", ", ingest.Where(r => r.BatchSize == batch).Select(r => $"{r.Target} {r.EventsPerSecond:N0} events/s"))}");
+        }
+
+        var watch = await WatchPhase.RunAsync(queueBoard, watchSites, settings, progress);
+        progress($"watch: wall p99 {watch.WallLatencyMs.P99:0} ms, board p99 {watch.BoardLatencyMs.P99:0} ms, {watch.PushesPerSecond:N0} pushes/s");
+        var bare = baseline is null ? null : await BareWatchPhase.RunAsync(baseline, settings.Sites, settings, watch, progress);
+        return new LoadReport(Machine(), DateTimeOffset.UtcNow, settings, ingest, watch, bare);
+    }
+
+    private static string Machine() =>
+        $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace QueueBoard.Load;
+
+/// <summary>
+/// What one harness run does: the district's size, the devices posting and the watchers held, how long each phase lasts
+/// and at what rate the latency phase sends. <c>--quick</c> is the five-minute profile; the defaults are a district.
+/// </summary>
+public sealed record LoadSettings
+{
+    public int Sites { get; init; } = 500;
+    public int LanesPerSite { get; init; } = 6;
+    public int Devices { get; init; } = 64;
+    public int Watchers { get; init; } = 20_000;
+    public int WallsPerSite { get; init; } = 2;
+    public int BatchSize { get; init; } = 100;
+    public double IngestSeconds { get; init; } = 20;
+    public double WatchSeconds { get; init; } = 60;
+    public int EventsPerSecond { get; init; } = 1_000;
+
+    /// <summary>Board watchers whose every push is timed (all walls are); the rest are only counted.</summary>
+    public int TimedBoardWatchers { get; init; } = 20;
+
+    /// <summary>Run the bare baselines beside QueueBoard (a bare endpoint, a bare hub) with the same client code.</summary>
+    public bool Baselines { get; init; } = true;
+
+    /// <summary>Two QueueBoard nodes on a local Redis instead of one node in memory.</summary>
+    public bool Cluster { get; init; }
+
+    public string? JsonPath { get; init; } = "load-results.json";
+
+    public static LoadSettings Quick { get; } = new()
+    {
+        Sites = 100, LanesPerSite = 6, Devices = 32, Watchers = 2_000, IngestSeconds = 10, WatchSeconds = 30, EventsPerSecond = 500,
+    };
+
+    public static LoadSettings Parse(string[] args)
+    {
+        var settings = args.Contains("--quick") ? Quick : new LoadSettings();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Int() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            double Real() => double.Parse(Next(), CultureInfo.InvariantCulture);
+            settings = args[i] switch
+            {
+                "--quick" => settings,
+                "--sites" => settings with { Sites = Int() },
+                "--lanes" => settings with { LanesPerSite = Int() },
+                "--devices" => settings with { Devices = Int() },
+                "--watchers" => settings with { Watchers = Int() },
+                "--walls-per-site" => settings with { WallsPerSite = Int() },
+                "--batch" => settings with { BatchSize = Int() },
+                "--ingest-seconds" => settings with { IngestSeconds = Real() },
+                "--watch-seconds" => settings with { WatchSeconds = Real() },
+                "--rate" => settings with { EventsPerSecond = Int() },
+                "--no-baselines" => settings with { Baselines = false },
+                "--cluster" => settings with { Cluster = true },
+                "--json" => settings with { JsonPath = Next() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --quick --sites --lanes --devices --watchers --walls-per-site --batch --ingest-seconds --watch-seconds --rate --no-baselines --cluster --json PATH"),
+            };
+        }
+
+        return settings;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using QueueBoard.Load;
+using QueueBoard.Testing;
+
+// serve-baseline PORT: the bare baselines, in a process of their own like the server they are compared with.
+if (args is ["serve-baseline", var port])
+{
+    await BaselineServer.Build(int.Parse(port, CultureInfo.InvariantCulture)).RunAsync();
+    return 0;
+}
+
+var settings = LoadSettings.Parse(args);
+var clock = Stopwatch.StartNew();
+void Progress(string line) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
+
+await using var redis = settings.Cluster ? await RedisServer.StartNewAsync() : null;
+var cluster = $"load{Guid.NewGuid():N}"[..12];
+// Rate limits are for phones on the internet; the harness is every phone of the district at once from one address.
+const string NoLimits = "--QueueBoard:RateLimits=false";
+var nodes = settings.Cluster
+    ? new[] { NodeProcess.InCluster("a", redis!.Address, cluster, NoLimits), NodeProcess.InCluster("b", redis!.Address, cluster, NoLimits) }
+    : [new NodeProcess("node", "--environment", "Production", $"--QueueBoard:AdminToken={NodeProcess.AdminToken}", "--QueueBoard:Storage=Memory", NoLimits)];
+foreach (var node in nodes)
+{
+    await node.StartAsync();
+}
+
+Progress($"QueueBoard: {nodes.Length} node(s) from {RepositoryPaths.WebDll} ({RepositoryPaths.Configuration})");
+var baselinePort = FreePort.Next();
+using var baselineProcess = settings.Baselines ? StartBaseline(baselinePort) : null;
+var queueBoard = new LoadTarget("QueueBoard", nodes[0].BaseAddress, NodeProcess.AdminToken, nodes[0].ProcessId, Bare: false);
+var baseline = baselineProcess is null ? null : new LoadTarget("bare", new Uri($"http://127.0.0.1:{baselinePort}/"), BaselineServer.Token, baselineProcess.Id, Bare: true);
+if (baseline is not null)
+{
+    await WaitReadyAsync(baseline.BaseAddress);
+}
+
+try
+{
+    var report = await LoadRun.RunAsync(queueBoard, baseline, settings, Progress);
+    Console.WriteLine(report.ToMarkdown());
+    if (settings.JsonPath is { } path)
+    {
+        await File.WriteAllTextAsync(path, report.ToJson());
+        Progress($"wrote {Path.GetFullPath(path)}");
+    }
+}
+finally
+{
+    baselineProcess?.Kill(entireProcessTree: true);
+    foreach (var node in nodes)
+    {
+        await node.DisposeAsync();
+    }
+}
+
+return 0;
+
+static Process StartBaseline(int port)
+{
+    var self = Environment.ProcessPath!;
+    var start = self.EndsWith("dotnet", StringComparison.Ordinal)
+        ? new ProcessStartInfo(self, [typeof(LoadRun).Assembly.Location, "serve-baseline", port.ToString(CultureInfo.InvariantCulture)])
+        : new ProcessStartInfo(self, ["serve-baseline", port.ToString(CultureInfo.InvariantCulture)]);
+    start.Environment["DOTNET_gcServer"] = "1";
+    return Process.Start(start)!;
+}
+
+static async Task WaitReadyAsync(Uri address)
+{
+    using var http = new HttpClient { BaseAddress = address };
+    for (var attempt = 0; attempt < 100; attempt++)
+    {
+        try
+        {
+            if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        await Task.Delay(100);
+    }
+
+    throw new InvalidOperationException($"The baseline at {address} did not start.");
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace QueueBoard.Load;
+
+/// <summary>
+/// QueueBoard watched as a district watches it: a few wall screens per site on <c>WatchSite</c>, the rest phones on
+/// <c>WatchBoard</c>, while arrivals go to every site at a steady rate, one POST each. Times every push at the walls and at
+/// a sample of phones against the acknowledgement of the arrival it reflects, and counts every push delivered.
+/// </summary>
+public static class WatchPhase
+{
+    public static async Task<WatchResult> RunAsync(LoadTarget target, string[] sites, LoadSettings settings, Action<string> progress)
+    {
+        var walls = Math.Min(settings.Watchers, sites.Length * settings.WallsPerSite);
+        var logs = new PushLog?[Math.Min(settings.Watchers, walls + settings.TimedBoardWatchers)];
+        var index = sites.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        long wallMessages = 0, boardMessages = 0, wallBytes = 0, wallSized = 0, boardBytes = 0, boardSized = 0;
+
+        await using var meter = target.ProcessId is { } pid ? new ProcessMeter(pid) : null;
+        await using var watchers = new Watchers();
+        var connectSeconds = await watchers.OpenAsync(target.Hub, settings.Watchers, (i, connection) =>
+        {
+            var log = i < logs.Length ? logs[i] = new PushLog() : null;
+            if (i < walls)
+            {
+                connection.On<JsonElement>("siteUpdated", site =>
+                {
+                    Interlocked.Increment(ref wallMessages);
+                    if (log is not null)
+                    {
+                        Interlocked.Add(ref wallBytes, site.GetRawText().Length);
+                        Interlocked.Increment(ref wallSized);
+                        log.Saw(index[site.GetProperty("id").GetString()!], site.GetProperty("queueLength").GetInt32());
+                    }
+                });
+            }
+            else
+            {
+                connection.On<JsonElement>("boardUpdated", rows =>
+                {
+                    Interlocked.Increment(ref boardMessages);
+                    if (log is not null)
+                    {
+                        Interlocked.Add(ref boardBytes, rows.GetRawText().Length);
+                        Interlocked.Increment(ref boardSized);
+                        foreach (var row in rows.EnumerateArray())
+                        {
+                            if (index.TryGetValue(row.GetProperty("id").GetString()!, out var site))
+                            {
+                                log.Saw(site, row.GetProperty("queueLength").GetInt32());
+                            }
+                        }
+                    }
+                });
+            }
+        }, (i, connection) => i < walls ? connection.InvokeAsync("WatchSite", sites[i % sites.Length]) : connection.InvokeAsync("WatchBoard"), progress);
+        progress($"{settings.Watchers:N0} watchers connected in {connectSeconds:0.0} s");
+
+        // The snapshots each Watch call brings are not what is measured.
+        await Task.Delay(1500);
+        var (wallsBefore, boardBefore) = (Interlocked.Read(ref wallMessages), Interlocked.Read(ref boardMessages));
+        Interlocked.Exchange(ref wallBytes, 0);
+        Interlocked.Exchange(ref wallSized, 0);
+        Interlocked.Exchange(ref boardBytes, 0);
+        Interlocked.Exchange(ref boardSized, 0);
+
+        var acks = sites.Select(_ => new List<long>()).ToArray();
+        var (sent, acked) = await DriveAsync(target, sites, acks, settings.EventsPerSecond, TimeSpan.FromSeconds(settings.WatchSeconds), progress);
+        var driven = settings.WatchSeconds;
+
+        // The board is pushed at most once a second: the last events' pushes are still on their way.
+        await Task.Delay(2500);
+        var delivered = Interlocked.Read(ref wallMessages) - wallsBefore + Interlocked.Read(ref boardMessages) - boardBefore;
+        var wallLatency = Percentiles.Of(logs.Take(Math.Min(walls, logs.Length)).SelectMany(l => l!.Latencies(acks)));
+        var boardLatency = Percentiles.Of(logs.Skip(walls).SelectMany(l => l!.Latencies(acks)));
+        var unreflected = logs.Take(Math.Min(walls, logs.Length)).Select((log, i) => (long)Math.Max(0, acks[i % sites.Length].Count - log!.SeenFor(i % sites.Length))).Sum();
+        var usage = meter is null ? default : await meter.StopAsync();
+        _ = sent;
+        return new WatchResult(
+            target.Name,
+            settings.Watchers,
+            walls,
+            connectSeconds,
+            acked / driven,
+            delivered / (driven + 2.5),
+            (Interlocked.Read(ref wallMessages) - wallsBefore) / (double)Math.Max(1, walls) / (driven + 2.5),
+            wallSized == 0 ? 0 : (double)wallBytes / wallSized,
+            boardSized == 0 ? 0 : (double)boardBytes / boardSized,
+            wallLatency,
+            boardLatency,
+            unreflected,
+            usage.Cores,
+            usage.StartBytes,
+            usage.PeakBytes);
+    }
+
+    /// <summary>Sends one arrival at a time to each site in turn at the given rate; records when each was acknowledged.</summary>
+    private static async Task<(long Sent, long Acked)> DriveAsync(
+        LoadTarget target, string[] sites, List<long>[] acks, int perSecond, TimeSpan duration, Action<string> progress)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = target.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.AdminToken);
+        long sent = 0, acked = 0;
+        var inflight = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(duration);
+        using var reporting = IngestPhase.Report(() => $"{target.Name} watch: {Interlocked.Read(ref acked) / Math.Max(1, clock.Elapsed.TotalSeconds):N0} events/s acknowledged", progress, stop.Token);
+        var cursor = 0;
+        var carry = 0.0;
+        var tick = TimeSpan.FromMilliseconds(50);
+        for (var next = tick; clock.Elapsed < duration; next += tick)
+        {
+            carry += perSecond * tick.TotalSeconds;
+            for (; carry >= 1; carry--)
+            {
+                var site = cursor++ % sites.Length;
+                sent++;
+                inflight.Add(PostAsync(site));
+            }
+
+            var wait = next - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+        }
+
+        await Task.WhenAll(inflight);
+        return (sent, acked);
+
+        async Task PostAsync(int site)
+        {
+            try
+            {
+                var body = new { events = new[] { new { id = Guid.NewGuid(), lane = "1", type = "arrived", count = 1 } } };
+                using var response = await http.PostAsJsonAsync($"/api/v1/sites/{sites[site]}/events", body);
+                if (response.IsSuccessStatusCode)
+                {
+                    lock (acks[site])
+                    {
+                        acks[site].Add(Stopwatch.GetTimestamp());
+                    }
+
+                    Interlocked.Increment(ref acked);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+            }
+        }
+    }
+}

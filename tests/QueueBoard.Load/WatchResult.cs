@@ -1,0 +1,22 @@
+namespace QueueBoard.Load;
+
+/// <summary>
+/// One watch phase on one target: watchers held, pushes delivered per second, bytes per push, and how long after an
+/// event's acknowledgement the first push reflecting it reached a wall screen and a board phone.
+/// </summary>
+public sealed record WatchResult(
+    string Target,
+    int Watchers,
+    int Walls,
+    double ConnectSeconds,
+    double EventsPerSecond,
+    double PushesPerSecond,
+    double WallPushesPerSitePerSecond,
+    double MeanWallPushBytes,
+    double MeanBoardPushBytes,
+    Percentiles WallLatencyMs,
+    Percentiles BoardLatencyMs,
+    long Unreflected,
+    double ServerCores,
+    long ServerStartBytes,
+    long ServerPeakBytes);

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Logging;
+
+namespace QueueBoard.Load;
+
+/// <summary>
+/// Opens many SignalR connections the way the screens do (WebSockets, JSON), a few dozen at a time with progress, and
+/// closes them all at the end.
+/// </summary>
+public sealed class Watchers : IAsyncDisposable
+{
+    private readonly List<HubConnection> _connections = [];
+
+    public IReadOnlyList<HubConnection> Connections => _connections;
+
+    public static HubConnection Build(Uri hub) => new HubConnectionBuilder()
+        .WithUrl(hub, o => o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets)
+        .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.None))
+        .Build();
+
+    /// <summary>Builds <paramref name="count"/> connections, lets <paramref name="attach"/> add handlers, starts them and calls <paramref name="watch"/>.</summary>
+    public async Task<double> OpenAsync(Uri hub, int count, Action<int, HubConnection> attach, Func<int, HubConnection, Task> watch, Action<string> progress)
+    {
+        var clock = Stopwatch.StartNew();
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next) - 1) < count)
+            {
+                var connection = Build(hub);
+                attach(index, connection);
+                await connection.StartAsync();
+                await watch(index, connection);
+                lock (_connections)
+                {
+                    _connections.Add(connection);
+                    if (_connections.Count % 1000 == 0)
+                    {
+                        progress($"{_connections.Count:N0}/{count:N0} watchers connected");
+                    }
+                }
+            }
+        }));
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var batch in _connections.Chunk(200))
+        {
+            await Task.WhenAll(batch.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using QueueBoard.Load;
+using QueueBoard.Testing;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>
+/// Keeps the load harness working: a tiny run of every phase against the real app on Kestrel and the bare baselines,
+/// checking that each measured something and lost nothing. It measures no speed; docs/PERFORMANCE.md holds the numbers.
+/// </summary>
+public sealed class LoadHarnessSmokeTests : IAsyncLifetime
+{
+    private readonly ConfiguredAppFactory _app = new(("QueueBoard:RateLimits", "false"));
+    private readonly int _baselinePort = FreePort.Next();
+    private Microsoft.AspNetCore.Builder.WebApplication? _baseline;
+
+    public async ValueTask InitializeAsync()
+    {
+        _baseline = BaselineServer.Build(_baselinePort);
+        await _baseline.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _baseline!.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_tiny_run_measures_every_phase_against_queueboard_and_its_baselines()
+    {
+        var settings = new LoadSettings
+        {
+            Sites = 3, LanesPerSite = 2, Devices = 4, Watchers = 12, WallsPerSite = 2, BatchSize = 10,
+            IngestSeconds = 1, WatchSeconds = 3, EventsPerSecond = 20, TimedBoardWatchers = 3, JsonPath = null,
+        };
+        var queueBoard = new LoadTarget("QueueBoard", _app.BaseAddress, QueueBoardAppFactory.AdminToken, null, Bare: false);
+        var baseline = new LoadTarget("bare", new Uri($"http://127.0.0.1:{_baselinePort}/"), BaselineServer.Token, null, Bare: true);
+
+        var report = await LoadRun.RunAsync(queueBoard, baseline, settings, line => TestContext.Current.TestOutputHelper?.WriteLine(line));
+
+        Assert.Equal(4, report.Ingest.Count);
+        Assert.All(report.Ingest, r => Assert.True(r.EventsPerSecond > 0 && r.Failed == 0, $"{r.Target} batch {r.BatchSize}: {r}"));
+        var watch = report.Watch!;
+        Assert.Equal((12, 6), (watch.Watchers, watch.Walls));
+        Assert.True(watch.EventsPerSecond > 0, watch.ToString());
+        Assert.True(watch.WallLatencyMs.Count > 0 && watch.BoardLatencyMs.Count > 0, watch.ToString());
+        Assert.Equal(0, watch.Unreflected);
+        Assert.True(watch.MeanWallPushBytes > 100 && watch.MeanBoardPushBytes > 100, watch.ToString());
+        Assert.True(report.BareWatch!.PushesPerSecond > 0 && report.BareWatch.WallLatencyMs.Count > 0, report.BareWatch.ToString());
+        Assert.Contains("| QueueBoard | 10 |", report.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("\"ingest\"", report.ToJson(), StringComparison.Ordinal);
+    }
+}
