@@ -116,7 +116,7 @@ public sealed class AdminTests(BrowserFixture browser)
         var lane = lead.Locator("[data-testid=lead-lane][data-lane-id='1']");
         await lane.GetByTestId("open").ClickAsync();
         await lane.GetByTestId("arrived-1").ClickAsync();
-        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0");
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", Screens.HeldTapsSent);
 
         var board = await browser.NewPageAsync();
         await board.GotoAsync("/");

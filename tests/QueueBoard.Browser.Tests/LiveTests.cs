@@ -49,7 +49,7 @@ public sealed class LiveTests(BrowserFixture browser)
         await lead.Keyboard.PressAsync("Enter");
         await lead.Keyboard.PressAsync("Space");
         await Expect(lead.Locator("[data-testid=lead-lane][data-lane-id='1'] [data-testid=lead-queue]")).ToHaveTextAsync("2");
-        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0");
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", Screens.HeldTapsSent);
         Assert.Equal(2, (await browser.App.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}")).Lane("1").Number("queueLength"));
     }
 
@@ -70,7 +70,7 @@ public sealed class LiveTests(BrowserFixture browser)
         await lane.GetByTestId("arrived-5").ClickAsync();
         await lane.GetByTestId("arrived-1").ClickAsync();
 
-        await Expect(Screens.LaneQueue(wall, "1")).ToHaveTextAsync("6");
+        await Expect(Screens.LaneQueue(wall, "1")).ToHaveTextAsync("6", Screens.HeldTapsSent);
         await Expect(wall.Locator("[data-testid=lane-tile][data-lane-id='1']")).ToHaveAttributeAsync("data-status", "open");
         await Expect(board.Locator($"[data-testid=site-row][data-site-id={_siteId}] [data-testid=row-queue]"))
             .ToHaveAttributeAsync("data-value", "6");

@@ -6,6 +6,12 @@ namespace QueueBoard.Browser.Tests;
 /// <summary>What tests read and do on the pages, by the pages' test ids.</summary>
 public static class Screens
 {
+    /// <summary>
+    /// Long enough for the lead console's taps to be sent and shown: each is held on the phone for 5 s, where the lead
+    /// can still take it back, before it goes out.
+    /// </summary>
+    public static LocatorAssertionsToHaveTextOptions HeldTapsSent => new() { Timeout = 15_000 };
+
     public static ILocator LaneQueue(IPage wall, string laneId) =>
         wall.Locator($"[data-testid=lane-tile][data-lane-id='{laneId}'] [data-testid=lane-queue]");
 

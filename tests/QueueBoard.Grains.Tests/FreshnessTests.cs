@@ -16,7 +16,9 @@ public sealed class FreshnessTests
         await using var cluster = await AccuracyCluster.StartAsync(HarnessSettings.Default);
         var start = cluster.Time.GetUtcNow(); // 08:00 in Asia/Shanghai
         var site = cluster.Grains.GetGrain<ISiteGrain>("silent");
-        await site.Configure(new SiteConfig("静默测试点", null, "区", 0, 0, [OpenSpan.AllDay], [new LaneConfig("1", "1号通道", LaneKind.Standard)]));
+        // Lane 2 never reports: it must not make the site look fresh.
+        await site.Configure(new SiteConfig("静默测试点", null, "区", 0, 0, [OpenSpan.AllDay],
+            [new LaneConfig("1", "1号通道", LaneKind.Standard), new LaneConfig("2", "2号通道", LaneKind.Standard)]));
         await site.Apply([
             new LaneEvent(null, "1", LaneEventType.Status, 0, LaneStatus.Open, start),
             new LaneEvent(null, "1", LaneEventType.Arrived, 12, null, start)]);
@@ -32,6 +34,7 @@ public sealed class FreshnessTests
         var alert = Assert.Single(silent.Alerts, a => a.Kind == "silent");
         Assert.Equal((AlertSeverity.Warning, start.AddMinutes(10)), (alert.Severity, alert.Since));
         Assert.True((await site.GetDetail())!.Stale);
+        Assert.Equal(start, silent.Summary.UpdatedAt);
 
         await site.Apply([new LaneEvent(null, "1", LaneEventType.Served, 1, null, cluster.Time.GetUtcNow())]);
         var heard = (await site.GetDigest())!;

@@ -14,8 +14,10 @@ public static class Api
         name = "群星公园采样点",
         nameEn = "Qunxing Park",
         area = "环市街道",
-        latitude = 22.5895,
-        longitude = 113.0822,
+        // Some 40 km from the demo district (and from the advice tests' sites), so a test's empty sites are never the
+        // "faster site nearby" on a demo screen or in a screenshot.
+        latitude = 22.95,
+        longitude = 112.70,
         openHours = new[] { new { from = "00:00", to = "24:00" } },
         lanes = lanes.Select(l => new { id = l.Id, name = $"{l.Id}号通道", kind = l.Kind }).ToArray(),
     };

@@ -1,6 +1,9 @@
 // "Go here instead": a nearby open site where the walk there plus its wait clearly beats queueing here.
 // Clearly, because waits are estimates: a resident who walks away for a minute or two saved was sent away for nothing.
+// Never a site whose numbers may be out of date: its short wait may be long gone.
+import { serverNow } from './clock.js';
 import { fmtInt, siteName } from './format.js';
+import { isStale } from './freshness.js';
 import { haversineKm } from './geo.js';
 import { t } from './i18n.js';
 
@@ -30,9 +33,11 @@ export function betterNearby(site, rows) {
   // Most sites most of the time: too short a wait for any walk to save enough.
   if (worstTotal < 0) return null;
   let best = null;
+  const now = serverNow();
   for (const row of rows ?? []) {
     if (!row || row.id === site.id || row.open !== true || row.waitMinutes == null || !placed(row)) continue;
     if (Math.abs(row.latitude - site.latitude) * MIN_KM_PER_DEGREE_LATITUDE > MAX_STRAIGHT_KM) continue;
+    if (isStale(row, now)) continue;
     const exact = walkMinutesExact(site, row);
     if (exact > MAX_WALK_MINUTES) continue;
     const walkMinutes = Math.ceil(exact);

@@ -113,6 +113,8 @@ export const api = {
   districtReport: (token, date) => request(`/api/v1/report.csv?date=${encodeURIComponent(date)}`, { token, as: 'file', timeoutMs: 60000 }),
   // The district's day for the printable summary; without a date, the district's today.
   daySummary: (token, date) => request(`/api/v1/report.json${date ? `?date=${encodeURIComponent(date)}` : ''}`, { token, timeoutMs: 60000 }),
+  // Marks a raised alert as being dealt with, on every screen, until its condition clears (404 once it has).
+  acknowledgeAlert: (token, id) => request('/api/v1/alerts/acknowledge', { method: 'POST', token, body: { id } }),
 };
 
 // The QR code of a site's lead console address, for its printed lead card (public, an image).

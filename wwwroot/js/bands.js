@@ -9,8 +9,11 @@ export function bandMark(band, { chip = true, extraClass = '' } = {}) {
     h('span', { class: 'band-word', text: t(`band.${band}`) }));
 }
 
+// 'resting' is no lane status: it is how every lane of a site outside its hours is shown, whatever its lead left it at.
+const SHOWN_ONLY = ['resting'];
+
 export function statusMark(status, { testid, extraClass = '' } = {}) {
-  const known = laneStatus(status);
+  const known = SHOWN_ONLY.includes(status) ? status : laneStatus(status);
   return h('span', { class: `status status-${known}${extraClass ? ` ${extraClass}` : ''}`, 'data-testid': testid, dataset: { status: known } },
     h('span', { class: 'status-icon', 'aria-hidden': 'true' }),
     h('span', { class: 'status-word', text: t(`status.${known}`) }));

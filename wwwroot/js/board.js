@@ -3,19 +3,25 @@ import { adviceShortText, adviceText, betterNearby } from './advice.js';
 import { api } from './api.js';
 import { bandMark, num, statusMark } from './bands.js';
 import { bestTimeSection } from './best-time.js';
+import { serverNow } from './clock.js';
+import { loadDistrictZone, onZoneChange } from './district-zone.js';
 import { h, reconcileChildren, setAttr, setText } from './dom.js';
 import {
   accuracyText, breakText, briefRangeText, greenRange, laneRange, likelyText, rangeText, siteRange,
 } from './estimates.js';
 import { createForecastFeed } from './forecast.js';
 import {
-  areaName, bandOf, fmtAgo, fmtInt, fmtKm, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName, laneStatus,
+  areaName, bandOf, fmtAgo, fmtInt, fmtKm, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName,
   searchKey, siteName,
 } from './format.js';
-import { haversineKm, locate } from './geo.js';
+import { freshnessLine, isStale, markStale } from './freshness.js';
+import { directionsUrl, haversineKm, locate } from './geo.js';
 import { getLang, initI18n, onLangChange, t, tNodes } from './i18n.js';
 import { createLive } from './live.js';
 import { mergeRow, mergeRows as mergeInto } from './site-rows.js';
+import {
+  bestLane, isResting, isServing, laneShownStatus, nextOpeningText, restingText, siteBand,
+} from './site-state.js';
 import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
 
@@ -31,6 +37,8 @@ const state = {
   loadError: false,
   query: '',
   area: readArea(),
+  // Only sites with a green lane open (for the elderly, children and people with disabilities).
+  greenOnly: false,
   sort: 'wait',
   position: null,
   expandedId: null,
@@ -48,6 +56,7 @@ const el = {
   area: document.getElementById('area-filter'),
   sortWait: document.getElementById('sort-wait'),
   sortNear: document.getElementById('sort-near'),
+  greenFilter: document.getElementById('green-filter'),
   geo: document.getElementById('geo-message'),
   summary: document.getElementById('board-summary'),
   updated: document.getElementById('updated-ago'),
@@ -76,18 +85,23 @@ function distanceOf(site) {
 
 function matches(site) {
   if (state.area && site.area !== state.area) return false;
+  if (state.greenOnly && site.greenLaneOpen !== true) return false;
   if (!state.query) return true;
   const q = searchKey(state.query);
   return [site.name, site.nameEn, site.area, areaName(site.area)].some((s) => searchKey(s).includes(q));
 }
 
-function compare(a, b) {
+// `stale`: each site's verdict, taken once per sort so that the clock cannot move under it.
+function compare(a, b, stale) {
   const closedA = bandOf(a) === 'closed';
   const closedB = bandOf(b) === 'closed';
   if (closedA !== closedB) return closedA ? 1 : -1;
   if (state.sort === 'near' && state.position) {
     const d = distanceOf(a) - distanceOf(b);
     if (d) return d;
+  } else if (stale.get(a.id) !== stale.get(b.id)) {
+    // Numbers that may be out of date never count as the shortest wait.
+    return stale.get(a.id) ? 1 : -1;
   }
   const w = (a.waitMinutes ?? Infinity) - (b.waitMinutes ?? Infinity);
   if (w && !Number.isNaN(w)) return w;
@@ -96,8 +110,10 @@ function compare(a, b) {
   return siteName(a).localeCompare(siteName(b), getLang() === 'en' ? 'en' : 'zh-CN');
 }
 
-function visibleSites() {
-  return [...state.sites.values()].filter(matches).sort(compare);
+function visibleSites(now = serverNow()) {
+  const sites = [...state.sites.values()].filter(matches);
+  const stale = new Map(sites.map((site) => [site.id, isStale(site, now)]));
+  return sites.sort((a, b) => compare(a, b, stale));
 }
 
 // ---- rows ----
@@ -110,7 +126,12 @@ function createRow(id) {
   const detail = h('div', { id: detailId, class: 'row-detail', hidden: true });
   const li = h('li', { class: 'site-row', 'data-testid': 'site-row', dataset: { siteId: id } }, button, detail);
   button.addEventListener('click', () => toggleExpanded(id));
-  const row = { li, button, detail, signature: '' };
+  // The age lines outlive re-renders, so that the ticker can keep them current between pushes.
+  const row = {
+    li, button, detail, signature: '', stale: false, opening: '',
+    fresh: freshnessLine({ testid: 'row-freshness', className: 'row-fresh' }),
+    viewFresh: freshnessLine({ testid: 'site-freshness', tag: 'p', className: 'detail-fresh' }),
+  };
   rows.set(id, row);
   return row;
 }
@@ -120,22 +141,31 @@ function rowAdvice(site, band, all) {
   return band === 'crowded' ? betterNearby(site, all) : null;
 }
 
-function renderRow(site, all) {
+function renderRow(site, all, now) {
   const row = rows.get(site.id) ?? createRow(site.id);
   const distance = distanceOf(site);
-  const band = bandOf(site);
+  const band = siteBand(site);
   const advice = rowAdvice(site, band, all);
   // The open site's view shows advice drawn from the other rows, so their changes must reach it too.
   const detailAdvice = state.expandedId === site.id ? adviceText(betterNearby(detailOf(site.id), all)) : '';
+  const stale = isStale(site, now);
+  // The clock alone changes these, so the ticker compares them with what the row shows.
+  const opening = nextOpeningText(site);
+  row.fresh.update(site, now);
   const signature = JSON.stringify([
     site, distance == null ? null : Math.round(distance * 100), getLang(), adviceShortText(advice), detailAdvice,
+    stale, opening,
   ]);
   if (signature === row.signature) return row;
   row.signature = signature;
+  row.stale = stale;
+  row.opening = opening;
   row.li.className = `site-row band-${band}`;
+  markStale(row.li, stale);
 
   const meta = [areaName(site.area)];
   if (distance != null) meta.push(fmtKm(distance));
+  const resting = isResting(site);
 
   const green = site.greenLaneOpen
     ? h('span', { class: 'fact fact-green' },
@@ -153,13 +183,17 @@ function renderRow(site, all) {
       h('span', { class: 'row-facts' },
         h('span', { class: 'fact', 'data-testid': 'row-queue', dataset: { value: String(site.queueLength) } },
           tNodes('board.queued', { n: num(fmtInt(site.queueLength)) })),
-        h('span', { class: 'fact' }, tNodes('board.lanesOpen', {
-          open: num(fmtInt(site.openLanes)), total: num(fmtInt(site.totalLanes)),
-        })),
+        // Resting, every lane is shut: when it opens again is what a resident needs instead.
+        resting
+          ? (opening ? h('span', { class: 'fact fact-opening', 'data-testid': 'row-opening', text: opening }) : null)
+          : h('span', { class: 'fact' }, tNodes('board.lanesOpen', {
+            open: num(fmtInt(site.openLanes)), total: num(fmtInt(site.totalLanes)),
+          })),
         green),
+      row.fresh.el,
       advice ? h('span', { class: 'row-advice', 'data-testid': 'row-advice', text: adviceShortText(advice) }) : null),
     h('span', { class: 'row-wait' },
-      site.waitMinutes == null
+      site.waitMinutes == null || resting
         ? h('span', { class: 'wait-value wait-none', 'aria-hidden': 'true', text: '—' })
         : h('span', { class: 'wait-value' },
           h('span', { class: 'visually-hidden', text: t('board.waitA11y') }),
@@ -188,10 +222,11 @@ function rangeLine(range) {
 }
 
 function renderList() {
-  const sites = visibleSites();
+  const now = serverNow();
+  const sites = visibleSites(now);
   // Advice weighs every site, not only those the filters show: a resident can walk to any of them.
   const all = [...state.sites.values()];
-  const nodes = sites.map((site) => renderRow(site, all).li);
+  const nodes = sites.map((site) => renderRow(site, all, now).li);
   reconcileChildren(el.list, nodes);
   renderState(sites);
   renderSummary(sites, false);
@@ -219,6 +254,7 @@ function renderState(visible) {
 function clearFilters() {
   state.query = '';
   el.search.value = '';
+  setGreenOnly(false);
   setArea('');
   renderList();
   el.search.focus();
@@ -234,7 +270,10 @@ function summaryText(visible) {
   const open = visible.filter((s) => bandOf(s) !== 'closed');
   if (visible.length === 0) return state.sites.size === 0 ? t('board.emptyTitle') : t('board.noMatchTitle');
   if (open.length === 0) return t('board.summaryNoneOpen', { total: fmtInt(visible.length) });
-  const best = open.reduce((a, b) => ((b.waitMinutes ?? Infinity) < (a.waitMinutes ?? Infinity) ? b : a));
+  const now = serverNow();
+  const fresh = open.filter((s) => !isStale(s, now));
+  if (fresh.length === 0) return t('board.summaryNoneFresh', { open: fmtInt(open.length) });
+  const best = fresh.reduce((a, b) => ((b.waitMinutes ?? Infinity) < (a.waitMinutes ?? Infinity) ? b : a));
   return t('board.summary', {
     open: fmtInt(open.length), total: fmtInt(visible.length), wait: fmtInt(best.waitMinutes), name: siteName(best),
   });
@@ -314,18 +353,51 @@ function detailOf(id) {
   return state.details.get(id) ?? state.sites.get(id);
 }
 
-function renderLane(lane) {
-  const pause = breakText(lane);
-  return h('li', { class: `lane-item lane-${laneStatus(lane.status)}`, dataset: { laneId: lane.id } },
+// A serving lane shows its wait and the pace that wait comes from (queue ÷ pace ≈ wait); any other lane only its
+// state word, since a paused or closed lane has neither.
+function renderLane(lane, site) {
+  const shown = laneShownStatus(lane, site);
+  const serving = isServing(lane, site);
+  const pause = serving ? breakText(lane) : '';
+  let wait = null;
+  if (serving) {
+    wait = h('span', { class: 'lane-fact lane-fact-wait' },
+      h('span', { 'data-testid': 'lane-wait' }, waitWords('board.laneWait', lane.waitMinutes, laneRange(lane))),
+      h('span', { class: 'lane-pace', 'data-testid': 'lane-pace' }, tNodes('lane.pace', { n: num(fmtRate(lane.throughputPerMinute)) })));
+  } else if (shown === 'open') {
+    wait = h('span', { class: 'lane-fact lane-fact-wait', 'data-testid': 'lane-wait', text: t('board.laneNoWait') });
+  }
+  return h('li', { class: `lane-item lane-${shown}`, dataset: { laneId: lane.id, status: shown } },
     h('span', { class: 'lane-title' },
       h('span', { class: 'lane-name', text: laneName(lane) }),
       isGreenLane(lane) && !isGreenName(laneName(lane)) ? h('span', { class: 'green-badge', text: t('board.greenLane') }) : null),
-    statusMark(lane.status),
+    statusMark(shown, { testid: 'lane-status' }),
     h('span', { class: 'lane-fact' }, tNodes('board.queued', { n: num(fmtInt(lane.queueLength)) })),
-    h('span', { class: 'lane-fact lane-fact-wait', 'data-testid': 'lane-wait' }, lane.waitMinutes == null
-      ? t('board.laneNoWait')
-      : waitWords('board.laneWait', lane.waitMinutes, laneRange(lane))),
+    wait,
     pause ? h('span', { class: 'lane-note', 'data-testid': 'lane-pause', text: pause }) : null);
+}
+
+// The site view's first line: the wait of the lane to join, said to be that lane's, so that it never reads as the
+// whole queue over the whole site's pace; or why there is none.
+function headline(detail) {
+  if (isResting(detail)) return restingText(detail);
+  const best = bestLane(detail, 'standard');
+  if (best) {
+    const range = laneRange(best);
+    return [tNodes('board.fastestLane', { n: num(fmtMinutesValue(best.waitMinutes)) }),
+      range ? h('span', { class: 'headline-range', text: ` · ${likelyText(range)}` }) : null];
+  }
+  return bestLane(detail, 'green') ? t('board.onlyGreenOpen') : t('board.noLaneOpen');
+}
+
+function directionsLink(site) {
+  const href = directionsUrl(site, siteName(site));
+  if (!href) return null;
+  return h('a', {
+    class: 'btn btn-secondary directions', href, target: '_blank', rel: 'noopener', 'data-testid': 'site-directions',
+    dataset: { focusKey: 'directions' },
+  }, h('span', { class: 'directions-icon', 'aria-hidden': 'true' }), t('board.directions'),
+  h('span', { class: 'visually-hidden', text: t('board.directionsHint') }));
 }
 
 function renderDetail(id, error) {
@@ -340,17 +412,28 @@ function renderDetail(id, error) {
   const lanes = detail.lanes ?? [];
   const advice = adviceText(betterNearby(detail, [...state.sites.values()]));
   const accuracy = accuracyText(detail.accuracy);
+  markStale(row.detail, row.viewFresh.update(detail));
+  // Pushes redraw the view every few seconds; a keyboard user on its link must not be thrown back to the top.
+  const focused = row.detail.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
   row.detail.replaceChildren(...[
+    h('div', { class: 'detail-head' },
+      h('p', { class: 'detail-headline', 'data-testid': 'site-headline' }, headline(detail)),
+      directionsLink(detail)),
+    row.viewFresh.el,
     advice ? h('p', { class: 'detail-advice', 'data-testid': 'advice', text: advice }) : null,
     h('p', { class: 'detail-totals' },
       h('span', {}, tNodes('board.servedToday', { n: num(fmtInt(detail.servedToday)) })),
-      h('span', {}, tNodes('board.throughput', { n: num(fmtRate(detail.throughputPerMinute)) }))),
+      // The lanes' paces added up, said to be so; with no lane serving there is no pace to add.
+      lanes.some((lane) => isServing(lane, detail))
+        ? h('span', { 'data-testid': 'site-pace' }, tNodes('board.sitePace', { n: num(fmtRate(detail.throughputPerMinute)) }))
+        : null),
     lanes.length === 0
       ? h('p', { class: 'detail-note', text: t('board.noLanes') })
-      : h('ul', { class: 'lane-list', 'aria-label': t('board.lanesHeading') }, lanes.map(renderLane)),
+      : h('ul', { class: 'lane-list', 'aria-label': t('board.lanesHeading') }, lanes.map((lane) => renderLane(lane, detail))),
     accuracy ? h('p', { class: 'detail-accuracy', 'data-testid': 'accuracy', text: accuracy }) : null,
     state.forecast?.siteId === id ? bestTimeSection(state.forecast.forecast) : null,
   ].filter(Boolean));
+  if (focused) row.detail.querySelector(`[data-focus-key="${focused}"]`)?.focus({ preventScroll: true });
 }
 
 // ---- controls ----
@@ -377,6 +460,11 @@ function setArea(area) {
   } catch {
     // Only a convenience.
   }
+}
+
+function setGreenOnly(on) {
+  state.greenOnly = on;
+  setAttr(el.greenFilter, 'aria-pressed', String(on));
 }
 
 function setSort(mode) {
@@ -424,6 +512,11 @@ el.area.addEventListener('change', () => {
   renderList();
   renderSummary(visibleSites(), true);
 });
+el.greenFilter.addEventListener('click', () => {
+  setGreenOnly(!state.greenOnly);
+  renderList();
+  renderSummary(visibleSites(), true);
+});
 el.sortWait.addEventListener('click', () => {
   setSort('wait');
   renderList();
@@ -436,6 +529,25 @@ function renderUpdated() {
     ? (state.loadError ? t('board.notLive') : t('common.loading'))
     : `${live.isConnected() ? t('board.live') : t('board.notLive')} · ${t('board.updatedAgo', { ago: fmtAgo(Date.now() - state.lastDataAt) })}`;
   setText(el.updated, text);
+}
+
+// Ages tick by the clock alone, and with them whether a site may be out of date or opens "today" rather than
+// "tomorrow": the lines are kept current here, and the list is redrawn (and re-sorted) only when a verdict changes.
+function tickSites() {
+  const now = serverNow();
+  let changed = false;
+  for (const [id, row] of rows) {
+    const site = state.sites.get(id);
+    // A row the filters hide is drawn again when it shows.
+    if (!site || !row.li.isConnected) continue;
+    if (row.fresh.update(site, now) !== row.stale || nextOpeningText(site) !== row.opening) changed = true;
+  }
+  if (changed) renderList();
+  // The open view follows its own picture, which may be a push ahead of its row.
+  const id = state.expandedId;
+  const row = id && rows.get(id);
+  const detail = id && state.details.get(id);
+  if (row && detail && row.viewFresh.update(detail, now) !== (row.detail.dataset.stale === 'true')) renderDetail(id);
 }
 
 // ---- data ----
@@ -477,12 +589,22 @@ const live = createLive({
 });
 
 initI18n();
+loadDistrictZone();
 setSort('wait');
+setGreenOnly(false);
 attachOffline(live, { poll: () => api.sites().then((list) => { mergeRows(list); renderList(); }) });
 live.watch('WatchBoard');
 loadSites();
-setInterval(renderUpdated, 1000);
+setInterval(() => {
+  renderUpdated();
+  tickSites();
+}, 1000);
 live.onState(renderUpdated);
+// Opening times and the open site's best times are written in the district's clock.
+onZoneChange(() => {
+  for (const row of rows.values()) row.signature = '';
+  renderList();
+});
 onLangChange(() => {
   for (const row of rows.values()) row.signature = '';
   renderAreaOptions();

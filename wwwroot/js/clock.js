@@ -26,12 +26,13 @@ export function currentMinute() {
 
 // The wall and command screens' clock: time (with seconds) and date every second, and `onMinute`
 // once each time the server's minute rolls over, for the page's own per-minute work. The text shows
-// the device's local time; the roll-over follows the server's minute, like the chart buckets.
-// Returns `tick`, for re-rendering at once (a language change re-words the date).
+// the server's time in the district's zone (format.js), so a screen with a wrong clock or set to
+// another zone still shows the district's, and its minute turns with the chart buckets'.
+// Returns `tick`, for re-rendering at once (a language or zone change re-words it).
 export function startWallClock({ clockEl, dateEl, onMinute }) {
   let lastMinute = currentMinute();
   function tick() {
-    const now = new Date();
+    const now = new Date(serverNow());
     setText(clockEl, fmtClock(now, true));
     setText(dateEl, fmtDate(now));
     clockEl.dateTime = now.toISOString();

@@ -8,7 +8,7 @@
 //   - command.js calls `replay.tick()` once a minute, so that today's slider reaches the new minute.
 import { api } from './api.js';
 import { currentMinute, serverNow } from './clock.js';
-import { districtTimeZone } from './district-zone.js';
+import { districtTimeZone, onZoneChange } from './district-zone.js';
 import { h, setAttr, setText } from './dom.js';
 import { getLang, onLangChange, t } from './i18n.js';
 
@@ -127,7 +127,7 @@ export function createReplay({ liveRows, render }) {
   function renderDays() {
     const list = recentDays();
     if (!list.includes(day)) day = list[list.length - 1];
-    const signature = JSON.stringify([getLang(), list]);
+    const signature = JSON.stringify([getLang(), districtTimeZone(), list]);
     if (el.date.dataset.signature !== signature) {
       el.date.dataset.signature = signature;
       el.date.replaceChildren(...list.map((d, i) => {
@@ -290,6 +290,12 @@ export function createReplay({ liveRows, render }) {
   });
 
   onLangChange(renderControls);
+  // The days and minutes on offer are the district's; a zone learnt late re-draws them, and a replay on screen moves
+  // to the same minute of the district's clock.
+  onZoneChange(() => {
+    renderControls();
+    if (active) schedule();
+  });
   renderControls();
 
   return {

@@ -4,8 +4,9 @@
 import { api } from './api.js';
 import { bandMark } from './bands.js';
 import { createLineChart, COLORS, setSeriesLabels } from './charts.js';
-import { currentMinute, startWallClock } from './clock.js';
+import { currentMinute, serverNow, startWallClock } from './clock.js';
 import { createReplay } from './command-replay.js';
+import { loadDistrictZone, onZoneChange } from './district-zone.js';
 import { h, reconcileChildren, setAttr, setText } from './dom.js';
 import { likelyText, rangeText, siteRange } from './estimates.js';
 import {
@@ -271,6 +272,15 @@ function alertText(alert) {
     }
     case 'queue-growing':
       return t('command.alertQueueGrowing');
+    case 'silent': {
+      // How long it has been silent, from the row's last report by the server's clock: the alert's `since` is when
+      // the silence was noticed, not when it began.
+      const row = state.sites.get(alert.siteId);
+      const at = Date.parse(row?.updatedAt);
+      return Number.isNaN(at) || row.queueLength == null
+        ? t('command.alertSilentNoData')
+        : t('command.alertSilent', { ago: fmtAgo(serverNow() - at), queue: fmtInt(row.queueLength) });
+    }
     default:
       return null;
   }
@@ -296,7 +306,7 @@ function renderAlert(alert, now) {
       since: h('span', { class: 'alert-since' }),
     };
     item.severity.append(h('span', { class: 'severity-icon', 'aria-hidden': 'true' }), item.word);
-    item.li = h('li', { 'data-testid': 'alert', dataset: { alertId: key } },
+    item.li = h('li', { 'data-testid': 'alert', dataset: { alertId: key, kind: kindOf(alert), siteId: alert.siteId ?? '' } },
       item.severity, h('span', { class: 'alert-body' }, item.site, item.message, item.since));
     alertItems.set(key, item);
   }
@@ -517,6 +527,7 @@ const live = createLive({
 
 initI18n();
 keepAwake();
+loadDistrictZone();
 const tickClock = startWallClock({ clockEl: el.clock, dateEl: el.date, onMinute });
 attachOffline(live, { poll: loadAll });
 live.watch('WatchBoard');
@@ -537,6 +548,15 @@ onLangChange(() => {
   renderChartTitles();
   setSeriesLabels(throughputChart, [t('command.throughputSeries')]);
   setSeriesLabels(queueChart, [t('command.queueSeries')]);
+  for (const s of [throughputSeries, queueSeries]) {
+    s.relabel();
+    s.render();
+  }
+});
+
+// The clock and the charts' minutes are written in the district's zone.
+onZoneChange(() => {
+  tickClock();
   for (const s of [throughputSeries, queueSeries]) {
     s.relabel();
     s.render();

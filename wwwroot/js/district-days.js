@@ -32,13 +32,25 @@ export function addDays(day, n) {
   return dayKey(y, m, d + n);
 }
 
+// Screens ask for days every second (ticking "opens tomorrow"), so each zone's formatter is made once.
+const dayParts = new Map();
+
+// The day the instant `ms` falls on in `timeZone`.
+export function dayOf(ms, timeZone = districtTimeZone()) {
+  const zone = isTimeZone(timeZone) ? timeZone : DISTRICT_TIME_ZONE;
+  let format = dayParts.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    dayParts.set(zone, format);
+  }
+  const parts = {};
+  for (const { type, value } of format.formatToParts(new Date(ms))) parts[type] = Number(value);
+  return dayKey(parts.year, parts.month, parts.day);
+}
+
 // The day it is now in `timeZone`.
 export function today(timeZone = districtTimeZone()) {
-  const parts = {};
-  const zone = isTimeZone(timeZone) ? timeZone : DISTRICT_TIME_ZONE;
-  const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' });
-  for (const { type, value } of format.formatToParts(new Date(serverNow()))) parts[type] = Number(value);
-  return dayKey(parts.year, parts.month, parts.day);
+  return dayOf(serverNow(), timeZone);
 }
 
 // The days the server keeps, today first.

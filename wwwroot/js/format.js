@@ -119,6 +119,13 @@ export function laneShortName(lane) {
   return t('lane.short', { n: numbered.n });
 }
 
+// The number of a standard lane named by that pattern ("3号通道" → "3"), for sentences that say "lane 3" in their own
+// words; null for any other name.
+export function laneNumber(lane) {
+  const numbered = laneNumbering(lane?.name || lane?.id || '');
+  return numbered && !numbered.green ? numbered.n : null;
+}
+
 function laneNumbering(name) {
   let m = /^第?(\d+)号?绿色通道$/.exec(name);
   if (m) return { green: true, n: m[1] };

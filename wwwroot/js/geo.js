@@ -1,4 +1,5 @@
-// Straight-line distance: good enough to rank nearby sites; residents navigate themselves.
+// Where sites are: straight-line distance (good enough to rank nearby sites), the device's position, and the way
+// there in a map app, which knows the streets.
 const EARTH_RADIUS_KM = 6371.0088;
 const rad = (deg) => (deg * Math.PI) / 180;
 
@@ -25,4 +26,14 @@ export function locate() {
       { enableHighAccuracy: false, timeout: 15000, maximumAge: 5 * 60 * 1000 },
     );
   });
+}
+
+// The site as a marker in Amap (高德地图), the map app most phones in the district have: its page offers the app
+// (callnative) or shows the map itself, and walks or drives the resident there. Sites are configured in WGS-84,
+// which Amap shifts onto its own map itself. null for a site without coordinates.
+export function directionsUrl(site, name) {
+  const { latitude, longitude } = site ?? {};
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;
+  return `https://uri.amap.com/marker?position=${longitude},${latitude}&name=${encodeURIComponent(name ?? '')}`
+    + '&coordinate=wgs84&callnative=1';
 }

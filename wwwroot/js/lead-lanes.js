@@ -9,25 +9,26 @@ import { t, tNodes } from './i18n.js';
 
 export const MAX_HEADCOUNT = 100000;
 
+// What the lead should see: the server's lane with every not-yet-confirmed tap applied in order,
+// held ones included, so the figures are always what the server will have once the phone is done.
+export function laneView(lane, acked, pendingItems) {
+  let queue = lane.queueLength ?? 0;
+  let { status } = lane;
+  const events = [...acked, ...pendingItems].filter((e) => e.lane === lane.id);
+  for (const e of events) {
+    if (e.type === 'arrived') queue += e.count;
+    else if (e.type === 'served') queue = Math.max(0, queue - e.count);
+    else if (e.type === 'queue') queue = e.count;
+    else if (e.type === 'status') status = e.status;
+  }
+  const delta = queue - (lane.queueLength ?? 0);
+  const pending = pendingItems.filter((e) => e.lane === lane.id).length;
+  return { queue, status: laneStatus(status), delta, pending };
+}
+
 // `el`: {list, nav, navList, empty}; `onTap(laneId, type, fields)` records one event.
 export function createLanePanel(el, onTap) {
   const cards = new Map();
-
-  // What the lead should see: the server's lane with every not-yet-confirmed tap applied in order.
-  function laneView(lane, acked, pendingItems) {
-    let queue = lane.queueLength ?? 0;
-    let { status } = lane;
-    const events = [...acked, ...pendingItems].filter((e) => e.lane === lane.id);
-    for (const e of events) {
-      if (e.type === 'arrived') queue += e.count;
-      else if (e.type === 'served') queue = Math.max(0, queue - e.count);
-      else if (e.type === 'queue') queue = e.count;
-      else if (e.type === 'status') status = e.status;
-    }
-    const delta = queue - (lane.queueLength ?? 0);
-    const pending = pendingItems.filter((e) => e.lane === lane.id).length;
-    return { queue, status, delta, pending };
-  }
 
   function renderLaneNav(lanes) {
     el.nav.hidden = lanes.length < 4;
@@ -112,7 +113,7 @@ export function createLanePanel(el, onTap) {
   function renderCard(lane, acked, pendingItems) {
     const card = cards.get(lane.id) ?? createCard(lane.id);
     const view = laneView(lane, acked, pendingItems);
-    const status = laneStatus(view.status);
+    const { status } = view;
     card.li.dataset.status = status;
     card.li.classList.toggle('lane-green', isGreenLane(lane));
     setText(card.name, laneName(lane));
@@ -189,5 +190,20 @@ export function createLanePanel(el, onTap) {
     });
   }
 
-  return { render };
+  // Where focus goes when the control it was on disappears (the undo bar after the last undo):
+  // back to the button that made the tap, so a keyboard user carries on where they were.
+  function focusControl(laneId, event) {
+    const card = cards.get(laneId);
+    if (!card) return false;
+    const key = {
+      arrived: event.count === 5 ? 'arrived5' : 'arrived1',
+      served: event.count === 10 ? 'served10' : 'served1',
+      status: { open: 'open', paused: 'pause', closed: 'close' }[event.status],
+    }[event.type];
+    const target = key ? card.buttons[key] : card.hcInput;
+    target?.focus();
+    return Boolean(target);
+  }
+
+  return { render, focusControl };
 }

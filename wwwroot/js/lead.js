@@ -1,10 +1,15 @@
 // Site lead console: lane status and counts from a phone, in gloves, on a flaky network.
 import { api } from './api.js';
 import { serverNow } from './clock.js';
+import { loadDistrictZone } from './district-zone.js';
 import { h, setText, siteIdFromPath } from './dom.js';
 import { laneName, siteName } from './format.js';
 import { initI18n, onLangChange, t } from './i18n.js';
-import { createLanePanel } from './lead-lanes.js';
+import { createConfirm } from './lead-confirm.js';
+import { restingText, staleText } from './lead-hours.js';
+import { createLanePanel, laneView } from './lead-lanes.js';
+import { forgetCode, keepCode, nextMidnight, onSessionChange, readSession } from './lead-session.js';
+import { createUndoBar } from './lead-undo.js';
 import { createLive } from './live.js';
 import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
@@ -14,7 +19,6 @@ import { uuid } from './uuid.js';
 const versions = createVersionGate();
 
 const siteId = siteIdFromPath('lead');
-const CODE_KEY = `qb.lead.code.${siteId}`;
 const SITE_CACHE_KEY = `qb.lead.site.${siteId}`;
 
 const el = {
@@ -27,10 +31,14 @@ const el = {
   form: document.getElementById('signin-form'),
   code: document.getElementById('lead-code'),
   signinError: document.getElementById('signin-error'),
+  signinPending: document.getElementById('signin-pending'),
   signinButton: document.getElementById('signin-button'),
   console: document.getElementById('console'),
   pending: document.getElementById('pending-count'),
   syncState: document.getElementById('sync-state'),
+  note: document.getElementById('offline-note'),
+  resting: document.getElementById('lead-resting'),
+  stale: document.getElementById('lead-stale'),
   signout: document.getElementById('signout'),
   storageWarning: document.getElementById('storage-warning'),
   rejected: document.getElementById('rejected'),
@@ -41,11 +49,14 @@ const el = {
   dialogBody: document.getElementById('signout-body'),
 };
 
+const session = readSession(siteId);
+
 const state = {
   site: readCachedSite(),
-  code: readCode(),
+  code: session.code,
   view: 'loading',
-  signinErrorKey: null,
+  // Why a code kept on this phone was given up, told on the sign-in until the lead signs in again.
+  signinErrorKey: session.reason,
   messageKeys: null,
   // Accepted events stay applied on screen until a fresh server snapshot that includes them arrives.
   acked: [],
@@ -53,23 +64,6 @@ const state = {
 };
 
 // ---- storage ----
-
-function readCode() {
-  try {
-    return sessionStorage.getItem(CODE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function writeCode(code) {
-  try {
-    if (code) sessionStorage.setItem(CODE_KEY, code);
-    else sessionStorage.removeItem(CODE_KEY);
-  } catch {
-    // The code then lives only in memory for this page.
-  }
-}
 
 // The last known site lets the console come up (and queue taps) even when it reloads offline.
 function readCachedSite() {
@@ -112,8 +106,9 @@ const outbox = new Outbox(siteId, {
     renderRejected();
     renderLanes();
   },
-  onAuthFailure(error) {
-    signOut(error.status === 403 ? 'lead.errorOtherSite' : 'lead.errorRevoked');
+  // The code worked when it was typed: refused now, it has been revoked (or replaced) for this site.
+  onAuthFailure() {
+    signOut('lead.errorRevoked', { remember: true });
   },
 });
 
@@ -124,12 +119,58 @@ const lanePanel = createLanePanel({
   empty: document.getElementById('no-lanes'),
 }, tap);
 
-function tap(laneId, type, extra) {
+const confirm = createConfirm({
+  dialog: document.getElementById('confirm-dialog'),
+  title: document.getElementById('confirm-title'),
+  body: document.getElementById('confirm-body'),
+  yes: document.querySelector('[data-testid="lead-confirm-yes"]'),
+  no: document.querySelector('[data-testid="lead-confirm-no"]'),
+});
+
+const undo = createUndoBar({
+  bar: document.getElementById('undo-bar'),
+  lane: document.getElementById('undo-lane'),
+  what: document.getElementById('undo-what'),
+  more: document.getElementById('undo-more'),
+  button: document.getElementById('undo'),
+  announcer: document.getElementById('undo-announcer'),
+}, outbox, {
+  describe: describeTap,
+  laneLabel: (event) => laneLabel(event.lane),
+  onEmpty(event, hadFocus) {
+    if (hadFocus && !lanePanel.focusControl(event.lane, event)) el.console.focus();
+  },
+});
+
+async function tap(laneId, type, extra) {
+  if (type === 'status' && !(await confirmStatus(laneId, extra.status))) return;
+  // The id is the tap's from this moment on, through holding, undo, the outbox and every resend.
   // `at` in the server's clock: a phone with a wrong clock must not get its taps rejected.
   const event = { id: uuid(), lane: laneId, type, ...extra, at: new Date(serverNow()).toISOString() };
-  outbox.add(event);
+  undo.hold(event);
   navigator.vibrate?.(15);
   renderLanes();
+}
+
+// Pausing or closing a lane that still holds people asks first, counting taps not yet sent; opening never does.
+async function confirmStatus(laneId, status) {
+  if (status === 'open') return true;
+  const lane = state.site?.lanes?.find((l) => l.id === laneId);
+  if (!lane) return true;
+  const view = laneView(lane, state.acked, outbox.items());
+  if (view.queue === 0 || view.status === status) return true;
+  const pause = status === 'paused';
+  return confirm.ask({
+    title: t(pause ? 'lead.confirmPause' : 'lead.confirmClose', { lane: laneName(lane), n: view.queue }),
+    body: t('lead.confirmBody'),
+    yes: t(pause ? 'lead.confirmPauseYes' : 'lead.confirmCloseYes'),
+    no: t(pause ? 'lead.confirmPauseNo' : 'lead.confirmCloseNo'),
+  });
+}
+
+function laneLabel(laneId) {
+  const lane = state.site?.lanes?.find((l) => l.id === laneId);
+  return lane ? laneName(lane) : laneId;
 }
 
 // ---- rendering ----
@@ -154,18 +195,28 @@ function renderHeader() {
   document.title = state.site ? `${siteName(state.site)} · ${t('lead.pageTitle')}` : t('lead.pageTitle');
 }
 
+// Offline as the lead means it: the phone says so, or the last try never reached the server.
+function isOffline(pending) {
+  return navigator.onLine === false || (pending > 0 && outbox.lastError?.status === 0);
+}
+
 function renderSync() {
   const pending = outbox.size;
   setText(el.pending, String(pending));
   el.pending.closest('.pending-badge')?.classList.toggle('has-pending', pending > 0);
   let text;
-  if (!state.code) text = t('lead.syncSignedOut');
-  else if (pending === 0) text = t('lead.syncAll');
-  else if (outbox.flushing) text = t('lead.syncSending');
-  else if (outbox.retryAt) text = t('lead.syncRetry', { s: Math.max(1, Math.ceil((outbox.retryAt - Date.now()) / 1000)) });
-  else text = t('lead.syncWaiting');
-  setText(el.syncState, text);
+  let kind;
+  if (!state.code) [kind, text] = ['signed-out', t('lead.syncSignedOut')];
+  else if (isOffline(pending)) [kind, text] = ['offline', pending > 0 ? t('lead.offlineSaved', { n: pending }) : t('lead.offlineNothing')];
+  else if (pending === 0) [kind, text] = ['synced', t('lead.syncAll')];
+  else if (outbox.flushing) [kind, text] = ['sending', t('lead.syncSending')];
+  else if (outbox.retryAt) [kind, text] = ['retry', t('lead.syncRetry', { s: Math.max(1, Math.ceil((outbox.retryAt - Date.now()) / 1000)) })];
+  else [kind, text] = ['waiting', t('lead.syncWaiting')];
+  setText(el.note, text);
+  el.note.dataset.state = kind;
   el.syncState.dataset.state = pending === 0 ? 'synced' : 'pending';
+  setText(el.signinPending, pending > 0 ? t('lead.keptOnPhone', { n: pending }) : '');
+  el.signinPending.hidden = pending === 0;
   announceSync(pending);
   el.storageWarning.hidden = outbox.persistent;
   if (state.view === 'console') renderLanes();
@@ -198,6 +249,21 @@ function renderRejected() {
   }));
 }
 
+// A tap as the undo bar names it: what the lead pressed.
+function describeTap(event) {
+  if (event.type !== 'status') return describeEvent(event);
+  return t({ open: 'lead.didOpen', paused: 'lead.didPause', closed: 'lead.didClose' }[event.status] ?? `status.${event.status}`);
+}
+
+function renderHours() {
+  const resting = state.view === 'console' ? restingText(state.site) : null;
+  setText(el.resting, resting ?? '');
+  el.resting.hidden = !resting;
+  const stale = state.view === 'console' ? staleText(state.site) : null;
+  setText(el.stale, stale ?? '');
+  el.stale.hidden = !stale;
+}
+
 function describeEvent(event) {
   switch (event.type) {
     case 'arrived': return t('lead.arrived', { n: event.count });
@@ -217,6 +283,7 @@ function applySite(detail) {
   cacheSite(detail);
   renderHeader();
   renderLanes();
+  renderHours();
 }
 
 // ---- sign in / out ----
@@ -235,16 +302,22 @@ function showConsole({ focus = false } = {}) {
   renderSync();
   renderLanes();
   renderRejected();
+  renderHours();
   outbox.enable();
 }
 
-function signOut(errorKey) {
-  state.code = null;
-  writeCode(null);
+// `remember`: the reason stays on this phone for other and later tabs (a refused code), where a
+// plain sign-out leaves nothing behind. Held taps stay in the outbox, sent after the next sign-in.
+function signOut(errorKey, { remember = false, fromOtherTab = false } = {}) {
+  // The outbox stops before the code goes, or releasing held taps would send them without one.
   outbox.disable();
+  undo.releaseAll();
+  state.code = null;
+  if (!fromOtherTab) forgetCode(siteId, remember ? errorKey : null);
   el.code.value = '';
   showSignin(errorKey);
   renderSync();
+  renderHours();
 }
 
 async function verify(code) {
@@ -278,9 +351,20 @@ el.form.addEventListener('submit', async (event) => {
     return;
   }
   state.code = code;
-  writeCode(code);
+  keepCode(siteId, code, nextMidnight(serverNow()));
   el.code.value = '';
   showConsole({ focus: true });
+});
+
+// One phone, one lead: a sign-in or sign-out in another tab of this console holds here too.
+onSessionChange(siteId, ({ code, reason }) => {
+  if (code) {
+    if (code === state.code) return;
+    state.code = code;
+    if (state.view === 'signin') showConsole();
+  } else if (state.code) {
+    signOut(reason, { fromOtherTab: true });
+  }
 });
 
 el.signout.addEventListener('click', () => {
@@ -357,15 +441,17 @@ async function start() {
 
 async function proceed() {
   if (!state.code) {
-    showSignin();
+    showSignin(state.signinErrorKey);
     return;
   }
-  // A code kept from earlier in this browser session: show the console at once (it works
-  // offline) and check the code in the background.
+  // A code kept from earlier today on this phone: show the console at once (it works offline)
+  // and check the code in the background.
   showConsole();
-  const errorKey = await verify(state.code);
-  if (errorKey === 'lead.errorWrongCode') signOut('lead.errorRevoked');
-  else if (errorKey === 'lead.errorOtherSite') signOut('lead.errorOtherSite');
+  const checked = state.code;
+  const errorKey = await verify(checked);
+  if (state.code !== checked) return;
+  if (errorKey === 'lead.errorWrongCode') signOut('lead.errorRevoked', { remember: true });
+  else if (errorKey === 'lead.errorOtherSite') signOut('lead.errorOtherSite', { remember: true });
 }
 
 // Lets a reload without signal still open the console (secure contexts only; plain-http
@@ -374,9 +460,32 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
   navigator.serviceWorker.register('/sw.js', { scope: '/lead/' }).catch(() => {});
 }
 
+// A hidden or closing page can no longer offer its undo, so what it holds is due now. It is stored
+// already: a page killed before it sends still has it sent by the next one.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') undo.releaseAll();
+});
+window.addEventListener('pagehide', () => undo.releaseAll());
+
+// Ctrl+Z (⌘Z) takes back the newest held tap, except in the head count field, which keeps its own undo.
+document.addEventListener('keydown', (event) => {
+  if (state.view !== 'console' || confirm.open || undo.count === 0) return;
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'z') return;
+  if (event.target instanceof Element && event.target.closest('input, textarea')) return;
+  event.preventDefault();
+  undo.undo();
+});
+
+window.addEventListener('online', renderSync);
+window.addEventListener('offline', renderSync);
+
 initI18n();
+loadDistrictZone().then(renderHours);
 attachOffline(live, { poll: () => api.site(siteId).then(applySite) });
-setInterval(renderSync, 1000);
+setInterval(() => {
+  renderSync();
+  renderHours();
+}, 1000);
 start();
 
 onLangChange(() => {
@@ -384,6 +493,7 @@ onLangChange(() => {
   renderSync();
   renderLanes();
   renderRejected();
+  renderHours();
   if (state.view === 'signin' && state.signinErrorKey) setText(el.signinError, t(state.signinErrorKey));
   if (state.view === 'message' && state.messageKeys) showMessage(...state.messageKeys);
 });

@@ -3,6 +3,8 @@
 // server has answered 200 (its UUID makes a resend harmless: the server counts it a duplicate).
 // Events go out in order, in batches. A batch is all-or-nothing on the server, so a 400 names
 // the bad events by index: those are dropped and reported, the rest are sent again.
+// A tap may be held (`holdUntil`, ms): stored and counted at once, but not sent before then, so the
+// lead can still take it back and the server never sees it; being stored, it outlives the page.
 
 const BATCH_SIZE = 50;
 const MAX_RETRY_MS = 30000;
@@ -27,6 +29,14 @@ function badIndexes(problem, size) {
   return found;
 }
 
+// What the server gets: the contract's event, without the phone's own bookkeeping.
+function wire(item) {
+  const { holdUntil, ...event } = item;
+  return event;
+}
+
+const isHeld = (item, now) => item.holdUntil > now;
+
 function problemText(problem) {
   if (!problem) return '';
   const details = problem.errors && typeof problem.errors === 'object'
@@ -48,13 +58,17 @@ export class Outbox {
     this.failures = 0;
     this.retryTimer = null;
     this.retryAt = null;
+    this.releaseTimer = null;
     this.lastError = null;
     this.memory = null;
     this.persistent = true;
 
     // Another tab of the same console shares the outbox; keep counts in step with it.
     window.addEventListener('storage', (event) => {
-      if (event.key === this.key) this.onChange();
+      if (event.key !== this.key) return;
+      this.onChange();
+      // A tap held by a tab that has since closed is still due, and this tab may be the one left to send it.
+      this.scheduleRelease();
     });
     window.addEventListener('online', () => this.kick());
   }
@@ -84,12 +98,48 @@ export class Outbox {
     this.memory = items.slice();
   }
 
-  add(event) {
+  // Returns when the event will be sent (ms), which is now unless it is held.
+  add(event, { holdMs = 0 } = {}) {
+    const item = holdMs > 0 ? { ...event, holdUntil: Date.now() + holdMs } : { ...event };
     const items = this.items();
-    items.push(event);
+    items.push(item);
     this.write(items);
     this.onChange();
     this.kick();
+    return item.holdUntil ?? Date.now();
+  }
+
+  // Takes back a held event; false once it is no longer held (it may be on its way).
+  undo(id) {
+    const items = this.items();
+    const index = items.findIndex((e) => e.id === id);
+    if (index < 0 || !isHeld(items[index], Date.now())) return false;
+    items.splice(index, 1);
+    this.write(items);
+    this.onChange();
+    return true;
+  }
+
+  // Held events become ordinary pending ones, sent as soon as possible.
+  release(ids) {
+    const free = new Set(ids);
+    let changed = false;
+    const items = this.items().map((e) => {
+      if (!free.has(e.id) || e.holdUntil == null) return e;
+      changed = true;
+      return wire(e);
+    });
+    if (!changed) return;
+    this.write(items);
+    this.onChange();
+    this.kick();
+  }
+
+  // The events that may go now: everything up to the first one still held, so they leave in tap order.
+  ready(items = this.items()) {
+    const now = Date.now();
+    const held = items.findIndex((e) => isHeld(e, now));
+    return held < 0 ? items : items.slice(0, held);
   }
 
   remove(ids) {
@@ -109,8 +159,10 @@ export class Outbox {
   disable() {
     this.enabled = false;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.releaseTimer);
     this.retryTimer = null;
     this.retryAt = null;
+    this.releaseTimer = null;
     this.onChange();
   }
 
@@ -120,11 +172,27 @@ export class Outbox {
     clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.retryAt = null;
+    this.scheduleRelease();
     if (this.flushing) {
       this.again = true;
       return;
     }
     this.flush();
+  }
+
+  // Wakes when the oldest held event falls due. Its release counts as its tap did before taps
+  // were held: a reason to try at once, backoff or not.
+  scheduleRelease() {
+    clearTimeout(this.releaseTimer);
+    this.releaseTimer = null;
+    if (!this.enabled) return;
+    const now = Date.now();
+    const next = this.items().find((e) => isHeld(e, now));
+    if (!next) return;
+    this.releaseTimer = setTimeout(() => {
+      this.releaseTimer = null;
+      this.kick();
+    }, next.holdUntil - now + 20);
   }
 
   scheduleRetry() {
@@ -140,6 +208,7 @@ export class Outbox {
 
   async flush() {
     if (this.flushing || !this.enabled) return;
+    if (this.ready().length === 0) return;
     this.flushing = true;
     this.again = false;
     let isolate = 0;
@@ -147,13 +216,13 @@ export class Outbox {
     this.onChange();
     try {
       while (this.enabled) {
-        const pending = this.items();
+        const pending = this.ready();
         if (pending.length === 0) break;
         // After a 400 that names no event, go one by one to find the bad one.
         const batch = pending.slice(0, isolate > 0 ? 1 : BATCH_SIZE);
         let result;
         try {
-          result = await this.send(batch);
+          result = await this.send(batch.map(wire));
         } catch (error) {
           const status = error?.status ?? 0;
           if (status === 400 || status === 422) {
@@ -191,10 +260,11 @@ export class Outbox {
       this.flushing = false;
       this.onChange();
     }
-    if (!failed && this.enabled && (this.again || this.items().length > 0) && !this.retryTimer) {
+    if (!failed && this.enabled && (this.again || this.ready().length > 0) && !this.retryTimer) {
       this.again = false;
       this.flush();
     }
+    this.scheduleRelease();
   }
 
   reject(entries) {

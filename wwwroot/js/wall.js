@@ -1,20 +1,25 @@
-// Site wall screen: one site's lanes, totals, clock and 2-hour trend, read from 5 m away.
+// Site wall screen: one site's lanes, totals, clock and 2-hour trend, read from 5 m away. Its headline tells the people
+// in front of it which lane to join and how long that takes.
 import { adviceText, betterNearby } from './advice.js';
 import { api } from './api.js';
-import { bandMark, statusMark } from './bands.js';
+import { bandMark, num, statusMark } from './bands.js';
 import { createLineChart, COLORS, setSeriesLabels } from './charts.js';
-import { currentMinute, startWallClock } from './clock.js';
+import { currentMinute, serverNow, startWallClock } from './clock.js';
+import { loadDistrictZone, onZoneChange } from './district-zone.js';
 import { h, reconcileChildren, setAttr, setText, siteIdFromPath } from './dom.js';
 import {
   accuracyText, breakText, briefRangeText, greenRange, laneRange, siteRange,
 } from './estimates.js';
 import {
-  areaName, bandOf, fmtInt, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName, laneStatus,
-  siteName,
+  areaName, fmtInt, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName, laneNumber, siteName,
 } from './format.js';
-import { initI18n, onLangChange, t } from './i18n.js';
+import { freshnessLine, markStale } from './freshness.js';
+import { getLang, initI18n, onLangChange, t, tNodes } from './i18n.js';
 import { createLive } from './live.js';
 import { mergeRows } from './site-rows.js';
+import {
+  bestLane, isResting, isServing, laneShownStatus, nextOpeningText, restingText, siteBand,
+} from './site-state.js';
 import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
 import { MinuteSeries } from './series.js';
@@ -28,10 +33,15 @@ const siteId = siteIdFromPath('wall');
 const el = {
   name: document.getElementById('site-name'),
   area: document.getElementById('site-area'),
+  sub: document.getElementById('wall-sub'),
   clock: document.getElementById('clock'),
   date: document.getElementById('clock-date'),
   main: document.getElementById('wall-main'),
-  closed: document.getElementById('site-closed'),
+  headline: document.getElementById('wall-headline'),
+  headlineMain: document.getElementById('headline-main'),
+  headlineGreen: document.getElementById('headline-green'),
+  headlineStale: document.getElementById('headline-stale'),
+  headlineStaleWords: document.getElementById('headline-stale-words'),
   totalWait: document.getElementById('total-wait'),
   wait: document.getElementById('site-wait'),
   waitRange: document.getElementById('site-wait-range'),
@@ -63,6 +73,10 @@ let chart = null;
 let series = null;
 let historyLoadedAt = 0;
 const tiles = new Map();
+const fresh = freshnessLine({ testid: 'site-freshness', className: 'wall-fresh' });
+el.sub.append(fresh.el);
+// What the clock alone can change, as last drawn: the ticker redraws when either differs.
+const shown = { stale: false, opening: '' };
 
 // Served-per-minute for the minute in progress comes from servedToday deltas between pushes.
 const minuteState = { minute: null, baseline: null, lastServedToday: null };
@@ -107,26 +121,32 @@ function render() {
   setText(el.name, siteName(site));
   setText(el.area, areaName(site.area));
   document.title = `${siteName(site)} · ${t('wall.pageTitle')}`;
+  shown.stale = fresh.update(site, serverNow());
+  shown.opening = nextOpeningText(site);
+  markStale(el.main, shown.stale);
 
-  const band = bandOf(site);
+  const band = siteBand(site);
+  const resting = isResting(site);
   el.totalWait.className = `total total-wait band-${band}`;
-  setText(el.wait, fmtMinutesValue(site.waitMinutes));
-  setText(el.waitRange, briefRangeText(siteRange(site)));
+  setText(el.wait, fmtMinutesValue(resting ? null : site.waitMinutes));
+  setText(el.waitRange, resting ? '' : briefRangeText(siteRange(site)));
   el.band.replaceChildren(bandMark(band));
   el.band.dataset.band = band;
   setText(el.queue, fmtInt(site.queueLength));
   el.queue.dataset.value = site.queueLength;
   setText(el.served, fmtInt(site.servedToday));
   el.served.dataset.value = site.servedToday;
-  setText(el.throughput, fmtRate(site.throughputPerMinute));
-  el.throughput.dataset.value = site.throughputPerMinute;
+  // The lanes' paces added up: with none serving there is no pace, not a pace of 0.
+  const serving = (site.lanes ?? []).some((lane) => isServing(lane, site));
+  setText(el.throughput, serving ? fmtRate(site.throughputPerMinute) : fmtRate(null));
+  el.throughput.dataset.value = serving ? site.throughputPerMinute : '';
   setText(el.lanes, `${fmtInt(site.openLanes)} / ${fmtInt(site.totalLanes)}`);
   // The green lane (elderly, children, disabled) gets its own wait, or says plainly that it is shut.
   el.totalGreen.classList.toggle('is-closed', !site.greenLaneOpen);
   setText(el.green, site.greenLaneOpen ? fmtMinutesValue(site.greenWaitMinutes) : t('wall.greenClosedShort'));
   setText(el.greenUnit, site.greenLaneOpen && site.greenWaitMinutes != null ? t('unit.minShort') : '');
   setText(el.greenRange, site.greenLaneOpen ? briefRangeText(greenRange(site)) : '');
-  el.closed.hidden = site.open !== false;
+  renderHeadline(band);
 
   const lanes = site.lanes ?? [];
   el.noLanes.hidden = lanes.length > 0;
@@ -143,6 +163,43 @@ function render() {
   renderNotes();
 }
 
+// "请排 3 号通道 · 约 90 分钟": the open standard lane with the shortest wait, and the green lane apart for those it is
+// for; resting, when the site opens again; otherwise that no lane is open. Redrawn only when its words change, since
+// pushes come several times a second.
+function renderHeadline(band) {
+  const resting = isResting(site);
+  const best = resting ? null : bestLane(site, 'standard');
+  const green = resting ? null : bestLane(site, 'green');
+  let main;
+  if (resting) main = restingText(site);
+  else if (best) main = [laneNumber(best) ? t('wall.joinNumbered', { n: laneNumber(best) }) : t('wall.joinNamed', { name: laneName(best) }), ' · ', waitWords(best)];
+  else main = t(green ? 'wall.noStandardOpen' : 'wall.siteClosed');
+  // The site's band is its best standard lane's: the lane named here.
+  el.headline.className = `wall-headline band-${resting || best ? band : 'closed'}`;
+  setAttr(el.headline, 'data-lane-id', best?.id ?? '');
+  setAttr(el.headline, 'data-wait', best?.waitMinutes ?? '');
+  replaceIfChanged(el.headlineMain, main);
+  // Who the green lane is for on one line and where to go on the next, so that both sit beside the main line.
+  replaceIfChanged(el.headlineGreen, green ? [
+    h('span', { class: 'headline-green-who', text: t('wall.greenWho') }),
+    h('span', { class: 'headline-green-lane' }, tNodes('wall.greenWhere', { lane: laneName(green), wait: h('span', {}, waitWords(green)) })),
+  ] : '');
+  el.headlineGreen.hidden = !green;
+  // Worded only while shown, so that the headline's words are exactly what is on screen.
+  setText(el.headlineStaleWords, shown.stale ? t('wall.staleAdvice') : '');
+  el.headlineStale.hidden = !shown.stale;
+}
+
+function waitWords(lane) {
+  // "About 0 min" would read as a hedge where there is simply no queue.
+  return lane.waitMinutes === 0 ? t('wall.noWaitNow') : tNodes('wall.aboutWait', { n: num(fmtInt(lane.waitMinutes), 'headline-wait') });
+}
+
+function replaceIfChanged(node, content) {
+  const next = h('span', {}, content);
+  if (next.textContent !== node.textContent) node.replaceChildren(...next.childNodes);
+}
+
 // Advice and accuracy change with other sites' rows as well as this site's, so both feeds render them.
 function renderNotes() {
   if (!site) return;
@@ -156,40 +213,50 @@ function renderNotes() {
   document.body.classList.toggle('has-notes', !el.notes.hidden);
 }
 
+// A tile tells one story per lane. Serving, its wait is the big figure (what a person deciding where to queue needs
+// from 5 m), with the queue and the pace that wait comes from below it (queue ÷ pace ≈ wait). Paused, closed or
+// resting, its state word takes the wait's place, and it shows no wait and no pace.
 function createTile(laneId) {
   const name = h('h3', { class: 'tile-name' });
   const kind = h('span', { class: 'tile-kind' });
   const status = h('span', { class: 'tile-status' });
-  const queue = h('span', { class: 'tile-queue-value num', 'data-testid': 'lane-queue' });
-  const wait = h('span', { class: 'num', 'data-testid': 'lane-wait' });
-  const throughput = h('span', { class: 'num', 'data-testid': 'lane-throughput' });
+  const state = h('div', { class: 'tile-state' });
+  const wait = h('span', { class: 'tile-wait-value num', 'data-testid': 'lane-wait' });
   const range = h('span', { class: 'tile-range', 'data-testid': 'lane-wait-range' });
+  const queue = h('span', { class: 'num', 'data-testid': 'lane-queue' });
+  const throughput = h('span', { class: 'num', 'data-testid': 'lane-throughput' });
+  const pace = h('div', { class: 'tile-fact tile-pace' });
   // A planned break is rare and matters to whoever joins now: it gets a line of its own, above the facts that
   // a narrow tile may cut off.
   const pause = h('p', { class: 'tile-pause', 'data-testid': 'lane-pause', hidden: true });
   const labels = {
-    queueUnit: h('span', { class: 'tile-unit' }),
     wait: h('span', { class: 'tile-label' }),
     waitUnit: h('span', { class: 'tile-unit' }),
-    throughput: h('span', { class: 'tile-label' }),
-    throughputUnit: h('span', { class: 'tile-unit' }),
+    queueUnit: h('span', { class: 'tile-unit' }),
   };
+  // The unit and the range stacked beside the figure, so that the range never takes a line of the tile's height.
+  const waitBox = h('div', { class: 'tile-wait' }, labels.wait,
+    h('span', { class: 'tile-big' }, wait, h('span', { class: 'tile-side' }, labels.waitUnit, range)));
   const li = h('li', { class: 'lane-tile', 'data-testid': 'lane-tile', dataset: { laneId } },
     h('div', { class: 'tile-head' }, h('div', { class: 'tile-title' }, name, kind), status),
     h('div', { class: 'tile-body' },
-      h('div', { class: 'tile-queue' }, h('span', { class: 'tile-big' }, queue, labels.queueUnit)),
+      waitBox,
+      state,
       pause,
       h('div', { class: 'tile-facts' },
-        h('div', { class: 'tile-fact' }, labels.wait, h('span', { class: 'tile-fact-value' }, wait, labels.waitUnit, range)),
-        h('div', { class: 'tile-fact' }, labels.throughput, h('span', { class: 'tile-fact-value' }, throughput, labels.throughputUnit)))));
-  const tile = { li, name, kind, status, queue, wait, throughput, range, pause, labels, statusKey: '' };
+        h('div', { class: 'tile-fact' }, h('span', { class: 'tile-fact-value' }, queue, labels.queueUnit)),
+        pace)));
+  const tile = {
+    li, name, kind, status, state, waitBox, wait, range, queue, throughput, pace, pause, labels, statusKey: '', paceKey: '',
+  };
   tiles.set(laneId, tile);
   return tile;
 }
 
 function renderTile(lane) {
   const tile = tiles.get(lane.id) ?? createTile(lane.id);
-  const status = laneStatus(lane.status);
+  const status = laneShownStatus(lane, site);
+  const serving = isServing(lane, site);
   tile.li.className = `lane-tile lane-${status}${isGreenLane(lane) ? ' lane-green' : ''}`;
   tile.li.dataset.status = status;
   setText(tile.name, laneName(lane));
@@ -198,26 +265,36 @@ function renderTile(lane) {
     tile.kind.dataset.badge = badge;
     tile.kind.replaceChildren(badge ? h('span', { class: 'green-badge', text: badge }) : '');
   }
-  const statusKey = `${status}|${t(`status.${status}`)}`;
+  // One state mark per tile: small in the head beside a wait, large in the wait's place without one.
+  const statusKey = `${status}|${serving}|${t(`status.${status}`)}`;
   if (tile.statusKey !== statusKey) {
     tile.statusKey = statusKey;
-    tile.status.replaceChildren(statusMark(status, { testid: 'lane-status' }));
+    const mark = statusMark(status, { testid: 'lane-status' });
+    tile.status.replaceChildren(serving ? mark : '');
+    tile.state.replaceChildren(serving ? '' : mark);
   }
+  tile.waitBox.hidden = !serving;
+  tile.state.hidden = serving;
+  setText(tile.wait, serving ? fmtMinutesValue(lane.waitMinutes) : '');
+  tile.wait.dataset.value = serving ? lane.waitMinutes : '';
+  setText(tile.labels.wait, serving ? t('wall.laneWait') : '');
+  setText(tile.labels.waitUnit, serving ? t('unit.minShort') : '');
+  setText(tile.range, serving ? briefRangeText(laneRange(lane)) : '');
   setText(tile.queue, fmtInt(lane.queueLength));
   tile.queue.dataset.value = lane.queueLength;
-  setText(tile.wait, fmtMinutesValue(lane.waitMinutes));
-  tile.wait.dataset.value = lane.waitMinutes ?? '';
-  setText(tile.throughput, fmtRate(lane.throughputPerMinute));
-  tile.throughput.dataset.value = lane.throughputPerMinute;
   setText(tile.labels.queueUnit, t('wall.laneQueueUnit'));
-  setText(tile.labels.wait, t('wall.laneWait'));
-  setText(tile.labels.waitUnit, lane.waitMinutes == null ? '' : t('unit.minShort'));
-  setText(tile.range, briefRangeText(laneRange(lane)));
-  setText(tile.pause, breakText(lane));
+  // Emptied rather than hidden when not serving, so that no reading of the page finds a rate for such a lane.
+  const paceKey = serving ? getLang() : '';
+  if (tile.paceKey !== paceKey) {
+    tile.paceKey = paceKey;
+    tile.pace.replaceChildren(serving ? h('span', { class: 'tile-fact-value' }, tNodes('lane.pace', { n: tile.throughput })) : '');
+  }
+  tile.pace.hidden = !serving;
+  setText(tile.throughput, serving ? fmtRate(lane.throughputPerMinute) : '');
+  tile.throughput.dataset.value = serving ? lane.throughputPerMinute : '';
+  setText(tile.pause, serving ? breakText(lane) : '');
   tile.pause.hidden = !tile.pause.textContent;
   tile.li.classList.toggle('has-pause', !tile.pause.hidden);
-  setText(tile.labels.throughput, t('wall.laneThroughput'));
-  setText(tile.labels.throughputUnit, '');
   return tile.li;
 }
 
@@ -349,10 +426,27 @@ const live = createLive({
 
 initI18n();
 keepAwake();
+loadDistrictZone();
 const tickClock = startWallClock({ clockEl: el.clock, dateEl: el.date, onMinute });
 attachOffline(live, { poll: () => (missing ? Promise.reject() : api.site(siteId).then(applySite)) });
 loadSite();
 live.watch('WatchBoard');
+
+// The age ticks between pushes, and with it whether the numbers may be out of date or the site opens "today".
+setInterval(() => {
+  if (!site) return;
+  if (fresh.update(site, serverNow()) !== shown.stale || nextOpeningText(site) !== shown.opening) render();
+}, 1000);
+
+// The clock, opening times and the chart's minutes are written in the district's zone.
+onZoneChange(() => {
+  tickClock();
+  render();
+  if (series) {
+    series.relabel();
+    series.render();
+  }
+});
 
 onLangChange(() => {
   tickClock();

@@ -48,7 +48,10 @@ public record SiteSummary
     /// </summary>
     [Id(21)] public bool Stale { get; init; }
 
-    /// <summary>Whether a watcher would see a difference; the time of the last update alone is none.</summary>
+    /// <summary>
+    /// Whether a watcher would see a difference. The time of the last update counts by the minute: screens say how old
+    /// their numbers are, so a site still reporting without visible change is pushed again once a minute, not never.
+    /// </summary>
     public bool LooksSameAs(SiteSummary? other) =>
         other is not null && SummaryPart(this) == SummaryPart(other);
 
@@ -59,6 +62,6 @@ public record SiteSummary
         WaitMinutesLow = s.WaitMinutesLow, WaitMinutesHigh = s.WaitMinutesHigh,
         GreenLaneOpen = s.GreenLaneOpen, GreenWaitMinutes = s.GreenWaitMinutes,
         GreenWaitMinutesLow = s.GreenWaitMinutesLow, GreenWaitMinutesHigh = s.GreenWaitMinutesHigh, OpenLanes = s.OpenLanes,
-        TotalLanes = s.TotalLanes, UpdatedAt = default, WithinHours = s.WithinHours, NextOpening = s.NextOpening, Stale = s.Stale,
+        TotalLanes = s.TotalLanes, UpdatedAt = new(s.UpdatedAt.UtcTicks - (s.UpdatedAt.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero), WithinHours = s.WithinHours, NextOpening = s.NextOpening, Stale = s.Stale,
     };
 }

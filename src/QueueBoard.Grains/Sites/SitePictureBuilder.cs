@@ -28,7 +28,8 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
         var open = lanes.Where(l => withinHours && l.Status == LaneStatus.Open).ToList();
         var bestStandard = Best(open.Where(l => l.Kind == LaneKind.Standard));
         var bestGreen = Best(open.Where(l => l.Kind == LaneKind.Green));
-        var lastUpdate = lanes.Select(l => l.UpdatedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+        // From the lanes' own reports: a lane never reported on shows "now" on screens, which must not make its site look fresh.
+        var lastUpdate = lanesRead.Select(l => l.Reading.UpdatedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
 
         var summary = new SiteSummary
         {

@@ -1,0 +1,232 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using QueueBoard.Testing;
+using static Microsoft.Playwright.Assertions;
+using static QueueBoard.Testing.Api;
+
+namespace QueueBoard.Browser.Tests;
+
+/// <summary>
+/// A lead taps with gloves on a phone, in a crowd: every tap waits on the phone long enough to be taken back, a lane
+/// that still holds people is not paused or closed without a question, the sign-in lasts the day on that phone, and
+/// the console says plainly when it is offline and when residents see the site resting.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class LeadForgivenessTests(BrowserFixture browser)
+{
+    private static readonly TimeZoneInfo District = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private readonly HttpClient _admin = browser.App.Admin();
+    private readonly string _siteId = NewSiteId();
+
+    [Fact]
+    public async Task A_tap_undone_within_five_seconds_never_reaches_the_server_and_one_left_alone_does()
+    {
+        await OpenSiteAsync(Status("1", "open"));
+        var lead = await browser.NewPageAsync();
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var lane = Lane(lead, "1");
+        var bar = lead.GetByTestId("lead-undo-bar");
+        var undo = lead.GetByTestId("lead-undo");
+
+        await lane.GetByTestId("arrived-5").ClickAsync();
+        await Expect(bar).ToBeVisibleAsync();
+        await Expect(bar).ToContainTextAsync("已记录 +5 到达");
+        await Expect(bar).ToHaveAttributeAsync("data-pending", "1");
+        await Expect(undo).ToHaveTextAsync(UndoCountdown());
+        await Expect(lane.GetByTestId("lead-queue")).ToHaveTextAsync("5");
+        await undo.ClickAsync();
+
+        await Expect(lane.GetByTestId("lead-queue")).ToHaveTextAsync("0");
+        await Expect(bar).ToBeHiddenAsync();
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0");
+        await Task.Delay(7000, TestContext.Current.CancellationToken);
+        Assert.Equal(0, await QueueAsync("1"));
+        await Expect(lane.GetByTestId("lead-queue")).ToHaveTextAsync("0");
+
+        // Left alone, the same tap shows at once, waits out its countdown on the phone, then reaches the server.
+        await lane.GetByTestId("arrived-5").ClickAsync();
+        await Expect(lane.GetByTestId("lead-queue")).ToHaveTextAsync("5");
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("1");
+        await Task.Delay(3000, TestContext.Current.CancellationToken);
+        Assert.Equal(0, await QueueAsync("1"));
+
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", Screens.HeldTapsSent);
+        await Expect(bar).ToBeHiddenAsync();
+        Assert.Equal(5, await QueueAsync("1"));
+        await Expect(lane.GetByTestId("lead-queue")).ToHaveTextAsync("5");
+    }
+
+    [Fact]
+    public async Task Pausing_a_lane_that_still_holds_people_asks_first_and_an_empty_lane_does_not()
+    {
+        await OpenSiteAsync(Status("1", "open"), Arrived("1", 12), Status("2", "open"));
+        var lead = await browser.NewPageAsync();
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var busy = Lane(lead, "1");
+        var empty = Lane(lead, "2");
+        var dialog = lead.GetByTestId("lead-confirm");
+        var bar = lead.GetByTestId("lead-undo-bar");
+        await Expect(busy.GetByTestId("lead-queue")).ToHaveTextAsync("12");
+
+        await busy.GetByTestId("pause").ClickAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog).ToHaveAttributeAsync("role", "alertdialog");
+        await Expect(dialog).ToContainTextAsync("1号通道还有 12 人排队，确定暂停？");
+        await Expect(lead.GetByTestId("lead-confirm-no")).ToBeFocusedAsync();
+        await lead.GetByTestId("lead-confirm-no").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(bar).ToHaveAttributeAsync("data-pending", "0");
+        await Expect(busy).ToHaveAttributeAsync("data-status", "open");
+
+        // Esc is "no" as well.
+        await busy.GetByTestId("pause").ClickAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        await lead.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(bar).ToHaveAttributeAsync("data-pending", "0");
+        await Task.Delay(7000, TestContext.Current.CancellationToken);
+        Assert.Equal("open", await StatusAsync("1"));
+
+        await busy.GetByTestId("pause").ClickAsync();
+        await lead.GetByTestId("lead-confirm-yes").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(busy).ToHaveAttributeAsync("data-status", "paused");
+        await Expect(bar).ToHaveAttributeAsync("data-pending", "1");
+
+        // No one queued: the tap is taken at once, without a question.
+        await empty.GetByTestId("pause").ClickAsync();
+        await Expect(bar).ToHaveAttributeAsync("data-pending", "2");
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(empty).ToHaveAttributeAsync("data-status", "paused");
+
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", Screens.HeldTapsSent);
+        Assert.Equal("paused", await StatusAsync("1"));
+        Assert.Equal("paused", await StatusAsync("2"));
+        Assert.Equal(12, await QueueAsync("1"));
+    }
+
+    [Fact]
+    public async Task A_sign_in_holds_for_every_tab_on_the_phone_until_the_code_is_revoked_and_a_tap_made_then_is_kept()
+    {
+        await OpenSiteAsync(Status("1", "open"));
+        var first = await browser.NewPageAsync();
+        await Screens.SignInAsync(first, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+
+        // A new tab of the console on the same phone: no code asked for.
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync($"/lead/{_siteId}");
+        await Expect(second.GetByTestId("lead-lane").First).ToBeVisibleAsync();
+        await Expect(second.GetByTestId("lead-signout")).ToBeVisibleAsync();
+        await Expect(second.GetByTestId("lead-code-input")).ToBeHiddenAsync();
+
+        using (var revoked = await _admin.DeleteAsync($"/api/v1/sites/{_siteId}/lead-codes", TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        }
+
+        // The next call with the revoked code is refused: the console forgets it and says why, in every tab.
+        await Lane(second, "1").GetByTestId("arrived-1").ClickAsync();
+        await Expect(second.GetByTestId("signin-error")).ToHaveTextAsync("登录码已失效，请向指挥中心索取新码。", Screens.HeldTapsSent);
+        await Expect(second.GetByTestId("lead-code-input")).ToBeVisibleAsync();
+        await Expect(first.GetByTestId("signin-error")).ToHaveTextAsync("登录码已失效，请向指挥中心索取新码。");
+        await Expect(first.GetByTestId("lead-lane").First).ToBeHiddenAsync();
+        await second.ReloadAsync();
+        await Expect(second.GetByTestId("lead-code-input")).ToBeVisibleAsync();
+        await Expect(second.GetByTestId("signin-error")).ToHaveTextAsync("登录码已失效，请向指挥中心索取新码。");
+        Assert.Equal(0, await QueueAsync("1"));
+
+        // The tap is still on the phone and goes out with the new code.
+        await second.GetByTestId("lead-code-input").FillAsync(await _admin.NewLeadCodeAsync(_siteId));
+        await second.GetByTestId("signin").ClickAsync();
+        await Expect(second.GetByTestId("lead-lane").First).ToBeVisibleAsync();
+        await Expect(second.GetByTestId("pending-count")).ToHaveTextAsync("0", Screens.HeldTapsSent);
+        Assert.Equal(1, await QueueAsync("1"));
+    }
+
+    [Fact]
+    public async Task Offline_a_tap_is_saved_on_the_phone_in_plain_words_and_sent_when_the_network_returns()
+    {
+        await OpenSiteAsync(Status("1", "open"));
+        var lead = await browser.NewPageAsync();
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        await lead.Locator("#lang-toggle").ClickAsync();
+        await Expect(lead.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        var note = lead.GetByTestId("lead-offline-note");
+        await Expect(note).ToHaveTextAsync("All sent");
+
+        await lead.Context.SetOfflineAsync(true);
+        await Lane(lead, "1").GetByTestId("arrived-1").ClickAsync();
+        await Expect(lead.GetByTestId("lead-undo-bar")).ToContainTextAsync("Recorded +1 arrived");
+        await Expect(note).ToHaveTextAsync("Offline · saved on this phone (1 to send)");
+
+        // Past its countdown it cannot be sent, and stays saved.
+        await Task.Delay(7000, TestContext.Current.CancellationToken);
+        await Expect(note).ToHaveTextAsync("Offline · saved on this phone (1 to send)");
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("1");
+        Assert.Equal(0, await QueueAsync("1"));
+
+        await lead.Context.SetOfflineAsync(false);
+        await Expect(note).ToHaveTextAsync("All sent", new() { Timeout = 20_000 });
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0");
+        Assert.Equal(1, await QueueAsync("1"));
+    }
+
+    [Fact]
+    public async Task Outside_its_hours_the_console_says_residents_see_the_site_closed_and_when_it_opens_and_taps_still_count()
+    {
+        // Opening hours that begin two whole hours from now in the district and last one hour.
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, District);
+        var from = (now.Hour + 2) % 24;
+        var day = from > now.Hour ? "今日" : "明日";
+        var opens = $"{from:00}:00";
+        await _admin.CreateSiteAsync(_siteId, new
+        {
+            name = "休息测试采样点",
+            nameEn = "Resting Test Site",
+            area = "环市街道",
+            latitude = 22.95,
+            longitude = 112.70,
+            openHours = new[] { new { from = opens, to = $"{from + 1:00}:00" } },
+            lanes = new[] { new { id = "1", name = "1号通道", kind = "standard" } },
+        });
+        var site = await browser.App.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}");
+        Assert.False(site["withinHours"]!.GetValue<bool>());
+
+        var lead = await browser.NewPageAsync();
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var resting = lead.GetByTestId("lead-resting");
+        await Expect(resting).ToHaveTextAsync($"休息中 · 居民看到本点未开放 · {day} {opens} 开放");
+
+        // A lead may get ready before opening: taps count all the same.
+        var lane = Lane(lead, "1");
+        await lane.GetByTestId("open").ClickAsync();
+        await lane.GetByTestId("arrived-1").ClickAsync();
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", Screens.HeldTapsSent);
+        Assert.Equal(1, await QueueAsync("1"));
+        await Expect(resting).ToBeVisibleAsync();
+
+        await lead.Locator("#lang-toggle").ClickAsync();
+        var english = day == "今日" ? "today" : "tomorrow";
+        await Expect(resting).ToHaveTextAsync($"Resting · residents see this site closed · opens {english} {opens}");
+    }
+
+    private async Task OpenSiteAsync(params object[] events)
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        using var response = await _admin.PostEventsAsync(_siteId, events);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static ILocator Lane(IPage lead, string laneId) => lead.Locator($"[data-testid=lead-lane][data-lane-id='{laneId}']");
+
+    private async Task<int> QueueAsync(string laneId) =>
+        (await browser.App.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}")).Lane(laneId).Number("queueLength");
+
+    private async Task<string> StatusAsync(string laneId) =>
+        (await browser.App.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}")).Lane(laneId)["status"]!.GetValue<string>();
+
+    [GeneratedRegex(@"^撤销 \([1-5]\)$")]
+    private static partial Regex UndoCountdown();
+}

@@ -1,0 +1,48 @@
+// The one question the console asks: before a lane that still holds people is paused or closed.
+// A stray tap there turns a queue away, and residents see it at once; anything else is cheap to
+// redo, so nothing else asks.
+import { setText } from './dom.js';
+
+// `el`: {dialog, title, body, yes, no}. Resolves true only for an explicit yes; Esc and "no" are no.
+export function createConfirm(el) {
+  let settle = null;
+
+  el.dialog.addEventListener('close', () => {
+    const done = settle;
+    settle = null;
+    done?.(el.dialog.returnValue === 'yes');
+  });
+
+  // A modal dialog keeps the page inert but lets Tab wander into the browser's own controls;
+  // a lead on a keyboard should stay between the two answers.
+  el.dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const order = [el.no, el.yes];
+    const at = order.indexOf(document.activeElement);
+    const next = order[(at + (event.shiftKey ? order.length - 1 : 1)) % order.length] ?? order[0];
+    event.preventDefault();
+    next.focus();
+  });
+
+  function ask({ title, body, yes, no }) {
+    if (settle) return Promise.resolve(false);
+    if (typeof el.dialog.showModal !== 'function') {
+      // Browsers without <dialog> still ask, in their own words.
+      return Promise.resolve(window.confirm(title));
+    }
+    setText(el.title, title);
+    setText(el.body, body ?? '');
+    el.body.hidden = !body;
+    setText(el.yes, yes);
+    setText(el.no, no);
+    el.dialog.returnValue = '';
+    return new Promise((resolve) => {
+      settle = resolve;
+      el.dialog.showModal();
+      // The safe answer first: a second accidental tap lands on "no".
+      el.no.focus();
+    });
+  }
+
+  return { ask, get open() { return settle != null; } };
+}
