@@ -20,7 +20,7 @@ function configure(Chart) {
 }
 
 // `series`: [{label, color, axis: 'y'|'y2', fill}]; `fontSize` scales with the screen.
-export function createLineChart(canvas, { series, fontSize = 14, legend = true }) {
+export function createLineChart(canvas, { series, fontSize = 14, legend = true, timeTicks = 7 }) {
   const Chart = window.Chart;
   configure(Chart);
   const hasSecondAxis = series.some((s) => s.axis === 'y2');
@@ -55,7 +55,8 @@ export function createLineChart(canvas, { series, fontSize = 14, legend = true }
         tooltip: { enabled: true },
       },
       scales: {
-        x: { ticks: { maxTicksLimit: 7, maxRotation: 0, font: { size: fontSize } }, grid: { display: false } },
+        // Time labels never rotate, so a narrow chart asks for fewer of them rather than letting them overlap.
+        x: { ticks: { maxTicksLimit: timeTicks, maxRotation: 0, font: { size: fontSize } }, grid: { display: false } },
         y: {
           beginAtZero: true,
           position: 'left',

@@ -1,27 +1,35 @@
-// Command centre: district totals, every site worst first, 2-hour district trends and alerts.
+// Command centre: district totals, every site worst first, 2-hour district trends and alerts (command-alerts.js),
+// which an operator signed in here (command-admin.js) can acknowledge.
 // Replay (command-replay.js) can put any minute of the last 7 days on the same screen instead: every
 // render below asks `replay.active` first, and live data keeps arriving underneath without showing.
 import { api } from './api.js';
 import { bandMark } from './bands.js';
 import { createLineChart, COLORS, setSeriesLabels } from './charts.js';
 import { currentMinute, serverNow, startWallClock } from './clock.js';
+import { createCommandAdmin } from './command-admin.js';
+import { createAlertPanel } from './command-alerts.js';
 import { createReplay } from './command-replay.js';
 import { loadDistrictZone, onZoneChange } from './district-zone.js';
 import { h, reconcileChildren, setAttr, setText } from './dom.js';
 import { likelyText, rangeText, siteRange } from './estimates.js';
+import { isStale, markStale } from './freshness.js';
 import {
-  areaName, BAND_RANK, bandOf, fmtAgo, fmtCount, fmtInt, fmtRate, laneIdName, siteName,
+  areaName, BAND_RANK, bandOf, fmtCount, fmtInt, fmtRate, siteName,
 } from './format.js';
 import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
 import { mergeRows as mergeInto } from './site-rows.js';
 import { attachOffline } from './offline.js';
 import { MinuteSeries } from './series.js';
+import { isResting, nextOpeningText, restingText, siteBand } from './site-state.js';
 import { keepAwake } from './wakelock.js';
 
 const WINDOW_MINUTES = 120;
 const VIEW_KEY = 'qb.command.view';
-const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
+// A site resting outside its hours is expected to be shut: one closed within its hours is the problem, and comes first.
+const RANK = { ...BAND_RANK, resting: BAND_RANK.closed + 1 };
+// Resting sites are counted only while there are any, so that a day screen keeps its four familiar figures.
+const COUNTED_BANDS = ['crowded', 'busy', 'smooth', 'closed', 'resting'];
 
 const state = {
   sites: new Map(),
@@ -48,11 +56,6 @@ const el = {
   group: document.getElementById('group-toggle'),
   tiles: document.getElementById('site-tiles'),
   sitesState: document.getElementById('sites-state'),
-  alerts: document.getElementById('alerts'),
-  alertsEmpty: document.getElementById('alerts-empty'),
-  alertsReplay: document.getElementById('alerts-replay'),
-  alertCount: document.getElementById('alert-count'),
-  alertsAnnouncer: document.getElementById('alerts-announcer'),
   throughputHeading: document.getElementById('throughput-heading'),
   queueHeading: document.getElementById('queue-heading'),
   throughputCanvas: document.getElementById('throughput-chart'),
@@ -99,8 +102,9 @@ function renderTotals() {
   setNumber(el.queue, o.queueLength, fmtCount(o.queueLength));
   setNumber(el.served, o.servedToday, fmtCount(o.servedToday));
   setNumber(el.throughput, o.throughputPerMinute, replaying ? fmtCount(o.throughputPerMinute) : fmtRate(o.throughputPerMinute));
-  const counts = { crowded: 0, busy: 0, smooth: 0, closed: 0 };
-  for (const s of viewRows().values()) counts[bandOf(s)] = (counts[bandOf(s)] ?? 0) + 1;
+  const counts = Object.fromEntries(COUNTED_BANDS.map((band) => [band, 0]));
+  for (const s of viewRows().values()) counts[siteBand(s)] += 1;
+  if (counts.resting === 0) delete counts.resting;
   el.bandCounts.replaceChildren(...Object.entries(counts).map(([band, n]) => h('li', { dataset: { band } },
     bandMark(band), h('span', { class: 'num band-count', text: fmtCount(n) }))));
 }
@@ -108,7 +112,7 @@ function renderTotals() {
 // ---- site tiles ----
 
 function compareWorst(a, b) {
-  const r = BAND_RANK[bandOf(a)] - BAND_RANK[bandOf(b)];
+  const r = RANK[siteBand(a)] - RANK[siteBand(b)];
   if (r) return r;
   const w = (b.waitMinutes ?? -1) - (a.waitMinutes ?? -1);
   if (w) return w;
@@ -117,38 +121,51 @@ function compareWorst(a, b) {
   return siteName(a).localeCompare(siteName(b), getLang() === 'en' ? 'en' : 'zh-CN');
 }
 
-function renderTile(site) {
+function renderTile(site, now) {
   let tile = tiles.get(site.id);
   if (!tile) {
     const a = h('a', { class: 'site-tile', 'data-testid': 'site-tile', dataset: { siteId: site.id }, href: `/wall/${encodeURIComponent(site.id)}` });
     tile = { li: h('li', {}, a), a, signature: '' };
     tiles.set(site.id, tile);
   }
-  const band = bandOf(site);
-  const signature = JSON.stringify([site, getLang()]);
+  const band = siteBand(site);
+  const resting = isResting(site);
+  // The clock alone turns these, so they are part of what the tile last showed.
+  const stale = isStale(site, now);
+  const opening = nextOpeningText(site);
+  const signature = JSON.stringify([site, getLang(), stale, opening]);
   if (tile.signature === signature) return tile.li;
   tile.signature = signature;
   tile.a.className = `site-tile band-${band}`;
   tile.a.dataset.band = band;
-  const range = siteRange(site);
-  tile.a.replaceChildren(
+  markStale(tile.a, stale);
+  const range = resting ? null : siteRange(site);
+  tile.a.replaceChildren(...[
     h('span', { class: 'tile-name', text: siteName(site) }),
     h('span', { class: 'tile-wait' },
       h('span', { class: 'tile-wait-number' },
-        site.waitMinutes == null
+        site.waitMinutes == null || resting
           ? h('span', { class: 'num tile-wait-value', text: '—' })
           : [h('span', { class: 'num tile-wait-value', text: fmtInt(site.waitMinutes) }), h('span', { class: 'tile-unit', text: t('unit.minShort') })]),
       bandMark(band, { chip: false })),
-    h('span', { class: 'tile-range', 'data-testid': 'tile-wait-range', text: likelyText(range) }),
+    // Resting, when it opens again takes the range's place: there is no wait to give a range for.
+    resting
+      ? h('span', { class: 'tile-range tile-opening', 'data-testid': 'tile-opening', text: opening })
+      : h('span', { class: 'tile-range', 'data-testid': 'tile-wait-range', text: likelyText(range) }),
+    stale
+      ? h('span', { class: 'tile-stale stale-note', 'data-testid': 'tile-stale' },
+        h('span', { class: 'stale-icon', 'aria-hidden': 'true' }), t('fresh.stale'))
+      : null,
     h('span', { class: 'tile-meta' },
       h('span', { 'data-testid': 'tile-queue', dataset: { value: site.queueLength ?? '' }, text: t('command.tileQueue', { n: fmtInt(site.queueLength) }) }),
       // Replayed rows have no lane counts.
       site.openLanes == null ? null : h('span', { text: t('command.tileLanes', { open: fmtInt(site.openLanes), total: fmtInt(site.totalLanes) }) }),
       site.greenLaneOpen ? h('span', { class: 'tile-green', text: t('command.tileGreen') }) : null),
-  );
+  ].filter(Boolean));
+  const bandWords = resting ? restingText(site) : t(`band.${band}`);
   tile.a.setAttribute('aria-label', t('command.tileLabel', {
     name: siteName(site),
-    band: t(`band.${band}`),
+    band: stale ? t('command.tileStale', { band: bandWords }) : bandWords,
     wait: tileWaitLabel(site, range),
     queue: fmtInt(site.queueLength),
   }));
@@ -156,7 +173,7 @@ function renderTile(site) {
 }
 
 function tileWaitLabel(site, range) {
-  if (site.waitMinutes == null) return t('command.noWait');
+  if (site.waitMinutes == null || isResting(site)) return t('command.noWait');
   const n = fmtInt(site.waitMinutes);
   return range ? t('command.waitWithRange', { n, range: rangeText(range) }) : t('command.waitMinutes', { n });
 }
@@ -176,6 +193,7 @@ function groupEl(area) {
 }
 
 function renderSites() {
+  const now = serverNow();
   const visible = [...viewRows().values()].filter((s) => !state.area || s.area === state.area).sort(compareWorst);
   if (state.grouped) {
     const groups = new Map();
@@ -189,7 +207,7 @@ function renderSites() {
       const open = sites.filter((s) => bandOf(s) !== 'closed').length;
       setText(g.name, areaName(area) || t('command.noArea'));
       setText(g.count, t('command.areaCount', { open: fmtInt(open), total: fmtInt(sites.length) }));
-      reconcileChildren(g.list, sites.map(renderTile));
+      reconcileChildren(g.list, sites.map((site) => renderTile(site, now)));
       return g.section;
     });
     reconcileChildren(el.tiles, sections);
@@ -199,7 +217,7 @@ function renderSites() {
       list = h('ul', { class: 'tile-list' });
       el.tiles.replaceChildren(list);
     }
-    reconcileChildren(list, visible.map(renderTile));
+    reconcileChildren(list, visible.map((site) => renderTile(site, now)));
   }
   let message = null;
   if (replay.active) message = replay.message() ?? (visible.length === 0 ? t('command.noSitesInArea') : null);
@@ -229,170 +247,29 @@ function mergeRows(rows) {
   state.loaded = true;
   renderAreaOptions();
   renderSites();
-  renderAlerts();
+  alertPanel.render();
 }
 
 // ---- alerts ----
-// The server's `message` is written in English for logs; the screen words each kind it knows
-// from the alert's fields, in the current language, and shows `message` only for kinds it does not.
 
-const alertItems = new Map();
-let criticalKeys = null; // critical alerts already on screen; null until the first overview
-let announceTimer = null;
-
-const severityOf = (alert) => {
-  const s = String(alert.severity ?? '').toLowerCase();
-  return s in SEVERITY_RANK ? s : 'info';
-};
-const alertKey = (alert) => alert.id ?? `${alert.siteId}/${alert.laneId ?? ''}:${alert.kind}`;
-const kindOf = (alert) => String(alert.kind ?? '').toLowerCase();
-const namesLane = (alert) => ['paused-with-queue', 'throughput-drop'].includes(kindOf(alert)) && Boolean(alert.laneId);
-
-// Text for the alert in the current language, or null when the kind is unknown here.
-function alertText(alert) {
-  switch (kindOf(alert)) {
-    case 'crowded': {
-      // Numbers from the board row, which is fresher than the alert; none rather than wrong ones.
-      const row = state.sites.get(alert.siteId);
-      return row && row.waitMinutes != null && row.queueLength != null
-        ? t('command.alertCrowded', { wait: fmtInt(row.waitMinutes), queue: fmtInt(row.queueLength) })
-        : t('command.alertCrowdedNoData');
-    }
-    case 'no-open-lane':
-      return t('command.alertNoOpenLane');
-    case 'green-lane-closed':
-      return t('command.alertGreenLaneClosed');
-    case 'paused-with-queue':
-      return alert.laneId ? t('command.alertPausedWithQueue', { lane: laneIdName(alert.laneId) }) : null;
-    case 'throughput-drop':
-      return alert.laneId ? t('command.alertThroughputDrop', { lane: laneIdName(alert.laneId) }) : null;
-    case 'queue-long': {
-      const row = state.sites.get(alert.siteId);
-      return row?.queueLength != null ? t('command.alertQueueLong', { queue: fmtInt(row.queueLength) }) : t('command.alertQueueLongNoData');
-    }
-    case 'queue-growing':
-      return t('command.alertQueueGrowing');
-    case 'silent': {
-      // How long it has been silent, from the row's last report by the server's clock: the alert's `since` is when
-      // the silence was noticed, not when it began.
-      const row = state.sites.get(alert.siteId);
-      const at = Date.parse(row?.updatedAt);
-      return Number.isNaN(at) || row.queueLength == null
-        ? t('command.alertSilentNoData')
-        : t('command.alertSilent', { ago: fmtAgo(serverNow() - at), queue: fmtInt(row.queueLength) });
-    }
-    default:
-      return null;
-  }
-}
-
-function alertPlace(alert) {
-  const site = state.sites.get(alert.siteId);
-  const place = [site ? siteName(site) : alert.siteId];
-  // Lane alerts this page words itself name the lane in the message already.
-  if (alert.laneId && !namesLane(alert)) place.push(laneIdName(alert.laneId));
-  return place.join(' · ');
-}
-
-function renderAlert(alert, now) {
-  const key = alertKey(alert);
-  let item = alertItems.get(key);
-  if (!item) {
-    item = {
-      severity: h('span', {}),
-      word: h('span', { class: 'severity-word' }),
-      site: h('a', { class: 'alert-site' }),
-      message: h('span', { class: 'alert-message' }),
-      since: h('span', { class: 'alert-since' }),
-    };
-    item.severity.append(h('span', { class: 'severity-icon', 'aria-hidden': 'true' }), item.word);
-    item.li = h('li', { 'data-testid': 'alert', dataset: { alertId: key, kind: kindOf(alert), siteId: alert.siteId ?? '' } },
-      item.severity, h('span', { class: 'alert-body' }, item.site, item.message, item.since));
-    alertItems.set(key, item);
-  }
-  const severity = severityOf(alert);
-  if (item.li.dataset.severity !== severity) {
-    item.li.className = `alert alert-${severity}`;
-    item.li.dataset.severity = severity;
-    item.severity.className = `severity severity-${severity}`;
-  }
-  setText(item.word, t(`severity.${severity}`));
-  setAttr(item.site, 'href', `/wall/${encodeURIComponent(alert.siteId)}`);
-  setText(item.site, alertPlace(alert));
-  const text = alertText(alert);
-  setText(item.message, text ?? alert.message ?? '');
-  // The server's fallback wording is English whatever the page language.
-  setAttr(item.message, 'lang', text == null && getLang() !== 'en' ? 'en' : null);
-  setText(item.since, t('command.alertSince', { ago: fmtAgo(now - Date.parse(alert.since)) }));
-  return item.li;
-}
-
-function announce(text) {
-  clearTimeout(announceTimer);
-  announceTimer = null;
-  if (el.alertsAnnouncer.textContent !== text) {
-    el.alertsAnnouncer.textContent = text;
-    return;
-  }
-  // The same words again (a condition that cleared and came back) must still be heard.
-  el.alertsAnnouncer.textContent = '';
-  announceTimer = setTimeout(() => {
-    announceTimer = null;
-    el.alertsAnnouncer.textContent = text;
-  }, 150);
-}
-
-// Politely announces alerts that have become critical since the last render. Those on screen when
-// the page first gets its overview are not news; re-renders (language, board rows, the minute tick)
-// and repeated snapshots of the same alerts announce nothing.
-function announceNewCritical(alerts) {
-  if (!state.overview) return;
-  const critical = alerts.filter((a) => severityOf(a) === 'critical');
-  const keys = new Set(critical.map(alertKey));
-  const fresh = criticalKeys ? critical.filter((a) => !criticalKeys.has(alertKey(a))) : [];
-  criticalKeys = keys;
-  if (fresh.length === 0) return;
-  announce(fresh.map((a) => t('command.alertAnnounce', {
-    site: alertPlace(a), message: alertText(a) ?? a.message ?? '',
-  })).join(' '));
-}
-
-function renderAlerts() {
-  // Alerts are the present's; a replayed minute shows a note instead (and announces nothing).
-  const replaying = replay.active;
-  el.alerts.hidden = replaying;
-  el.alertCount.hidden = replaying;
-  el.alertsReplay.hidden = !replaying;
-  if (replaying) {
-    el.alertsEmpty.hidden = true;
-    return;
-  }
-  const unique = new Map();
-  for (const alert of state.overview?.alerts ?? []) {
-    if (alert && !unique.has(alertKey(alert))) unique.set(alertKey(alert), alert);
-  }
-  const alerts = [...unique.values()].sort((a, b) => SEVERITY_RANK[severityOf(a)] - SEVERITY_RANK[severityOf(b)]
-    || Date.parse(a.since) - Date.parse(b.since));
-  setText(el.alertCount, String(alerts.length));
-  el.alertsEmpty.hidden = alerts.length > 0;
-  for (const key of [...alertItems.keys()]) {
-    if (!unique.has(key)) alertItems.delete(key);
-  }
-  const now = Date.now();
-  // Keyed and updated in place, so a focused alert link survives pushes and re-sorting.
-  reconcileChildren(el.alerts, alerts.map((alert) => renderAlert(alert, now)));
-  announceNewCritical(alerts);
-}
+// Whether an operator is signed in here is settled once the page has started (below); until then, nobody is.
+let admin = null;
+const alertPanel = createAlertPanel({
+  siteRow: (id) => state.sites.get(id),
+  replaying: () => replay.active,
+  session: { token: () => admin?.token() ?? null, expired: () => admin?.expired() },
+});
 
 // ---- district trend charts, sampled client-side once a minute ----
 
 const chartFont = () => Math.max(12, Math.round(window.innerHeight / 70));
+// The two charts share the column's width: four time labels each fit without overlapping.
 const throughputChart = createLineChart(document.getElementById('throughput-chart'), {
-  fontSize: chartFont(), legend: false,
+  fontSize: chartFont(), legend: false, timeTicks: 4,
   series: [{ label: t('command.throughputSeries'), color: COLORS.throughput, fill: true }],
 });
 const queueChart = createLineChart(document.getElementById('queue-chart'), {
-  fontSize: chartFont(), legend: false,
+  fontSize: chartFont(), legend: false, timeTicks: 4,
   series: [{ label: t('command.queueSeries'), color: COLORS.queue, fill: true }],
 });
 const throughputSeries = new MinuteSeries(throughputChart, WINDOW_MINUTES);
@@ -448,7 +325,7 @@ function applyOverview(overview) {
   if (!overview) return;
   state.overview = overview;
   renderTotals();
-  renderAlerts();
+  alertPanel.update(overview.alerts);
   sample();
 }
 
@@ -459,7 +336,9 @@ function onMinute() {
   // while the data is current: offline, no point is invented.
   const fresh = live.freshAt();
   if (fresh != null && Date.now() - fresh < 60000) sample();
-  renderAlerts();
+  // Ages, staleness and next openings move with the clock alone.
+  renderSites();
+  alertPanel.render();
   replay.tick();
 }
 
@@ -467,7 +346,7 @@ function onMinute() {
 
 function renderView() {
   renderSites();
-  renderAlerts();
+  alertPanel.render();
 }
 
 // Replay is over: the live state again at once, the charts as they were, then the server's history for the gap.
@@ -526,6 +405,7 @@ const live = createLive({
 });
 
 initI18n();
+admin = createCommandAdmin({ onChange: () => alertPanel.render() });
 keepAwake();
 loadDistrictZone();
 const tickClock = startWallClock({ clockEl: el.clock, dateEl: el.date, onMinute });
@@ -540,11 +420,7 @@ onLangChange(() => {
   for (const tile of tiles.values()) tile.signature = '';
   renderAreaOptions();
   renderSites();
-  renderAlerts();
-  // An earlier announcement stays readable in the region; not in the other language.
-  clearTimeout(announceTimer);
-  announceTimer = null;
-  el.alertsAnnouncer.textContent = '';
+  alertPanel.relabel();
   renderChartTitles();
   setSeriesLabels(throughputChart, [t('command.throughputSeries')]);
   setSeriesLabels(queueChart, [t('command.queueSeries')]);
