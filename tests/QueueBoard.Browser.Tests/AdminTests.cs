@@ -143,7 +143,9 @@ public sealed class AdminTests(BrowserFixture browser)
         await admin.GotoAsync("/command/admin");
         await admin.GetByTestId("admin-token-input").FillAsync(QueueBoardAppFactory.AdminToken);
         await admin.GetByTestId("admin-signin").ClickAsync();
-        await Expect(admin.GetByTestId("admin-site-row").First).ToBeVisibleAsync();
+
+        // The list is the whole district's configuration: late in a run, hundreds of sites on a busy shared box.
+        await Expect(admin.GetByTestId("admin-site-row").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
     }
 
     private static Regex DescribedBy(string id) => new($@"(^|\s){Regex.Escape(id)}(\s|$)", RegexOptions.None, TimeSpan.FromSeconds(1));

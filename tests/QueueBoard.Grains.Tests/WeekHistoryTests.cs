@@ -43,6 +43,12 @@ public sealed class WeekHistoryTests
         Assert.Equal((start.AddHours(3), 2, 8), (stored!.Minute, stored.Arrived, stored.QueueLength));
         Assert.Equal((2, 96), (recent!.Arrived, recent.QueueLength));
         Assert.Null(await site.GetMinute(start.AddHours(48)));
+
+        // The lane keeps its own week the same way.
+        var laneDay = (await site.GetLaneDayHistory("1", new DateOnly(2026, 11, 30)))!.Value;
+        Assert.Equal((24 * 60, 16 * 2), (laneDay.Length, laneDay.Sum(p => p.Arrived)));
+        Assert.Equal(8, laneDay.Single(p => p.Minute == start.AddHours(3)).QueueLength);
+        Assert.Null(await site.GetLaneDayHistory("no-such-lane", new DateOnly(2026, 11, 30)));
     }
 
     [Fact]

@@ -39,6 +39,13 @@ public sealed class HistoryAndReportTests : IAsyncLifetime
         var northDay = await _public.GetArrayAsync($"/api/v1/sites/north/history?date={Today}");
         var districtDay = await _public.GetArrayAsync($"/api/v1/history?date={Today}");
         var districtRecent = await _public.GetArrayAsync("/api/v1/history?minutes=5");
+        var laneDay = await _public.GetArrayAsync($"/api/v1/sites/north/lanes/2/history?date={Today}");
+        Assert.Equal((4, 0), (laneDay.Sum(p => p!.Number("arrived")), laneDay.Sum(p => p!.Number("served"))));
+        Assert.Equal(northDay.Count, laneDay.Count);
+        using (var noLane = await _public.GetAsync($"/api/v1/sites/north/lanes/9/history?date={Today}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, noLane.StatusCode);
+        }
 
         var localMidnight = new DateTimeOffset(DateTimeOffset.UtcNow.ToOffset(DistrictOffset).Date, DistrictOffset);
         Assert.Equal(localMidnight.UtcDateTime, northDay[0]!["minute"]!.GetValue<DateTime>().ToUniversalTime());
@@ -109,12 +116,13 @@ public sealed class HistoryAndReportTests : IAsyncLifetime
     public async Task A_day_outside_the_week_or_a_mixed_query_is_refused_by_name(string query)
     {
         using var site = await _public.GetAsync($"/api/v1/sites/north/history{query}");
+        using var lane = await _public.GetAsync($"/api/v1/sites/north/lanes/1/history{query}");
         using var district = await _public.GetAsync($"/api/v1/history{query}");
         using var report = await _admin.GetAsync($"/api/v1/report.csv{query}");
         using var summary = await _admin.GetAsync($"/api/v1/report.json{query}");
 
         // A report takes only a date, so a mixed query is a plain date to it.
-        foreach (var response in query.Contains("minutes", StringComparison.Ordinal) ? new[] { site, district } : [site, district, report, summary])
+        foreach (var response in query.Contains("minutes", StringComparison.Ordinal) ? new[] { site, district, lane } : [site, district, lane, report, summary])
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.True((await response.ReadJsonAsync())["errors"]!.AsObject().ContainsKey("date"));

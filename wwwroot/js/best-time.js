@@ -45,9 +45,10 @@ function bars(slots, best) {
   }));
 }
 
-// Whole hours, every so many of them that at most MAX_TICKS fit under the bars; the first slot when none is on the hour.
+// Whole hours of the district's clock (a half-hour zone's device would find none), every so many of them that at most
+// MAX_TICKS fit under the bars; the first slot when none is on the hour.
 function tickSlots(slots) {
-  const hours = slots.filter((slot) => slot.from.getMinutes() === 0);
+  const hours = slots.filter((slot) => fmtClock(slot.from).endsWith(':00'));
   if (hours.length === 0) return new Set(slots.slice(0, 1));
   const every = Math.ceil(hours.length / MAX_TICKS);
   return new Set(hours.filter((slot, i) => i % every === 0));

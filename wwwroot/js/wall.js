@@ -431,6 +431,9 @@ const tickClock = startWallClock({ clockEl: el.clock, dateEl: el.date, onMinute 
 attachOffline(live, { poll: () => (missing ? Promise.reject() : api.site(siteId).then(applySite)) });
 loadSite();
 live.watch('WatchBoard');
+// The other sites' rows from HTTP as well, as the board page does: advice does not wait on the hub's first snapshot,
+// which a busy hub may deliver late. Pushes that come first are newer and win the merge.
+api.sites().then((rows) => { if (mergeRows(district, rows)) renderNotes(); }).catch(() => {});
 
 // The age ticks between pushes, and with it whether the numbers may be out of date or the site opens "today".
 setInterval(() => {

@@ -47,6 +47,10 @@ public interface ISiteGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<HistoryPoint?> GetMinute(DateTimeOffset minute);
 
+    /// <summary>A lane's minutes of one local day, as <see cref="GetDayHistory"/>; null when the site or the lane does not exist.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<HistoryPoint>?> GetLaneDayHistory(string laneId, DateOnly day);
+
     /// <summary>A lane's minutes, as <see cref="GetHistory"/>; empty when the site or the lane does not exist.</summary>
     [AlwaysInterleave]
     Task<ImmutableArray<HistoryPoint>> GetLaneHistory(string laneId, int minutes);

@@ -6,17 +6,18 @@ using QueueBoard.Abstractions.Model;
 namespace QueueBoard.Grains.History;
 
 /// <summary>
-/// Where a site grain keeps its week of minutes: one <see cref="HourBlock"/> per hour under its own key in the configured
+/// Where a site or lane grain keeps its week of minutes (<paramref name="kind"/> names which, <paramref name="key"/> which
+/// one): one <see cref="HourBlock"/> per hour under its own key in the configured
 /// grain storage, written again each minute while its hour lasts and never after, so a day's history is 24 small records
 /// rather than one growing one. Blocks older than <see cref="KeptFor"/> are cleared as the site passes them.
 /// </summary>
-public sealed class HourArchive(IServiceProvider services, string siteId)
+public sealed class HourArchive(IServiceProvider services, string key, string kind = "site")
 {
     /// <summary>How long hours are kept: a week, plus a day so that the seventh day back is whole in any time zone.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(8);
 
-    private const string StateName = "site-hours";
-    private static readonly GrainType BlockType = GrainType.Create("queueboard-site-hours");
+    private readonly string _stateName = $"{kind}-hours";
+    private readonly GrainType _blockType = GrainType.Create($"queueboard-{kind}-hours");
 
     private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
     private readonly Dictionary<long, string?> _etags = [];
@@ -41,12 +42,12 @@ public sealed class HourArchive(IServiceProvider services, string siteId)
         {
             // Another activation may have written this hour already: take its version so that this write replaces it.
             var stored = new GrainState<HourBlock>();
-            await _storage.ReadStateAsync(StateName, BlockId(hour), stored);
+            await _storage.ReadStateAsync(_stateName, BlockId(hour), stored);
             etag = stored.ETag;
         }
 
         var state = new GrainState<HourBlock>(block) { ETag = etag };
-        await _storage.WriteStateAsync(StateName, BlockId(hour), state);
+        await _storage.WriteStateAsync(_stateName, BlockId(hour), state);
         _etags[hour] = state.ETag;
         foreach (var old in _etags.Keys.Where(h => h < hour - 2).ToList())
         {
@@ -77,21 +78,21 @@ public sealed class HourArchive(IServiceProvider services, string siteId)
     public async Task ClearAsync(long hour)
     {
         var state = new GrainState<HourBlock>();
-        await _storage.ReadStateAsync(StateName, BlockId(hour), state);
+        await _storage.ReadStateAsync(_stateName, BlockId(hour), state);
         if (state.RecordExists)
         {
-            await _storage.ClearStateAsync(StateName, BlockId(hour), state);
+            await _storage.ClearStateAsync(_stateName, BlockId(hour), state);
         }
     }
 
     private async Task<HourBlock?> ReadBlockAsync(long hour)
     {
         var state = new GrainState<HourBlock>();
-        await _storage.ReadStateAsync(StateName, BlockId(hour), state);
+        await _storage.ReadStateAsync(_stateName, BlockId(hour), state);
         return state.RecordExists ? state.State : null;
     }
 
     public static long HourOf(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / 3600;
 
-    private GrainId BlockId(long hour) => GrainId.Create(BlockType, $"{siteId}/{hour}");
+    private GrainId BlockId(long hour) => GrainId.Create(_blockType, $"{key}/{hour}");
 }

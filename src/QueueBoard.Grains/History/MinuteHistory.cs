@@ -30,6 +30,9 @@ public sealed class MinuteHistory : IDirtyTracked
 
     public static long MinuteOf(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / 60;
 
+    /// <summary>The earliest minute anything was recorded in, among those kept; null when nothing is.</summary>
+    public DateTimeOffset? FirstRecorded => Buckets.Count == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(Buckets.Keys.Min() * 60);
+
     /// <summary>Adds flows to the minute of <paramref name="at"/>, unless that minute is no longer kept.</summary>
     public void AddFlow(DateTimeOffset at, int arrived, int served, DateTimeOffset now)
     {

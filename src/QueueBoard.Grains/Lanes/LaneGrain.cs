@@ -31,19 +31,28 @@ public sealed class LaneGrain(
     public const int ChunkReadsAtOnce = 64;
 
     private LaneIdArchive? _archive;
+    private WeekArchive? _week;
+    private IGrainTimer? _archiveSoon;
 
     private LaneIdArchive Archive => _archive ??= new LaneIdArchive(ServiceProvider, this.GetPrimaryKeyString());
+
+    private WeekArchive Week => _week ??= new WeekArchive(new HourArchive(ServiceProvider, this.GetPrimaryKeyString(), "lane"));
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(history.WriteIfDirtyAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        this.RegisterGrainTimer(_ => ArchiveHoursAsync(), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        _archiveSoon = this.RegisterGrainTimer(_ => ArchiveHoursAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         // Soon after activation too: a lane whose activations are short-lived must still drop its old chunks.
         this.RegisterGrainTimer(_ => ForgetOldChunksAsync(), TimeSpan.FromMinutes(1), ExpiryInterval);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
         await history.WriteIfDirtyAsync(cancellationToken);
+        await ArchiveHoursAsync();
+    }
 
     public async Task<LaneReading> Apply(ImmutableArray<LaneEvent> events)
     {
@@ -87,6 +96,12 @@ public sealed class LaneGrain(
         }
 
         history.State.SetLevel(now, lane.QueueLength, null);
+        if (Week.IsBehind(now))
+        {
+            // Off this call: the batch is acknowledged once stored, not once the week's history is.
+            _archiveSoon?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+
         return lane.ToReading();
     }
 
@@ -94,6 +109,14 @@ public sealed class LaneGrain(
 
     public Task<ImmutableArray<HistoryPoint>> GetHistory(int minutes) =>
         Task.FromResult(history.State.Read(clock.UtcNow, minutes));
+
+    public async Task<ImmutableArray<HistoryPoint>> GetDayHistory(DateOnly day)
+    {
+        var now = clock.UtcNow;
+        return clock.DaySpan(day, now) is var (start, end)
+            ? await Week.ReadDayAsync(start, end, now, history.State.Read(now, MinuteHistory.Capacity - 1))
+            : [];
+    }
 
     public async Task<ImmutableArray<SeenEvent>> GetRecentIds()
     {
@@ -123,6 +146,28 @@ public sealed class LaneGrain(
         await history.ClearStateAsync();
         history.State.IsDirty = false;
         DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// Keeps the lane's week of minutes (<see cref="WeekArchive"/>). A failure waits for the next pass: the minutes are
+    /// still in the minute history for a day.
+    /// </summary>
+    private async Task ArchiveHoursAsync()
+    {
+        // A lane only read (never given an event) has no minutes to keep.
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        try
+        {
+            await Week.PassAsync(history.State, [], clock.UtcNow);
+        }
+        catch (Exception)
+        {
+            // Storage is away; the next pass (a minute from now, or the next activation's) writes the same hours.
+        }
     }
 
     private static IEnumerable<long> LiveChunks(LaneState lane)

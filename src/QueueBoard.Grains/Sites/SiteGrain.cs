@@ -57,14 +57,12 @@ public sealed class SiteGrain(
     private SiteDetail? _lastPushed;
     private SiteDigest? _lastDigest;
     private long _version;
-    private HourArchive? _hours;
+    private WeekArchive? _week;
     private IGrainTimer? _archiveSoon;
-    private long? _nextHourToArchive;
-    private long? _nextHourToClear;
 
     private string SiteId => this.GetPrimaryKeyString();
 
-    private HourArchive Hours => _hours ??= new HourArchive(ServiceProvider, SiteId);
+    private WeekArchive Week => _week ??= new WeekArchive(new HourArchive(ServiceProvider, SiteId));
 
     private SiteConfig? Config => state.State.Config;
 
@@ -190,7 +188,7 @@ public sealed class SiteGrain(
         history.State.SetLevel(now, picture.QueueLength, picture.WaitMinutes, OpenLanes());
         await PublishDigestAsync(picture, now);
         _throttle.Schedule();
-        if (_nextHourToArchive is not { } archived || HourArchive.HourOf(now) > archived)
+        if (Week.IsBehind(now))
         {
             // Off this call: the batch is acknowledged once its lanes have stored it, not the week's history.
             _archiveSoon?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -236,19 +234,7 @@ public sealed class SiteGrain(
         }
 
         // Minutes still in memory come from there (the minute under way ends as the site is now); older ones from storage.
-        var inMemoryFrom = InMemoryFrom(now);
-        var today = await GetHistory(MinuteHistory.Capacity - 1);
-        var points = new List<HistoryPoint>();
-        for (var hour = HourArchive.HourOf(start); hour <= HourArchive.HourOf(end.AddMinutes(-1)); hour++)
-        {
-            var hourStart = DateTimeOffset.FromUnixTimeSeconds(hour * 3600);
-            points.AddRange(hourStart >= inMemoryFrom
-                ? today.Where(p => p.Minute >= hourStart && p.Minute < hourStart.AddHours(1))
-                : await Hours.ReadAsync(hour));
-        }
-
-        var lastMinute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
-        return [.. points.Where(p => p.Minute >= start && p.Minute < end && p.Minute <= lastMinute)];
+        return await Week.ReadDayAsync(start, end, now, await GetHistory(MinuteHistory.Capacity - 1));
     }
 
     public async Task<ImmutableArray<LaneHourOpen>> GetDayLanesOpen(DateOnly day)
@@ -258,7 +244,7 @@ public sealed class SiteGrain(
             return [];
         }
 
-        var inMemoryFrom = InMemoryFrom(now);
+        var inMemoryFrom = WeekArchive.InMemoryFrom(now);
         var levels = history.State.ReadLevels(now, MinuteHistory.Capacity - 1);
         var laneIds = LaneIds();
         var lanes = new List<LaneHourOpen>();
@@ -267,7 +253,7 @@ public sealed class SiteGrain(
             var hourStart = DateTimeOffset.FromUnixTimeSeconds(hour * 3600);
             if (hourStart < inMemoryFrom)
             {
-                lanes.AddRange(await Hours.ReadLanesOpenAsync(hour));
+                lanes.AddRange(await Week.Hours.ReadLanesOpenAsync(hour));
                 continue;
             }
 
@@ -282,16 +268,8 @@ public sealed class SiteGrain(
     private (DateTimeOffset Start, DateTimeOffset End, DateTimeOffset Now)? DaySpan(DateOnly day)
     {
         var now = clock.UtcNow;
-        if (clock.InstantOf(day, 0) is not { } start || start > now)
-        {
-            return null;
-        }
-
-        return (start, clock.InstantOf(day.AddDays(1), 0) ?? start.AddDays(1), now);
+        return clock.DaySpan(day, now) is var (start, end) ? (start, end, now) : null;
     }
-
-    /// <summary>The oldest minute read from the minute history rather than from the stored hours.</summary>
-    private static DateTimeOffset InMemoryFrom(DateTimeOffset now) => now.AddMinutes(-(MinuteHistory.Capacity - 2));
 
     private List<string> LaneIds() => [.. Config!.Lanes.Select(l => l.Id)];
 
@@ -316,9 +294,14 @@ public sealed class SiteGrain(
             return history.State.Read(now, (int)((now - start).TotalMinutes) + 1)[0];
         }
 
-        var hour = await Hours.ReadAsync(HourArchive.HourOf(start));
+        var hour = await Week.Hours.ReadAsync(HourArchive.HourOf(start));
         return hour[start.Minute];
     }
+
+    public async Task<ImmutableArray<HistoryPoint>?> GetLaneDayHistory(string laneId, DateOnly day) =>
+        IsUnknown() || !_readings.ContainsKey(laneId)
+            ? null
+            : await GrainFactory.GetGrain<ILaneGrain>(ILaneGrain.KeyOf(SiteId, laneId)).GetDayHistory(day);
 
     public async Task<ImmutableArray<HistoryPoint>> GetLaneHistory(string laneId, int minutes)
     {
@@ -399,25 +382,9 @@ public sealed class SiteGrain(
     /// </summary>
     private async Task ArchiveHoursAsync()
     {
-        var now = clock.UtcNow;
-        var current = HourArchive.HourOf(now);
         try
         {
-            for (var hour = _nextHourToArchive ?? current - 24; hour <= current; hour++)
-            {
-                var hourEnd = DateTimeOffset.FromUnixTimeSeconds(((hour + 1) * 3600) - 60);
-                var last = hourEnd < now ? hourEnd : now;
-                var minutes = (int)((last - DateTimeOffset.FromUnixTimeSeconds(hour * 3600)).TotalMinutes) + 1;
-                await Hours.WriteAsync(hour, history.State.ReadLevels(last, minutes), LaneIds());
-                _nextHourToArchive = hour;
-            }
-
-            var expired = HourArchive.HourOf(now - HourArchive.KeptFor);
-            for (var hour = _nextHourToClear ?? expired - 24; hour <= expired; hour++)
-            {
-                await Hours.ClearAsync(hour);
-                _nextHourToClear = hour + 1;
-            }
+            await Week.PassAsync(history.State, LaneIds(), clock.UtcNow);
         }
         catch (Exception ex)
         {

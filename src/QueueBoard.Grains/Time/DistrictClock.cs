@@ -33,5 +33,16 @@ public sealed class DistrictClock(TimeProvider time, IOptions<QueueGrainOptions>
         return _zone.IsInvalidTime(local) ? null : new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, _zone), TimeSpan.Zero);
     }
 
+    /// <summary>When a local day starts and ends; null for a day not begun at <paramref name="now"/>.</summary>
+    public (DateTimeOffset Start, DateTimeOffset End)? DaySpan(DateOnly day, DateTimeOffset now)
+    {
+        if (InstantOf(day, 0) is not { } start || start > now)
+        {
+            return null;
+        }
+
+        return (start, InstantOf(day.AddDays(1), 0) ?? start.AddDays(1));
+    }
+
     private DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 }

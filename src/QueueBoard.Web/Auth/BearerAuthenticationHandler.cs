@@ -25,7 +25,9 @@ public sealed class BearerAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
-        if (string.IsNullOrEmpty(header))
+
+        // Basic is the Orleans dashboard's sign-in, which its own handler checks; nothing to refuse here.
+        if (string.IsNullOrEmpty(header) || header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.NoResult();
         }

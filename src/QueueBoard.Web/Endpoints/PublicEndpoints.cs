@@ -95,21 +95,23 @@ public static class PublicEndpoints
         return problem ?? (Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>)TypedResults.Ok(await history.ReadAsync(request!));
     }
 
-    /// <summary>One lane's minutes, for per-lane charts; the same rules as the site's history (minutes only).</summary>
+    /// <summary>One lane's minutes, for per-lane charts and reports; the same rules as the site's history.</summary>
     private static async Task<Results<Ok<ImmutableArray<HistoryPoint>>, ProblemHttpResult>> GetLaneHistory(
-        string siteId, string laneId, string? minutes, KnownSites known, IGrainFactory grains, DistrictClock clock)
+        string siteId, string laneId, string? minutes, string? date, KnownSites known, IGrainFactory grains, DistrictClock clock)
     {
-        var (request, problem) = HistoryQuery.Parse(minutes, null, clock.DayOf(clock.UtcNow));
+        var (request, problem) = HistoryQuery.Parse(minutes, date, clock.DayOf(clock.UtcNow));
         if (problem is not null)
         {
             return problem;
         }
 
         var site = Identifiers.IsValid(laneId) && await known.ContainsAsync(siteId) ? grains.GetGrain<ISiteGrain>(siteId) : null;
-        var points = site is null ? [] : await site.GetLaneHistory(laneId, request!.Minutes!.Value);
-        return points.IsDefaultOrEmpty
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Site '{siteId}' has no lane '{laneId}'.")
-            : TypedResults.Ok(points);
+        ImmutableArray<HistoryPoint>? points = site is null ? null
+            : request!.Date is { } day ? await site.GetLaneDayHistory(laneId, day)
+            : await site.GetLaneHistory(laneId, request.Minutes!.Value) is { IsDefaultOrEmpty: false } recent ? recent : null;
+        return points is { } found
+            ? TypedResults.Ok(found)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Site '{siteId}' has no lane '{laneId}'.");
     }
 
     private static async Task<Ok<Overview>> GetOverview(IGrainFactory grains) =>

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using QueueBoard.Abstractions.Model;
+
+namespace QueueBoard.Grains.History;
+
+/// <summary>
+/// A grain's week of minutes, for a site or a lane: the hours passed since its last pass are stored from its
+/// <see cref="MinuteHistory"/> into <see cref="HourArchive"/> records (the first pass after an activation covers the day
+/// the minute history holds), hours past <see cref="HourArchive.KeptFor"/> are cleared, and a day is read back from the
+/// minute history where it still holds it and from the records before that.
+/// </summary>
+public sealed class WeekArchive(HourArchive hours)
+{
+    private long? _nextHourToArchive;
+    private long? _nextHourToClear;
+
+    public HourArchive Hours => hours;
+
+    /// <summary>Whether the hour under way has not been stored yet (an event in a new hour calls for a pass soon).</summary>
+    public bool IsBehind(DateTimeOffset now) => _nextHourToArchive is not { } archived || HourArchive.HourOf(now) > archived;
+
+    /// <summary>Stores every hour since the last pass and clears expired ones; throws when storage fails (tried again next pass).</summary>
+    public async Task PassAsync(MinuteHistory history, IReadOnlyList<string> laneIds, DateTimeOffset now)
+    {
+        var current = HourArchive.HourOf(now);
+
+        // After an activation, from the first hour anything was recorded in: hours before it have nothing to keep, and a
+        // district's worth of grains writing a day of empty records each at start-up would be a storm.
+        var first = _nextHourToArchive ?? (history.FirstRecorded is { } recorded ? Math.Max(current - 24, HourArchive.HourOf(recorded)) : current + 1);
+        for (var hour = first; hour <= current; hour++)
+        {
+            var hourEnd = DateTimeOffset.FromUnixTimeSeconds(((hour + 1) * 3600) - 60);
+            var last = hourEnd < now ? hourEnd : now;
+            var minutes = (int)((last - DateTimeOffset.FromUnixTimeSeconds(hour * 3600)).TotalMinutes) + 1;
+            await hours.WriteAsync(hour, history.ReadLevels(last, minutes), laneIds);
+            _nextHourToArchive = hour;
+        }
+
+        var expired = HourArchive.HourOf(now - HourArchive.KeptFor);
+        for (var hour = _nextHourToClear ?? expired - 24; hour <= expired; hour++)
+        {
+            await hours.ClearAsync(hour);
+            _nextHourToClear = hour + 1;
+        }
+    }
+
+    /// <summary>
+    /// The minutes from <paramref name="start"/> to <paramref name="end"/> (a local day), up to the minute of
+    /// <paramref name="now"/>: from <paramref name="recent"/> (the minute history read up to now) where it reaches, else stored.
+    /// </summary>
+    public async Task<ImmutableArray<HistoryPoint>> ReadDayAsync(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, ImmutableArray<HistoryPoint> recent)
+    {
+        var inMemoryFrom = InMemoryFrom(now);
+        var points = new List<HistoryPoint>();
+        for (var hour = HourArchive.HourOf(start); hour <= HourArchive.HourOf(end.AddMinutes(-1)); hour++)
+        {
+            var hourStart = DateTimeOffset.FromUnixTimeSeconds(hour * 3600);
+            points.AddRange(hourStart >= inMemoryFrom
+                ? recent.Where(p => p.Minute >= hourStart && p.Minute < hourStart.AddHours(1))
+                : await hours.ReadAsync(hour));
+        }
+
+        var lastMinute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        return [.. points.Where(p => p.Minute >= start && p.Minute < end && p.Minute <= lastMinute)];
+    }
+
+    /// <summary>The oldest minute read from the minute history rather than from the stored hours.</summary>
+    public static DateTimeOffset InMemoryFrom(DateTimeOffset now) => now.AddMinutes(-(MinuteHistory.Capacity - 2));
+}
