@@ -12,7 +12,7 @@ namespace QueueBoard.Browser.Tests;
 /// costs people; an operator signed in on the page acknowledges one, and every screen shows it set apart, after the rest,
 /// until its condition clears.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserApartCollection.Name)]
 public sealed partial class AlertPanelTests(BrowserFixture browser)
 {
     private const int Sites = 7;

@@ -27,6 +27,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _ = App.BaseAddress;
+
+        // Two collections of browser tests share two cores with their apps: a push may take seconds under that load,
+        // and an assertion that waits 10 s still fails when what it waits for never comes.
+        Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchAsync(_playwright);
     }

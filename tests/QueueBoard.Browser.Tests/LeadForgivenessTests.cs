@@ -12,7 +12,7 @@ namespace QueueBoard.Browser.Tests;
 /// that still holds people is not paused or closed without a question, the sign-in lasts the day on that phone, and
 /// the console says plainly when it is offline and when residents see the site resting.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserApartCollection.Name)]
 public sealed partial class LeadForgivenessTests(BrowserFixture browser)
 {
     private static readonly TimeZoneInfo District = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");

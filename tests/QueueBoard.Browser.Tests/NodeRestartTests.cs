@@ -9,7 +9,7 @@ namespace QueueBoard.Browser.Tests;
 /// A wall screen on a cluster node (the built dll on Redis, a real process) when that node is killed and comes back: the
 /// page reconnects by itself and keeps showing new numbers, however many versions it saw before the restart.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserApartCollection.Name)]
 public sealed class NodeRestartTests(BrowserFixture browser)
 {
     [Fact]
@@ -32,7 +32,7 @@ public sealed class NodeRestartTests(BrowserFixture browser)
         for (var queue = 1; queue <= 6; queue++)
         {
             await PostAsync(node, siteId, Arrived("1", 1, Guid.NewGuid().ToString()));
-            await Expect(Screens.LaneQueue(wall, "1")).ToHaveTextAsync(queue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(Screens.LaneQueue(wall, "1")).ToHaveTextAsync(queue.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 15_000 });
         }
 
         await node.KillAsync();

@@ -7,7 +7,7 @@ using static QueueBoard.Testing.Api;
 namespace QueueBoard.Browser.Tests;
 
 /// <summary>The command centre replays a past minute, plainly marked as not live, and is back to live at one press.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserApartCollection.Name)]
 public sealed partial class ReplayTests(BrowserFixture browser)
 {
     // The district's days and clock (QueueBoard:TimeZone, its default), which the replay bar follows.

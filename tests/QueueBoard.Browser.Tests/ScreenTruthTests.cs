@@ -12,7 +12,7 @@ namespace QueueBoard.Browser.Tests;
 /// alerted once a site falls silent, the lane to join named on the wall with one rate per lane, a site outside its hours
 /// resting with its next opening, and the resident board's green-lane filter and directions.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserApartCollection.Name)]
 public sealed partial class ScreenTruthTests(BrowserFixture browser)
 {
     private static readonly TimeZoneInfo District = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -49,7 +49,7 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
     public async Task A_site_silent_past_the_threshold_is_greyed_and_sorted_after_fresh_sites_and_alerted_until_it_reports()
     {
         Chromium.Require();
-        await using var app = new ConfiguredAppFactory(("QueueBoard:SilentAfterMinutes", "0.25"));
+        await using var app = new ConfiguredAppFactory(("QueueBoard:SilentAfterMinutes", "0.25"), ("QueueBoard:SiteRefreshInterval", "00:00:02"));
         using var admin = app.Admin();
         var silent = NewSiteId();
         var steady = NewSiteId();
