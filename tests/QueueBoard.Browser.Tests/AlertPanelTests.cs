@@ -13,7 +13,7 @@ namespace QueueBoard.Browser.Tests;
 /// until its condition clears.
 /// </summary>
 [Collection(BrowserApartCollection.Name)]
-public sealed partial class AlertPanelTests(BrowserFixture browser)
+public sealed partial class AlertPanelTests(QuietBrowserFixture browser)
 {
     private const int Sites = 7;
 

@@ -1,12 +1,12 @@
 namespace QueueBoard.Browser.Tests;
 
 /// <summary>
-/// The browser tests that mostly wait (a minute to roll over, a node to restart, a site to go silent, a tap's undo to
+/// The browser tests that mostly wait (a minute to roll over, a node to restart, a tap's undo to
 /// run out) get an app and a Chromium of their own, so that they run beside <see cref="BrowserCollection"/> rather than
 /// after it.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserApartCollection : ICollectionFixture<BrowserFixture>
+public sealed class BrowserApartCollection : ICollectionFixture<QuietBrowserFixture>
 {
     public const string Name = "browser-apart";
 }

@@ -13,7 +13,7 @@ namespace QueueBoard.Browser.Tests;
 /// the console says plainly when it is offline and when residents see the site resting.
 /// </summary>
 [Collection(BrowserApartCollection.Name)]
-public sealed partial class LeadForgivenessTests(BrowserFixture browser)
+public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
 {
     private static readonly TimeZoneInfo District = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 

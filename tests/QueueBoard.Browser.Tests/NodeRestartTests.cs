@@ -10,7 +10,7 @@ namespace QueueBoard.Browser.Tests;
 /// page reconnects by itself and keeps showing new numbers, however many versions it saw before the restart.
 /// </summary>
 [Collection(BrowserApartCollection.Name)]
-public sealed class NodeRestartTests(BrowserFixture browser)
+public sealed class NodeRestartTests(QuietBrowserFixture browser)
 {
     [Fact]
     public async Task A_wall_stays_live_across_a_kill_and_restart_of_the_node_it_is_connected_to()

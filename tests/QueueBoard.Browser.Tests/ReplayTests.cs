@@ -8,7 +8,7 @@ namespace QueueBoard.Browser.Tests;
 
 /// <summary>The command centre replays a past minute, plainly marked as not live, and is back to live at one press.</summary>
 [Collection(BrowserApartCollection.Name)]
-public sealed partial class ReplayTests(BrowserFixture browser)
+public sealed partial class ReplayTests(QuietBrowserFixture browser)
 {
     // The district's days and clock (QueueBoard:TimeZone, its default), which the replay bar follows.
     private static readonly TimeZoneInfo District = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");

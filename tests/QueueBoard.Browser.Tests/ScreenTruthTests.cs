@@ -12,7 +12,7 @@ namespace QueueBoard.Browser.Tests;
 /// alerted once a site falls silent, the lane to join named on the wall with one rate per lane, a site outside its hours
 /// resting with its next opening, and the resident board's green-lane filter and directions.
 /// </summary>
-[Collection(BrowserApartCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed partial class ScreenTruthTests(BrowserFixture browser)
 {
     private static readonly TimeZoneInfo District = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
