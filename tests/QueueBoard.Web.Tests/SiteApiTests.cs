@@ -109,7 +109,16 @@ public sealed class SiteApiTests(QueueBoardAppFactory app)
         Assert.NotEmpty(slots);
         var first = slots[0]!;
         Assert.True(first["from"]!.GetValue<DateTimeOffset>() <= DateTimeOffset.UtcNow && DateTimeOffset.UtcNow < first["to"]!.GetValue<DateTimeOffset>());
-        Assert.InRange(first.Number("waitMinutes"), 0, 11);
+        // 40 people at 4 a minute: about 10 minutes, unless the district's day ends first, when the forecast says "not today".
+        var dayLeft = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).TimeOfDay;
+        if (TimeSpan.FromHours(24) - dayLeft > TimeSpan.FromMinutes(15))
+        {
+            Assert.InRange(first.Number("waitMinutes"), 0, 11);
+        }
+        else
+        {
+            Assert.True(first["waitMinutes"] is null || first.Number("waitMinutes") <= 11, first.ToJsonString());
+        }
         Assert.All(slots.Zip(slots.Skip(1)), pair => Assert.Equal(pair.First!["to"]!.GetValue<DateTimeOffset>(), pair.Second!["from"]!.GetValue<DateTimeOffset>()));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
