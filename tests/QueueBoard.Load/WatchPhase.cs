@@ -69,7 +69,7 @@ public static class WatchPhase
         Interlocked.Exchange(ref boardSized, 0);
 
         var acks = sites.Select(_ => new List<long>()).ToArray();
-        var (sent, acked) = await DriveAsync(target, sites, acks, settings.EventsPerSecond, TimeSpan.FromSeconds(settings.WatchSeconds), progress);
+        var acked = await DriveAsync(target, sites, acks, settings.EventsPerSecond, TimeSpan.FromSeconds(settings.WatchSeconds), progress);
         var driven = settings.WatchSeconds;
 
         // The board is pushed at most once a second: the last events' pushes are still on their way.
@@ -79,7 +79,6 @@ public static class WatchPhase
         var boardLatency = Percentiles.Of(logs.Skip(walls).SelectMany(l => l!.Latencies(acks)));
         var unreflected = logs.Take(Math.Min(walls, logs.Length)).Select((log, i) => (long)Math.Max(0, acks[i % sites.Length].Count - log!.SeenFor(i % sites.Length))).Sum();
         var usage = meter is null ? default : await meter.StopAsync();
-        _ = sent;
         return new WatchResult(
             target.Name,
             settings.Watchers,
@@ -99,12 +98,12 @@ public static class WatchPhase
     }
 
     /// <summary>Sends one arrival at a time to each site in turn at the given rate; records when each was acknowledged.</summary>
-    private static async Task<(long Sent, long Acked)> DriveAsync(
+    private static async Task<long> DriveAsync(
         LoadTarget target, string[] sites, List<long>[] acks, int perSecond, TimeSpan duration, Action<string> progress)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = target.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.AdminToken);
-        long sent = 0, acked = 0;
+        long acked = 0;
         var inflight = new List<Task>();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
@@ -118,7 +117,6 @@ public static class WatchPhase
             for (; carry >= 1; carry--)
             {
                 var site = cursor++ % sites.Length;
-                sent++;
                 inflight.Add(PostAsync(site));
             }
 
@@ -130,7 +128,7 @@ public static class WatchPhase
         }
 
         await Task.WhenAll(inflight);
-        return (sent, acked);
+        return acked;
 
         async Task PostAsync(int site)
         {

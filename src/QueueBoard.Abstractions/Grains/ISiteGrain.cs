@@ -43,6 +43,13 @@ public interface ISiteGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ImmutableArray<LaneHourOpen>> GetDayLanesOpen(DateOnly day);
 
+    /// <summary>
+    /// Both of <see cref="GetDayHistory"/> and <see cref="GetDayLanesOpen"/> from one read of the stored hours, for the
+    /// day reports.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<DayRecord> GetDayRecord(DateOnly day);
+
     /// <summary>The site's minute starting at <paramref name="minute"/> (within the last 7 days), or null for no site or a future minute.</summary>
     [AlwaysInterleave]
     Task<HistoryPoint?> GetMinute(DateTimeOffset minute);

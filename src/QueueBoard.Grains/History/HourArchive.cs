@@ -56,23 +56,26 @@ public sealed class HourArchive(IServiceProvider services, string key, string ki
     }
 
     /// <summary>The minutes of the hour starting at unix hour <paramref name="hour"/>; zero flows and no wait where nothing was kept.</summary>
-    public async Task<ImmutableArray<HistoryPoint>> ReadAsync(long hour)
-    {
-        var block = await ReadBlockAsync(hour);
-        return [.. Enumerable.Range(0, 60).Select(i => new HistoryPoint(
-            DateTimeOffset.FromUnixTimeSeconds(((hour * 60) + i) * 60),
-            block?.Arrived[i] ?? 0,
-            block?.Served[i] ?? 0,
-            block?.Queue[i] ?? 0,
-            block is null || block.Wait[i] == HourBlock.NoWait ? null : block.Wait[i]))];
-    }
+    public async Task<ImmutableArray<HistoryPoint>> ReadAsync(long hour) => (await ReadHourAsync(hour)).Minutes;
 
-    /// <summary>The lanes open in the hour starting at unix hour <paramref name="hour"/>, with their minutes open.</summary>
-    public async Task<IEnumerable<LaneHourOpen>> ReadLanesOpenAsync(long hour)
+    /// <summary>
+    /// The hour starting at unix hour <paramref name="hour"/>, from one read of its record: its minutes (as
+    /// <see cref="ReadAsync"/>) and the lanes open in it with their minutes open.
+    /// </summary>
+    public async Task<DayRecord> ReadHourAsync(long hour)
     {
-        var block = await ReadBlockAsync(hour);
+        var state = new GrainState<HourBlock>();
+        await _storage.ReadStateAsync(_stateName, BlockId(hour), state);
+        var block = state.RecordExists ? state.State : null;
         var start = DateTimeOffset.FromUnixTimeSeconds(hour * 3600);
-        return block?.LaneMinutesOpen.Select(lane => new LaneHourOpen(start, lane.Key, lane.Value)) ?? [];
+        return new DayRecord(
+            [.. Enumerable.Range(0, 60).Select(i => new HistoryPoint(
+                start.AddMinutes(i),
+                block?.Arrived[i] ?? 0,
+                block?.Served[i] ?? 0,
+                block?.Queue[i] ?? 0,
+                block is null || block.Wait[i] == HourBlock.NoWait ? null : block.Wait[i]))],
+            [.. block?.LaneMinutesOpen.Select(lane => new LaneHourOpen(start, lane.Key, lane.Value)) ?? []]);
     }
 
     public async Task ClearAsync(long hour)
@@ -83,13 +86,6 @@ public sealed class HourArchive(IServiceProvider services, string key, string ki
         {
             await _storage.ClearStateAsync(_stateName, BlockId(hour), state);
         }
-    }
-
-    private async Task<HourBlock?> ReadBlockAsync(long hour)
-    {
-        var state = new GrainState<HourBlock>();
-        await _storage.ReadStateAsync(_stateName, BlockId(hour), state);
-        return state.RecordExists ? state.State : null;
     }
 
     public static long HourOf(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / 3600;

@@ -46,22 +46,34 @@ public sealed class WeekArchive(HourArchive hours)
 
     /// <summary>
     /// The minutes from <paramref name="start"/> to <paramref name="end"/> (a local day), up to the minute of
-    /// <paramref name="now"/>: from <paramref name="recent"/> (the minute history read up to now) where it reaches, else stored.
+    /// <paramref name="now"/>, and each lane's minutes open per hour (lanes by position in <paramref name="laneIds"/>):
+    /// from <paramref name="recent"/> (the minute history read up to now) where it reaches, else from each stored hour,
+    /// read once for both.
     /// </summary>
-    public async Task<ImmutableArray<HistoryPoint>> ReadDayAsync(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, ImmutableArray<HistoryPoint> recent)
+    public async Task<DayRecord> ReadDayAsync(
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, ImmutableArray<(HistoryPoint Point, long OpenLanes)> recent, IReadOnlyList<string> laneIds)
     {
         var inMemoryFrom = InMemoryFrom(now);
         var points = new List<HistoryPoint>();
+        var lanes = new List<LaneHourOpen>();
         for (var hour = HourArchive.HourOf(start); hour <= HourArchive.HourOf(end.AddMinutes(-1)); hour++)
         {
             var hourStart = DateTimeOffset.FromUnixTimeSeconds(hour * 3600);
-            points.AddRange(hourStart >= inMemoryFrom
-                ? recent.Where(p => p.Minute >= hourStart && p.Minute < hourStart.AddHours(1))
-                : await hours.ReadAsync(hour));
+            if (hourStart < inMemoryFrom)
+            {
+                var stored = await hours.ReadHourAsync(hour);
+                points.AddRange(stored.Minutes);
+                lanes.AddRange(stored.LanesOpen);
+                continue;
+            }
+
+            var minutes = recent.Where(m => m.Point.Minute >= hourStart && m.Point.Minute < hourStart.AddHours(1)).ToList();
+            points.AddRange(minutes.Select(m => m.Point));
+            lanes.AddRange(OpenLaneMinutes.Count(minutes.Select(m => m.OpenLanes), laneIds).Select(lane => new LaneHourOpen(hourStart, lane.Key, lane.Value)));
         }
 
         var lastMinute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
-        return [.. points.Where(p => p.Minute >= start && p.Minute < end && p.Minute <= lastMinute)];
+        return new DayRecord([.. points.Where(p => p.Minute >= start && p.Minute < end && p.Minute <= lastMinute)], [.. lanes]);
     }
 
     /// <summary>The oldest minute read from the minute history rather than from the stored hours.</summary>

@@ -114,7 +114,7 @@ public sealed class LaneGrain(
     {
         var now = clock.UtcNow;
         return clock.DaySpan(day, now) is var (start, end)
-            ? await Week.ReadDayAsync(start, end, now, history.State.Read(now, MinuteHistory.Capacity - 1))
+            ? (await Week.ReadDayAsync(start, end, now, history.State.ReadLevels(now, MinuteHistory.Capacity - 1), [])).Minutes
             : [];
     }
 

@@ -226,42 +226,25 @@ public sealed class SiteGrain(
         return Task.FromResult<WaitForecast?>(forecast);
     }
 
-    public async Task<ImmutableArray<HistoryPoint>> GetDayHistory(DateOnly day)
+    public async Task<ImmutableArray<HistoryPoint>> GetDayHistory(DateOnly day) => (await GetDayRecord(day)).Minutes;
+
+    public async Task<ImmutableArray<LaneHourOpen>> GetDayLanesOpen(DateOnly day) => (await GetDayRecord(day)).LanesOpen;
+
+    public async Task<DayRecord> GetDayRecord(DateOnly day)
     {
         if (IsUnknown() || DaySpan(day) is not (var start, var end, var now))
         {
-            return [];
+            return new DayRecord([], []);
         }
 
         // Minutes still in memory come from there (the minute under way ends as the site is now); older ones from storage.
-        return await Week.ReadDayAsync(start, end, now, await GetHistory(MinuteHistory.Capacity - 1));
-    }
-
-    public async Task<ImmutableArray<LaneHourOpen>> GetDayLanesOpen(DateOnly day)
-    {
-        if (IsUnknown() || DaySpan(day) is not (var start, var end, var now))
+        var recent = history.State.ReadLevels(now, MinuteHistory.Capacity - 1);
+        var current = Current();
+        recent = recent.SetItem(recent.Length - 1, recent[^1] with
         {
-            return [];
-        }
-
-        var inMemoryFrom = WeekArchive.InMemoryFrom(now);
-        var levels = history.State.ReadLevels(now, MinuteHistory.Capacity - 1);
-        var laneIds = LaneIds();
-        var lanes = new List<LaneHourOpen>();
-        for (var hour = HourArchive.HourOf(start); hour <= HourArchive.HourOf(end.AddMinutes(-1)); hour++)
-        {
-            var hourStart = DateTimeOffset.FromUnixTimeSeconds(hour * 3600);
-            if (hourStart < inMemoryFrom)
-            {
-                lanes.AddRange(await Week.Hours.ReadLanesOpenAsync(hour));
-                continue;
-            }
-
-            var masks = levels.Where(m => m.Point.Minute >= hourStart && m.Point.Minute < hourStart.AddHours(1)).Select(m => m.OpenLanes);
-            lanes.AddRange(OpenLaneMinutes.Count(masks, laneIds).Select(lane => new LaneHourOpen(hourStart, lane.Key, lane.Value)));
-        }
-
-        return [.. lanes];
+            Point = recent[^1].Point with { QueueLength = current.QueueLength, WaitMinutes = current.WaitMinutes },
+        });
+        return await Week.ReadDayAsync(start, end, now, recent, LaneIds());
     }
 
     /// <summary>A local day's start and end, with now; null for a day not begun.</summary>

@@ -35,13 +35,12 @@ public sealed class DistrictHistory(IGrainFactory grains, DistrictClock clock)
     public async Task<IReadOnlyList<SiteDay>> ReadDaysAsync(DateOnly day) =>
         [.. (await ForEachSiteAsync(site => ReadDayAsync(site, day))).Select(x => x.Value)];
 
-    /// <summary>One site's day for the reports, its three reads made at once.</summary>
+    /// <summary>One site's day for the reports: its set-up and its day, both asked at once; the day reads its stored hours once.</summary>
     public static async Task<SiteDay> ReadDayAsync(ISiteGrain site, DateOnly day)
     {
         var config = site.GetConfig();
-        var minutes = site.GetDayHistory(day);
-        var lanes = site.GetDayLanesOpen(day);
-        return new SiteDay(site.GetPrimaryKeyString(), await config, await minutes, await lanes);
+        var record = await site.GetDayRecord(day);
+        return new SiteDay(site.GetPrimaryKeyString(), await config, record.Minutes, record.LanesOpen);
     }
 
     /// <summary>Every site as it stood at the end of <paramref name="minute"/>, for the command centre's replay.</summary>
