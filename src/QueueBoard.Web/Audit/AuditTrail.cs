@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
@@ -15,6 +16,11 @@ public sealed class AuditTrail(IGrainFactory grains, TimeProvider time)
     public const int DefaultLimit = 200;
     public const int MaximumLimit = 5000;
 
+    // References made once per site-day (GetGrain reflects on the interface on every call, and every lead post records a
+    // line); emptied now and then, since yesterday's are never needed again.
+    private const int CachedGrains = 10_000;
+    private readonly ConcurrentDictionary<string, IAuditGrain> _grains = new(StringComparer.Ordinal);
+
     public void Record(HttpContext context, string siteId, string action, int events = 0, string? detail = null)
     {
         var now = time.GetUtcNow();
@@ -22,7 +28,17 @@ public sealed class AuditTrail(IGrainFactory grains, TimeProvider time)
             ? "admin"
             : LeadCodes.IdOfBearer(context.Request) is { } id ? $"lead:{id}" : "unknown";
         var entry = new AuditEntry(now, now, who, ClientAddress.Of(context), action, 1, events, detail);
-        _ = grains.GetGrain<IAuditGrain>(IAuditGrain.KeyOf(siteId, DateOnly.FromDateTime(now.UtcDateTime))).Record(entry);
+        _ = Day(IAuditGrain.KeyOf(siteId, DateOnly.FromDateTime(now.UtcDateTime))).Record(entry);
+    }
+
+    private IAuditGrain Day(string key)
+    {
+        if (_grains.Count >= CachedGrains)
+        {
+            _grains.Clear();
+        }
+
+        return _grains.GetOrAdd(key, static (k, factory) => factory.GetGrain<IAuditGrain>(k), grains);
     }
 
     public void RecordEvents(HttpContext context, string siteId, int accepted) => Record(context, siteId, IAuditGrain.EventsAction, accepted);

@@ -6,6 +6,7 @@ using Orleans.Storage;
 using QueueBoard.Grains;
 using QueueBoard.Web.Health;
 using QueueBoard.Web.Options;
+using QueueBoard.Web.Storage;
 using StackExchange.Redis;
 
 namespace QueueBoard.Web.Extensions;
@@ -38,8 +39,8 @@ public static class ClusterExtensions
             builder.UseOrleans(silo =>
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-                silo.AddMemoryGrainStorage(GrainStorage.Name, optionsBuilder => optionsBuilder.Configure<Serializer>(
-                    (o, serializer) => o.GrainStorageSerializer = StorageSerializer(serializer)));
+                silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, (services, _) =>
+                    new ProcessMemoryGrainStorage(services.GetRequiredService<Serializer>()));
                 AddDashboard(silo, options);
             });
             return builder;
@@ -83,8 +84,9 @@ public static class ClusterExtensions
     }
 
     /// <summary>
-    /// Orleans' own binary format for grain state, in memory as in Redis: a lane's hot write is a few hundred bytes, where
-    /// the default JSON (Newtonsoft, with type names) is several times more and was most of a batch's cost in a profile.
+    /// Orleans' own binary format for grain state in Redis, as in memory (<see cref="ProcessMemoryGrainStorage"/>): a lane's
+    /// hot write is a few hundred bytes, where the default JSON (Newtonsoft, with type names) is several times more and was
+    /// most of a batch's cost in a profile.
     /// </summary>
     private static OrleansGrainStorageSerializer StorageSerializer(Serializer serializer) => new(serializer);
 
