@@ -18,7 +18,7 @@ import { freshnessLine, isStale, markStale } from './freshness.js';
 import { directionsUrl, haversineKm, locate } from './geo.js';
 import { getLang, initI18n, onLangChange, t, tNodes } from './i18n.js';
 import { createLive } from './live.js';
-import { mergeRow, mergeRows as mergeInto } from './site-rows.js';
+import { mergeChanges, mergeRow, mergeRows as mergeInto } from './site-rows.js';
 import {
   bestLane, isResting, isServing, laneShownStatus, nextOpeningText, restingText, siteBand,
 } from './site-state.js';
@@ -70,11 +70,15 @@ function readArea() {
   }
 }
 
-function mergeRows(list) {
-  const changed = mergeInto(state.sites, list);
+function tookData() {
   state.loaded = true;
   state.loadError = false;
   state.lastDataAt = Date.now();
+}
+
+function mergeRows(list) {
+  const changed = mergeInto(state.sites, list);
+  tookData();
   return changed;
 }
 
@@ -577,10 +581,19 @@ const live = createLive({
   // Back from a dropped connection, the open site's forecast may be from before it.
   onConnected: () => forecasts.refresh(),
   handlers: {
+    // The snapshot after WatchBoardCompact holds every site in full.
     boardUpdated(list) {
-      // The first push after WatchBoard holds every site, later ones only changed rows: merge by id.
       mergeRows(list);
       renderAreaOptions();
+      renderList();
+      renderUpdated();
+    },
+    // Later pushes hold only the changed rows, compact (a phone on a district's board would otherwise
+    // take every site's full row every second).
+    boardChanged(changes) {
+      const { unknown } = mergeChanges(state.sites, changes);
+      tookData();
+      if (unknown.length) loadSites();
       renderList();
       renderUpdated();
     },
@@ -593,7 +606,7 @@ loadDistrictZone();
 setSort('wait');
 setGreenOnly(false);
 attachOffline(live, { poll: () => api.sites().then((list) => { mergeRows(list); renderList(); }) });
-live.watch('WatchBoard');
+live.watch('WatchBoardCompact');
 loadSites();
 setInterval(() => {
   renderUpdated();

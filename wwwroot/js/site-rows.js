@@ -18,3 +18,20 @@ export function mergeRows(rows, list) {
   for (const row of list ?? []) changed = mergeRow(rows, row) || changed;
   return changed;
 }
+
+// The compact board feed (boardChanged, after WatchBoardCompact): each changed row is an array of the
+// fields that move, in the order `changes.fields` names them, laid over the row already held (names and
+// coordinates came with the full snapshot). Ids not held yet are returned, for the page to read the
+// board again: a site created since.
+export function mergeChanges(rows, changes) {
+  const fields = changes?.fields ?? [];
+  const unknown = [];
+  let changed = false;
+  for (const values of changes?.rows ?? []) {
+    const update = Object.fromEntries(fields.map((field, i) => [field, values[i]]));
+    const current = rows.get(update.id);
+    if (current) changed = mergeRow(rows, { ...current, ...update }) || changed;
+    else if (update.id) unknown.push(update.id);
+  }
+  return { changed, unknown };
+}

@@ -34,7 +34,9 @@ public sealed class HubQueuePublisher(
     public Task BoardChanged(ImmutableArray<SiteSummary> rows)
     {
         metrics.SitesChanged(rows);
-        return Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(rows), () => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. rows.Select(r => r.Id)], false));
+        Task PushAgain() => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. rows.Select(r => r.Id)], false);
+        Start(hub.Clients.Group(HubGroups.BoardCompact).BoardChanged(BoardChanges.Of(rows)), PushAgain);
+        return Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(rows), PushAgain);
     }
 
     public Task OverviewChanged(Overview overview) =>

@@ -16,6 +16,10 @@ public interface IQueueClient
     [HubMethodName("boardUpdated")]
     Task BoardUpdated(ImmutableArray<SiteSummary> sites);
 
+    /// <summary>Changed board rows in the compact form phones watch (<see cref="BoardChanges"/>).</summary>
+    [HubMethodName("boardChanged")]
+    Task BoardChanged(BoardChanges changes);
+
     [HubMethodName("overviewUpdated")]
     Task OverviewUpdated(Overview overview);
 }

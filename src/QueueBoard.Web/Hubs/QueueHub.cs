@@ -86,12 +86,20 @@ public sealed class QueueHub(
         return Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Site(siteId!));
     }
 
-    public async Task WatchBoard()
+    public Task WatchBoard() => WatchBoardIn(HubGroups.Board);
+
+    /// <summary>
+    /// The board for phones: the same full snapshot as <see cref="WatchBoard"/>, then changed rows as
+    /// <see cref="BoardChanges"/> in <c>boardChanged</c> pushes, at the board's pace.
+    /// </summary>
+    public Task WatchBoardCompact() => WatchBoardIn(HubGroups.BoardCompact);
+
+    private async Task WatchBoardIn(string group)
     {
         var district = grains.GetGrain<IDistrictGrain>(0);
         var board = await district.GetBoard(null);
         await Clients.Caller.BoardUpdated(board.Rows);
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Board);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
         if ((await district.GetBoard(board.Version)).Rows is { IsDefault: false } after)
         {
             await Clients.Caller.BoardUpdated(after);
