@@ -18,9 +18,9 @@ public static class BareWatchPhase
         var boardLatency = new List<double>();
         long wallMessages = 0, boardMessages = 0;
 
-        await using var meter = target.ProcessId is { } pid ? new ProcessMeter(pid) : null;
+        await using var meter = target.Meter();
         await using var watchers = new Watchers();
-        var connectSeconds = await watchers.OpenAsync(target.Hub, settings.Watchers, (i, connection) =>
+        var connectSeconds = await watchers.OpenAsync(target.HubFor, settings.Watchers, (i, connection) =>
         {
             var samples = i < walls ? wallLatency : boardLatency;
             connection.On<JsonElement>(i < walls ? "siteUpdated" : "boardUpdated", push =>

@@ -8,7 +8,7 @@ public static class DistrictSetup
 {
     public static async Task<string[]> CreateAsync(LoadTarget target, string prefix, int sites, int lanes, Action<string> progress)
     {
-        using var admin = new HttpClient { BaseAddress = target.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        using var admin = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.AdminToken);
         var ids = Enumerable.Range(0, sites).Select(i => $"{prefix}-{i:D4}").ToArray();
         var done = 0;
@@ -25,9 +25,11 @@ public static class DistrictSetup
                 openHours = new[] { new { from = "00:00", to = "24:00" } },
                 lanes = Enumerable.Range(1, lanes).Select(l => new { id = $"{l}", name = $"{l}号通道", kind = l == lanes && lanes > 1 ? "green" : "standard" }).ToArray(),
             };
-            (await admin.PutAsJsonAsync($"/api/v1/sites/{id}", config, cancel)).EnsureSuccessStatusCode();
+            // Through the node that will serve it, where its grains then live (they prefer the node that first calls them).
+            var node = target.NodeFor(index);
+            (await admin.PutAsJsonAsync(new Uri(node, $"/api/v1/sites/{id}"), config, cancel)).EnsureSuccessStatusCode();
             var open = Enumerable.Range(1, lanes).Select(l => new { lane = $"{l}", type = "status", status = "open" }).ToArray();
-            (await admin.PostAsJsonAsync($"/api/v1/sites/{id}/events", new { events = open }, cancel)).EnsureSuccessStatusCode();
+            (await admin.PostAsJsonAsync(new Uri(node, $"/api/v1/sites/{id}/events"), new { events = open }, cancel)).EnsureSuccessStatusCode();
             if (Interlocked.Increment(ref done) % 100 == 0)
             {
                 progress($"{done}/{sites} sites created");

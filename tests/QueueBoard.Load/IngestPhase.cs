@@ -15,13 +15,12 @@ public static class IngestPhase
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = devices, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
-            BaseAddress = target.BaseAddress,
             Timeout = TimeSpan.FromSeconds(30),
         };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.AdminToken);
         long accepted = 0, requests = 0, failed = 0;
         var latencies = new List<double>[devices];
-        await using var meter = target.ProcessId is { } pid ? new ProcessMeter(pid) : null;
+        await using var meter = target.Meter();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
         using var reporting = Report(() => $"{target.Name} batches of {batchSize}: {Interlocked.Read(ref accepted) / Math.Max(1, clock.Elapsed.TotalSeconds):N0} events/s", progress, stop.Token);
@@ -30,10 +29,11 @@ public static class IngestPhase
         {
             var mine = latencies[device] = [];
             var site = sites[device % sites.Length];
+            var events = new Uri(target.NodeFor(device % sites.Length), $"/api/v1/sites/{site}/events");
             var sequence = 0;
             while (!stop.IsCancellationRequested)
             {
-                var events = Enumerable.Range(0, batchSize).Select(_ =>
+                var batch = Enumerable.Range(0, batchSize).Select(_ =>
                 {
                     sequence++;
                     return new { id = Guid.NewGuid(), lane = $"{(sequence % lanes) + 1}", type = sequence % 2 == 0 ? "served" : "arrived", count = 1 };
@@ -41,7 +41,7 @@ public static class IngestPhase
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.PostAsJsonAsync($"/api/v1/sites/{site}/events", new { events }, CancellationToken.None);
+                    using var response = await http.PostAsJsonAsync(events, new { events = batch }, CancellationToken.None);
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     Interlocked.Increment(ref requests);
                     if (response.IsSuccessStatusCode)

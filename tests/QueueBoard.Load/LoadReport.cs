@@ -42,8 +42,25 @@ public sealed record LoadReport(
                 $"| {watch.Target} | {watch.Watchers:N0} | {watch.Walls:N0} | {watch.ConnectSeconds:0.0} | {watch.EventsPerSecond:N0} | {watch.PushesPerSecond:N0} | {ratio} | {Three(watch.WallLatencyMs)} | {Three(watch.BoardLatencyMs)} | {watch.Unreflected} | {watch.MeanWallPushBytes:N0} / {watch.MeanBoardPushBytes:N0} | {watch.ServerCores:0.00} | {Mb(watch.ServerStartBytes)} → {Mb(watch.ServerPeakBytes)} |");
         }
 
+        if (Settings.SoakMinutes > 0 && Watch is { ServerMinuteBytes.Count: > 0 } soak)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Server memory at the end of each minute (MB): {string.Join(", ", soak.ServerMinuteBytes.Select(Mb))}");
+            if (SteadySpread(soak.ServerMinuteBytes) is { } spread)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"From minute {SteadyFrom} on: lowest {Mb(spread.Low)} MB, highest {Mb(spread.High)} MB, {(spread.High - spread.Low) * 100.0 / spread.Low:0.0}% apart; last minute {(soak.ServerMinuteBytes[^1] - spread.Low) * 100.0 / spread.Low:0.0}% above the lowest");
+            }
+        }
+
         return text.ToString();
     }
+
+    /// <summary>The minute a soak's memory is compared from: grains, connections and caches are all made by then.</summary>
+    public const int SteadyFrom = 5;
+
+    private static (long Low, long High)? SteadySpread(IReadOnlyList<long> minutes) =>
+        minutes.Count > SteadyFrom ? (minutes.Skip(SteadyFrom - 1).Min(), minutes.Skip(SteadyFrom - 1).Max()) : null;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

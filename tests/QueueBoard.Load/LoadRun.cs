@@ -2,7 +2,8 @@ namespace QueueBoard.Load;
 
 /// <summary>
 /// One harness run against targets already started: creates the sites, runs single-event and batched ingest against
-/// QueueBoard and baseline (a), then the watch phase against QueueBoard and baseline (b), and gathers the report.
+/// QueueBoard and baseline (a), then the watch phase against QueueBoard and baseline (b), and gathers the report; or, for
+/// a soak, the watch phase alone for as long as asked.
 /// </summary>
 public static class LoadRun
 {
@@ -12,6 +13,13 @@ public static class LoadRun
         progress($"creating {settings.Sites} sites of {settings.LanesPerSite} lanes for ingest and as many for watching");
         var ingestSites = await DistrictSetup.CreateAsync(queueBoard, $"li{run}", settings.Sites, settings.LanesPerSite, progress);
         var watchSites = await DistrictSetup.CreateAsync(queueBoard, $"lw{run}", settings.Sites, settings.LanesPerSite, progress);
+
+        if (settings.SoakMinutes > 0)
+        {
+            progress($"soak: {settings.Watchers:N0} watchers, {settings.EventsPerSecond:N0} arrivals/s for {settings.SoakMinutes} minutes");
+            var soak = await WatchPhase.RunAsync(queueBoard, watchSites, settings, progress);
+            return new LoadReport(Machine(), DateTimeOffset.UtcNow, settings, [], soak, null);
+        }
 
         // Unmeasured first: JIT, connection pools and the sites' grains warm up before anything is timed.
         var warmUp = TimeSpan.FromSeconds(Math.Min(10, settings.IngestSeconds / 2));

@@ -18,6 +18,15 @@ public sealed record LoadSettings
     public double WatchSeconds { get; init; } = 60;
     public int EventsPerSecond { get; init; } = 1_000;
 
+    /// <summary>
+    /// Whether the watch phase's arrivals carry ids, as phones send them. Each id is kept for the 24-hour duplicate
+    /// check, so without them a soak shows what the rest of the server keeps.
+    /// </summary>
+    public bool EventIds { get; init; } = true;
+
+    /// <summary>When above zero, a soak instead of the usual phases: the watch phase alone, this many minutes long.</summary>
+    public int SoakMinutes { get; init; }
+
     /// <summary>Board watchers whose every push is timed (all walls are); the rest are only counted.</summary>
     public int TimedBoardWatchers { get; init; } = 20;
 
@@ -54,10 +63,12 @@ public sealed record LoadSettings
                 "--ingest-seconds" => settings with { IngestSeconds = Real() },
                 "--watch-seconds" => settings with { WatchSeconds = Real() },
                 "--rate" => settings with { EventsPerSecond = Int() },
+                "--soak-minutes" => Int() is var minutes ? settings with { SoakMinutes = minutes, WatchSeconds = 60.0 * minutes } : settings,
                 "--no-baselines" => settings with { Baselines = false },
+                "--no-ids" => settings with { EventIds = false },
                 "--cluster" => settings with { Cluster = true },
                 "--json" => settings with { JsonPath = Next() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --quick --sites --lanes --devices --watchers --walls-per-site --batch --ingest-seconds --watch-seconds --rate --no-baselines --cluster --json PATH"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --quick --sites --lanes --devices --watchers --walls-per-site --batch --ingest-seconds --watch-seconds --rate --soak-minutes --no-ids --no-baselines --cluster --json PATH"),
             };
         }
 

@@ -3,21 +3,23 @@ using System.Globalization;
 namespace QueueBoard.Load;
 
 /// <summary>
-/// Samples a server process's CPU and resident memory from <c>/proc</c> once a second while a phase runs: its mean CPU
-/// (in cores) and its memory at the start, at the end and at the peak.
+/// Samples a server's processes (its nodes) from <c>/proc</c> once a second while a phase runs: their mean CPU together
+/// (in cores), their resident memory together at the start, at the end and at the peak, and at the end of every minute
+/// (for a soak).
 /// </summary>
 public sealed class ProcessMeter : IAsyncDisposable
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
-    private readonly int _pid;
+    private readonly IReadOnlyList<int> _pids;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
     private readonly DateTime _started = DateTime.UtcNow;
     private readonly long _startTicks;
+    private readonly List<long> _minutes = [];
 
-    public ProcessMeter(int pid)
+    public ProcessMeter(IReadOnlyList<int> pids)
     {
-        _pid = pid;
+        _pids = pids;
         _startTicks = CpuTicks();
         StartBytes = ResidentBytes();
         PeakBytes = StartBytes;
@@ -27,6 +29,9 @@ public sealed class ProcessMeter : IAsyncDisposable
     public long StartBytes { get; }
 
     public long PeakBytes { get; private set; }
+
+    /// <summary>Resident memory at the end of each whole minute so far.</summary>
+    public IReadOnlyList<long> MinuteBytes => _minutes;
 
     /// <summary>Ends sampling: mean cores busy since the start, and memory now.</summary>
     public async Task<(double Cores, long StartBytes, long EndBytes, long PeakBytes)> StopAsync()
@@ -56,7 +61,12 @@ public sealed class ProcessMeter : IAsyncDisposable
             while (!_stop.IsCancellationRequested)
             {
                 await Task.Delay(1000, _stop.Token);
-                PeakBytes = Math.Max(PeakBytes, ResidentBytes());
+                var bytes = ResidentBytes();
+                PeakBytes = Math.Max(PeakBytes, bytes);
+                if ((DateTime.UtcNow - _started).TotalMinutes >= _minutes.Count + 1)
+                {
+                    _minutes.Add(bytes);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -64,17 +74,17 @@ public sealed class ProcessMeter : IAsyncDisposable
         }
     }
 
-    private long CpuTicks()
+    private long CpuTicks() => _pids.Sum(pid =>
     {
         // Fields 14 and 15 of /proc/PID/stat (utime, stime), counted after the command name's closing parenthesis.
-        var stat = File.ReadAllText($"/proc/{_pid}/stat");
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-    }
+    });
 
-    private long ResidentBytes()
+    private long ResidentBytes() => _pids.Sum(pid =>
     {
-        var line = File.ReadLines($"/proc/{_pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    }
+    });
 }

@@ -29,7 +29,7 @@ foreach (var node in nodes)
 Progress($"QueueBoard: {nodes.Length} node(s) from {RepositoryPaths.WebDll} ({RepositoryPaths.Configuration})");
 var baselinePort = FreePort.Next();
 using var baselineProcess = settings.Baselines ? StartBaseline(baselinePort) : null;
-var queueBoard = new LoadTarget("QueueBoard", nodes[0].BaseAddress, NodeProcess.AdminToken, nodes[0].ProcessId, Bare: false);
+var queueBoard = new LoadTarget("QueueBoard", [.. nodes.Select(n => n.BaseAddress)], NodeProcess.AdminToken, [.. nodes.Select(n => n.ProcessId).OfType<int>()], Bare: false);
 var baseline = baselineProcess is null ? null : new LoadTarget("bare", new Uri($"http://127.0.0.1:{baselinePort}/"), BaselineServer.Token, baselineProcess.Id, Bare: true);
 if (baseline is not null)
 {

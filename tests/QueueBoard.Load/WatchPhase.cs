@@ -8,7 +8,7 @@ namespace QueueBoard.Load;
 
 /// <summary>
 /// QueueBoard watched as a district watches it: a few wall screens per site on <c>WatchSite</c>, the rest phones on
-/// <c>WatchBoard</c>, while arrivals go to every site at a steady rate, one POST each. Times every push at the walls and at
+/// <c>WatchBoardCompact</c> as the resident board watches, while arrivals go to every site at a steady rate, one POST each. Times every push at the walls and at
 /// a sample of phones against the acknowledgement of the arrival it reflects, and counts every push delivered.
 /// </summary>
 public static class WatchPhase
@@ -20,9 +20,9 @@ public static class WatchPhase
         var index = sites.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         long wallMessages = 0, boardMessages = 0, wallBytes = 0, wallSized = 0, boardBytes = 0, boardSized = 0;
 
-        await using var meter = target.ProcessId is { } pid ? new ProcessMeter(pid) : null;
+        await using var meter = target.Meter();
         await using var watchers = new Watchers();
-        var connectSeconds = await watchers.OpenAsync(target.Hub, settings.Watchers, (i, connection) =>
+        var connectSeconds = await watchers.OpenAsync(i => target.HubFor(i < walls ? i % sites.Length : i), settings.Watchers, (i, connection) =>
         {
             var log = i < logs.Length ? logs[i] = new PushLog() : null;
             if (i < walls)
@@ -40,24 +40,28 @@ public static class WatchPhase
             }
             else
             {
-                connection.On<JsonElement>("boardUpdated", rows =>
+                // The full snapshot the watch call brings; what is measured are the compact changes after it.
+                connection.On<JsonElement>("boardUpdated", _ => Interlocked.Increment(ref boardMessages));
+                connection.On<JsonElement>("boardChanged", changes =>
                 {
                     Interlocked.Increment(ref boardMessages);
                     if (log is not null)
                     {
-                        Interlocked.Add(ref boardBytes, rows.GetRawText().Length);
+                        Interlocked.Add(ref boardBytes, changes.GetRawText().Length);
                         Interlocked.Increment(ref boardSized);
-                        foreach (var row in rows.EnumerateArray())
+                        var fields = changes.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ToList();
+                        var (id, queue) = (fields.IndexOf("id"), fields.IndexOf("queueLength"));
+                        foreach (var row in changes.GetProperty("rows").EnumerateArray())
                         {
-                            if (index.TryGetValue(row.GetProperty("id").GetString()!, out var site))
+                            if (index.TryGetValue(row[id].GetString()!, out var site))
                             {
-                                log.Saw(site, row.GetProperty("queueLength").GetInt32());
+                                log.Saw(site, row[queue].GetInt32());
                             }
                         }
                     }
                 });
             }
-        }, (i, connection) => i < walls ? connection.InvokeAsync("WatchSite", sites[i % sites.Length]) : connection.InvokeAsync("WatchBoard"), progress);
+        }, (i, connection) => i < walls ? connection.InvokeAsync("WatchSite", sites[i % sites.Length]) : connection.InvokeAsync("WatchBoardCompact"), progress);
         progress($"{settings.Watchers:N0} watchers connected in {connectSeconds:0.0} s");
 
         // The snapshots each Watch call brings are not what is measured.
@@ -69,7 +73,7 @@ public static class WatchPhase
         Interlocked.Exchange(ref boardSized, 0);
 
         var acks = sites.Select(_ => new List<long>()).ToArray();
-        var acked = await DriveAsync(target, sites, acks, settings.EventsPerSecond, TimeSpan.FromSeconds(settings.WatchSeconds), progress);
+        var acked = await DriveAsync(target, sites, acks, settings, progress);
         var driven = settings.WatchSeconds;
 
         // The board is pushed at most once a second: the last events' pushes are still on their way.
@@ -79,6 +83,7 @@ public static class WatchPhase
         var boardLatency = Percentiles.Of(logs.Skip(walls).SelectMany(l => l!.Latencies(acks)));
         var unreflected = logs.Take(Math.Min(walls, logs.Length)).Select((log, i) => (long)Math.Max(0, acks[i % sites.Length].Count - log!.SeenFor(i % sites.Length))).Sum();
         var usage = meter is null ? default : await meter.StopAsync();
+        var minutes = meter?.MinuteBytes.ToList() ?? [];
         return new WatchResult(
             target.Name,
             settings.Watchers,
@@ -94,14 +99,14 @@ public static class WatchPhase
             unreflected,
             usage.Cores,
             usage.StartBytes,
-            usage.PeakBytes);
+            usage.PeakBytes) { ServerMinuteBytes = minutes };
     }
 
     /// <summary>Sends one arrival at a time to each site in turn at the given rate; records when each was acknowledged.</summary>
-    private static async Task<long> DriveAsync(
-        LoadTarget target, string[] sites, List<long>[] acks, int perSecond, TimeSpan duration, Action<string> progress)
+    private static async Task<long> DriveAsync(LoadTarget target, string[] sites, List<long>[] acks, LoadSettings settings, Action<string> progress)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = target.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var (perSecond, duration) = (settings.EventsPerSecond, TimeSpan.FromSeconds(settings.WatchSeconds));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.AdminToken);
         long acked = 0;
         var inflight = new List<Task>();
@@ -134,8 +139,8 @@ public static class WatchPhase
         {
             try
             {
-                var body = new { events = new[] { new { id = Guid.NewGuid(), lane = "1", type = "arrived", count = 1 } } };
-                using var response = await http.PostAsJsonAsync($"/api/v1/sites/{sites[site]}/events", body);
+                var body = new { events = new[] { new { id = settings.EventIds ? Guid.NewGuid() : (Guid?)null, lane = "1", type = "arrived", count = 1 } } };
+                using var response = await http.PostAsJsonAsync(new Uri(target.NodeFor(site), $"/api/v1/sites/{sites[site]}/events"), body);
                 if (response.IsSuccessStatusCode)
                 {
                     lock (acks[site])

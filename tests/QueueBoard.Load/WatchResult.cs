@@ -2,7 +2,7 @@ namespace QueueBoard.Load;
 
 /// <summary>
 /// One watch phase on one target: watchers held, pushes delivered per second, bytes per push, and how long after an
-/// event's acknowledgement the first push reflecting it reached a wall screen and a board phone.
+/// event's acknowledgement the first push reflecting it reached a wall screen and a board phone, and the server's cost.
 /// </summary>
 public sealed record WatchResult(
     string Target,
@@ -19,4 +19,8 @@ public sealed record WatchResult(
     long Unreflected,
     double ServerCores,
     long ServerStartBytes,
-    long ServerPeakBytes);
+    long ServerPeakBytes)
+{
+    /// <summary>The server's resident memory at the end of each minute of the phase (a soak's record).</summary>
+    public IReadOnlyList<long> ServerMinuteBytes { get; init; } = [];
+}

@@ -19,8 +19,11 @@ public sealed class Watchers : IAsyncDisposable
         .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.None))
         .Build();
 
-    /// <summary>Builds <paramref name="count"/> connections, lets <paramref name="attach"/> add handlers, starts them and calls <paramref name="watch"/>.</summary>
-    public async Task<double> OpenAsync(Uri hub, int count, Action<int, HubConnection> attach, Func<int, HubConnection, Task> watch, Action<string> progress)
+    /// <summary>
+    /// Builds <paramref name="count"/> connections, each to the hub <paramref name="hub"/> names for its index, lets
+    /// <paramref name="attach"/> add handlers, starts them and calls <paramref name="watch"/>.
+    /// </summary>
+    public async Task<double> OpenAsync(Func<int, Uri> hub, int count, Action<int, HubConnection> attach, Func<int, HubConnection, Task> watch, Action<string> progress)
     {
         var clock = Stopwatch.StartNew();
         var next = 0;
@@ -29,7 +32,7 @@ public sealed class Watchers : IAsyncDisposable
             int index;
             while ((index = Interlocked.Increment(ref next) - 1) < count)
             {
-                var connection = Build(hub);
+                var connection = Build(hub(index));
                 attach(index, connection);
                 await connection.StartAsync();
                 await watch(index, connection);
