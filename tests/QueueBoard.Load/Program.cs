@@ -17,10 +17,10 @@ void Progress(string line) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}
 await using var redis = settings.Cluster ? await RedisServer.StartNewAsync() : null;
 var cluster = $"load{Guid.NewGuid():N}"[..12];
 // Rate limits are for phones on the internet; the harness is every phone of the district at once from one address.
-const string NoLimits = "--QueueBoard:RateLimits=false";
+string[] noLimits = ["--QueueBoard:RateLimits=false", $"--QueueBoard:Limits:HubConnectionsPerAddress={Math.Max(2000, settings.Watchers)}"];
 var nodes = settings.Cluster
-    ? new[] { NodeProcess.InCluster("a", redis!.Address, cluster, NoLimits), NodeProcess.InCluster("b", redis!.Address, cluster, NoLimits) }
-    : [new NodeProcess("node", "--environment", "Production", $"--QueueBoard:AdminToken={NodeProcess.AdminToken}", "--QueueBoard:Storage=Memory", NoLimits)];
+    ? new[] { NodeProcess.InCluster("a", redis!.Address, cluster, noLimits), NodeProcess.InCluster("b", redis!.Address, cluster, noLimits) }
+    : [new NodeProcess("node", ["--environment", "Production", $"--QueueBoard:AdminToken={NodeProcess.AdminToken}", "--QueueBoard:Storage=Memory", .. noLimits])];
 foreach (var node in nodes)
 {
     await node.StartAsync();

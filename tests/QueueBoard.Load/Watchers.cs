@@ -15,7 +15,13 @@ public sealed class Watchers : IAsyncDisposable
     public IReadOnlyList<HubConnection> Connections => _connections;
 
     public static HubConnection Build(Uri hub) => new HubConnectionBuilder()
-        .WithUrl(hub, o => o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets)
+        .WithUrl(hub, o =>
+        {
+            // Straight to the WebSocket: each negotiation would leave a keep-alive connection open beside it, and the box's
+            // limit of 20,000 open files per process counts both, on the server and here.
+            o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            o.SkipNegotiation = true;
+        })
         .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.None))
         .Build();
 
