@@ -47,11 +47,13 @@ public static class QueueBoardServiceExtensions
         var queueBoard = section.Get<QueueBoardOptions>() ?? new();
         var limits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new();
         services.AddOptions<RequestLimitOptions>().Bind(builder.Configuration.GetSection(RequestLimitOptions.Section))
-            .Validate(RequestLimitOptions.AllPositive, "Every QueueBoard:Limits setting must be a whole number above 0 (switch request rates off with QueueBoard:RateLimits=false).")
+            .Validate(RequestLimitOptions.AllPositive, "Every QueueBoard:Limits setting must be a whole number above 0, the connection caps 0 or more (switch request rates off with QueueBoard:RateLimits=false).")
             .ValidateOnStart();
         services.AddSingleton<RefusalLog>();
         services.AddSingleton<HubConnectionCounter>();
         services.AddQueueBoardRateLimits(limits, queueBoard.AdminToken);
+        var openFiles = OpenFileLimit.Read();
+        builder.WebHost.ConfigureKestrel(kestrel => ConnectionLimits.Apply(kestrel.Limits, limits, openFiles));
         services.AddTrustedProxies(queueBoard.TrustedProxies);
 
         // Refusals are logged briefly and sampled (RefusalLog); the framework's line per challenged token and per failed hub

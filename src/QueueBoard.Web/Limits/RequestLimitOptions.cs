@@ -28,6 +28,15 @@ public sealed class RequestLimitOptions
     /// <summary>Hub connections one client address may hold at once.</summary>
     public int HubConnectionsPerAddress { get; set; } = 2000;
 
+    /// <summary>
+    /// Plain HTTP connections the node holds at once; 0 (the default) works it out from the process's open-file limit
+    /// (<see cref="OpenFileLimit"/>). Beyond it new connections wait in the listen queue or are refused.
+    /// </summary>
+    public long MaxHttpConnections { get; set; }
+
+    /// <summary>WebSocket connections (watchers) the node holds at once; 0 (the default) works it out like the above.</summary>
+    public long MaxWebSockets { get; set; }
+
     /// <summary>Sites one hub connection may watch at once: a phone expands a few, a wall one, the command centre none.</summary>
     public int WatchesPerConnection { get; set; } = 50;
 
@@ -42,5 +51,6 @@ public sealed class RequestLimitOptions
 
     public static bool AllPositive(RequestLimitOptions o) =>
         o is { LeadWritesPerSecond: > 0, LeadWriteBurst: > 0, AddressWritesPerSecond: > 0, AddressWriteBurst: > 0, AddressReadsPerSecond: > 0 }
-        && o is { AddressReadBurst: > 0, HubConnectionsPerAddress: > 0, WatchesPerConnection: > 0, HubMessageBytes: > 0, HubCallsPerSecond: > 0, HubCallBurst: > 0 };
+        && o is { AddressReadBurst: > 0, HubConnectionsPerAddress: > 0, WatchesPerConnection: > 0, HubMessageBytes: > 0, HubCallsPerSecond: > 0, HubCallBurst: > 0 }
+        && o is { MaxHttpConnections: >= 0, MaxWebSockets: >= 0 };
 }

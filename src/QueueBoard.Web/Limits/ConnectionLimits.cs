@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace QueueBoard.Web.Limits;
+
+/// <summary>
+/// Kestrel's caps on connections held at once, from <c>QueueBoard:Limits</c> or, by default, from the process's open-file
+/// limit (<see cref="OpenFileLimit"/>), so that a flood of watchers is refused rather than taking the node down.
+/// </summary>
+public static class ConnectionLimits
+{
+    public static void Apply(KestrelServerLimits kestrel, RequestLimitOptions limits, long? openFiles)
+    {
+        var (http, upgraded) = openFiles is { } files ? OpenFileLimit.Connections(files) : (0, 0);
+        kestrel.MaxConcurrentConnections = Chosen(limits.MaxHttpConnections, http);
+        kestrel.MaxConcurrentUpgradedConnections = Chosen(limits.MaxWebSockets, upgraded);
+    }
+
+    // Configured wins; else the worked-out figure; else (no limit to read) Kestrel's own default, none.
+    private static long? Chosen(long configured, long workedOut) =>
+        configured > 0 ? configured : workedOut > 0 ? workedOut : null;
+}
