@@ -17,7 +17,13 @@ void Progress(string line) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}
 await using var redis = settings.Cluster ? await RedisServer.StartNewAsync() : null;
 var cluster = $"load{Guid.NewGuid():N}"[..12];
 // Rate limits are for phones on the internet; the harness is every phone of the district at once from one address.
-string[] noLimits = ["--QueueBoard:RateLimits=false", $"--QueueBoard:Limits:HubConnectionsPerAddress={Math.Max(2000, settings.Watchers)}"];
+// The node's WebSocket cap is set for the watchers asked for; above what the box's open files allow, the run fails.
+string[] noLimits =
+[
+    "--QueueBoard:RateLimits=false",
+    $"--QueueBoard:Limits:HubConnectionsPerAddress={Math.Max(2000, settings.Watchers)}",
+    $"--QueueBoard:Limits:MaxWebSockets={settings.Watchers + 500}",
+];
 var nodes = settings.Cluster
     ? new[] { NodeProcess.InCluster("a", redis!.Address, cluster, noLimits), NodeProcess.InCluster("b", redis!.Address, cluster, noLimits) }
     : [new NodeProcess("node", ["--environment", "Production", $"--QueueBoard:AdminToken={NodeProcess.AdminToken}", "--QueueBoard:Storage=Memory", .. noLimits])];

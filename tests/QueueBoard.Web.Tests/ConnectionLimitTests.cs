@@ -47,9 +47,9 @@ public sealed class ConnectionLimitTests
     }
 
     [Theory]
-    [InlineData(20_000, 1_900, 17_100)]
-    [InlineData(1_048_576, 5_000, 991_148)]
-    [InlineData(1_024, 100, 424)]
+    [InlineData(20_000, 4_750, 14_250)]
+    [InlineData(1_048_576, 249_037, 747_111)]
+    [InlineData(1_024, 131, 393)]
     public void The_caps_leave_room_below_the_open_file_limit(long files, long http, long upgraded)
     {
         var caps = OpenFileLimit.Connections(files);

@@ -28,13 +28,13 @@ public static class OpenFileLimit
 
     /// <summary>
     /// The connections (Http: plain HTTP; Upgraded: WebSockets, which Kestrel counts
-    /// apart once upgraded) that fit in <paramref name="files"/> open files: a twentieth (at least 500) kept back, a tenth
-    /// of the rest for HTTP (at most 5,000; requests are short), the others for watchers.
+    /// apart once upgraded) that fit in <paramref name="files"/> open files: a twentieth (at least 500) kept back, a quarter
+    /// of the rest for HTTP (phones polling while offline from WebSockets, keep-alives), the others for watchers.
     /// </summary>
     public static (long Http, long Upgraded) Connections(long files)
     {
         var usable = Math.Max(200, files - Math.Max(500, files / 20));
-        var http = Math.Max(100, Math.Min(5000, usable / 10));
+        var http = Math.Max(100, usable / 4);
         return (http, Math.Max(100, usable - http));
     }
 }
