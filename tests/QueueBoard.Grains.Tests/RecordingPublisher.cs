@@ -21,7 +21,7 @@ public sealed class RecordingPublisher : IQueuePublisher
         return Task.CompletedTask;
     }
 
-    public Task BoardChanged(ImmutableArray<SiteSummary> rows)
+    public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<SiteSummary?> pushedBefore)
     {
         Boards.Enqueue((Now, rows));
         return Task.CompletedTask;

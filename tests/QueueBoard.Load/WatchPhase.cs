@@ -50,12 +50,15 @@ public static class WatchPhase
                         Interlocked.Add(ref boardBytes, changes.GetRawText().Length);
                         Interlocked.Increment(ref boardSized);
                         var fields = changes.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ToList();
-                        var (id, queue) = (fields.IndexOf("id"), fields.IndexOf("queueLength"));
+                        var queue = fields.IndexOf("queueLength");
                         foreach (var row in changes.GetProperty("rows").EnumerateArray())
                         {
-                            if (index.TryGetValue(row[id].GetString()!, out var site))
+                            // [id, mask, values of the fields the mask names]: the queue is there only when it moved.
+                            var mask = row[1].GetInt32();
+                            if ((mask & (1 << queue)) != 0 && index.TryGetValue(row[0].GetString()!, out var site))
                             {
-                                log.Saw(site, row[queue].GetInt32());
+                                var at = 2 + int.PopCount(mask & ((1 << queue) - 1));
+                                log.Saw(site, row[at].GetInt32());
                             }
                         }
                     }

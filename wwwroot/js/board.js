@@ -574,6 +574,15 @@ async function loadSites() {
   renderUpdated();
 }
 
+// A push naming sites not held reads the board again, once at a time: pushes come every second and a
+// district's board can take longer than that to read on a poor connection.
+let reading = null;
+function readBoardForNewSites() {
+  reading ??= loadSites().finally(() => {
+    reading = null;
+  });
+}
+
 const live = createLive({
   onWatch: (method, [id]) => {
     if (method === 'WatchSite') versions.reset(id);
@@ -593,7 +602,7 @@ const live = createLive({
     boardChanged(changes) {
       const { unknown } = mergeChanges(state.sites, changes);
       tookData();
-      if (unknown.length) loadSites();
+      if (unknown.length) readBoardForNewSites();
       renderList();
       renderUpdated();
     },

@@ -19,19 +19,28 @@ export function mergeRows(rows, list) {
   return changed;
 }
 
-// The compact board feed (boardChanged, after WatchBoardCompact): each changed row is an array of the
-// fields that move, in the order `changes.fields` names them, laid over the row already held (names and
-// coordinates came with the full snapshot). Ids not held yet are returned, for the page to read the
-// board again: a site created since.
+// The compact board feed (boardChanged, after WatchBoardCompact): each changed row is
+// [id, mask, values...], where bit i of the mask says that `changes.fields[i]` moved and its value
+// follows, in field order. The row is laid over the one already held (names and coordinates came with
+// the full snapshot); updatedAt comes as Unix milliseconds. Ids not held yet are returned, for the page
+// to read the board again: a site created since.
 export function mergeChanges(rows, changes) {
   const fields = changes?.fields ?? [];
   const unknown = [];
   let changed = false;
-  for (const values of changes?.rows ?? []) {
-    const update = Object.fromEntries(fields.map((field, i) => [field, values[i]]));
-    const current = rows.get(update.id);
-    if (current) changed = mergeRow(rows, { ...current, ...update }) || changed;
-    else if (update.id) unknown.push(update.id);
+  for (const [id, mask, ...values] of changes?.rows ?? []) {
+    const current = rows.get(id);
+    if (!current) {
+      if (id) unknown.push(id);
+      continue;
+    }
+    const update = { ...current };
+    let next = 0;
+    fields.forEach((field, i) => {
+      if (mask & (1 << i)) update[field] = values[next++];
+    });
+    if (typeof update.updatedAt === 'number') update.updatedAt = new Date(update.updatedAt).toISOString();
+    changed = mergeRow(rows, update) || changed;
   }
   return { changed, unknown };
 }

@@ -23,6 +23,10 @@ public sealed class DistrictGrain(
 {
     private readonly Dictionary<string, SiteDigest> _digests = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedRows = new(StringComparer.Ordinal);
+
+    // What this activation last pushed of each row, so phones can be sent only the fields that moved. It lives and dies
+    // with the activation: a district that moves to another node starts again from full rows.
+    private readonly Dictionary<string, SiteSummary> _pushedRows = new(StringComparer.Ordinal);
     private readonly PushThrottle _throttle = new(options.Value.BoardPushInterval, clock);
 
     // The board's version names this activation too, so that an ETag from before a restart never matches by accident.
@@ -65,6 +69,9 @@ public sealed class DistrictGrain(
         foreach (var id in siteIds.Where(_digests.ContainsKey))
         {
             _changedRows.Add(id);
+
+            // Watchers missed the failed push, so a change against it would leave them with what they had before it.
+            _pushedRows.Remove(id);
         }
 
         if (overview)
@@ -178,8 +185,14 @@ public sealed class DistrictGrain(
         if (_changedRows.Count > 0)
         {
             var rows = _changedRows.Select(id => _digests[id].Summary).ToImmutableArray();
+            var before = rows.Select(row => _pushedRows.GetValueOrDefault(row.Id)).ToImmutableArray();
             _changedRows.Clear();
-            await publisher.BoardChanged(rows);
+            foreach (var row in rows)
+            {
+                _pushedRows[row.Id] = row;
+            }
+
+            await publisher.BoardChanged(rows, before);
         }
 
         if (overviewChanged)

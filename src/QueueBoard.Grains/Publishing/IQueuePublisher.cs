@@ -12,8 +12,12 @@ public interface IQueuePublisher
     /// <summary>A site's picture changed.</summary>
     Task SiteChanged(SiteDetail site);
 
-    /// <summary>These board rows changed.</summary>
-    Task BoardChanged(ImmutableArray<SiteSummary> rows);
+    /// <summary>
+    /// These board rows changed. <paramref name="pushedBefore"/> holds, at the same index, each site's row as this
+    /// district activation last pushed it, or null when it has not (or a push of it failed), so a feed may send only
+    /// the fields that moved.
+    /// </summary>
+    Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<SiteSummary?> pushedBefore);
 
     /// <summary>The district overview changed.</summary>
     Task OverviewChanged(Overview overview);
