@@ -45,7 +45,7 @@ public sealed record LoadReport(
         if (Settings.SoakMinutes > 0 && Watch is { ServerMinuteBytes.Count: > 0 } soak)
         {
             text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"Server memory at the end of each minute (MB): {string.Join(", ", soak.ServerMinuteBytes.Select(Mb))}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Server memory, mean over each minute (MB): {string.Join(", ", soak.ServerMinuteBytes.Select(Mb))}");
             if (SteadySpread(soak.ServerMinuteBytes) is { } spread)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,

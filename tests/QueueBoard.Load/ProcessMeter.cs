@@ -4,8 +4,8 @@ namespace QueueBoard.Load;
 
 /// <summary>
 /// Samples a server's processes (its nodes) from <c>/proc</c> once a second while a phase runs: their mean CPU together
-/// (in cores), their resident memory together at the start, at the end and at the peak, and at the end of every minute
-/// (for a soak).
+/// (in cores), their resident memory together at the start, at the end and at the peak, and its mean over every minute
+/// (for a soak: a single sample lands anywhere on the garbage collector's saw-tooth, which swings by a quarter).
 /// </summary>
 public sealed class ProcessMeter : IAsyncDisposable
 {
@@ -16,6 +16,8 @@ public sealed class ProcessMeter : IAsyncDisposable
     private readonly DateTime _started = DateTime.UtcNow;
     private readonly long _startTicks;
     private readonly List<long> _minutes = [];
+    private long _minuteSum;
+    private int _minuteSamples;
 
     public ProcessMeter(IReadOnlyList<int> pids)
     {
@@ -30,7 +32,7 @@ public sealed class ProcessMeter : IAsyncDisposable
 
     public long PeakBytes { get; private set; }
 
-    /// <summary>Resident memory at the end of each whole minute so far.</summary>
+    /// <summary>Mean resident memory over each whole minute so far.</summary>
     public IReadOnlyList<long> MinuteBytes => _minutes;
 
     /// <summary>Ends sampling: mean cores busy since the start, and memory now.</summary>
@@ -63,9 +65,12 @@ public sealed class ProcessMeter : IAsyncDisposable
                 await Task.Delay(1000, _stop.Token);
                 var bytes = ResidentBytes();
                 PeakBytes = Math.Max(PeakBytes, bytes);
+                _minuteSum += bytes;
+                _minuteSamples++;
                 if ((DateTime.UtcNow - _started).TotalMinutes >= _minutes.Count + 1)
                 {
-                    _minutes.Add(bytes);
+                    _minutes.Add(_minuteSum / _minuteSamples);
+                    (_minuteSum, _minuteSamples) = (0, 0);
                 }
             }
         }

@@ -21,6 +21,6 @@ public sealed record WatchResult(
     long ServerStartBytes,
     long ServerPeakBytes)
 {
-    /// <summary>The server's resident memory at the end of each minute of the phase (a soak's record).</summary>
+    /// <summary>The server's mean resident memory over each minute of the phase (a soak's record).</summary>
     public IReadOnlyList<long> ServerMinuteBytes { get; init; } = [];
 }

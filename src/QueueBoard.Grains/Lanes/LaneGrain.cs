@@ -127,7 +127,7 @@ public sealed class LaneGrain(
         {
             foreach (var chunk in await Task.WhenAll(numbers.Select(Archive.ReadAsync)))
             {
-                ids.AddRange(chunk.Ids.Where(seen => seen.AcceptedAt >= cutoff));
+                ids.AddRange(chunk.Seen().Where(seen => seen.AcceptedAt >= cutoff));
             }
         }
 
@@ -192,7 +192,7 @@ public sealed class LaneGrain(
             return;
         }
 
-        await Archive.WriteAsync(lane.NextChunk, new LaneIdChunk { Ids = [.. lane.RecentIds, .. ids] }, StoredStateIsOursAsync);
+        await Archive.WriteAsync(lane.NextChunk, LaneIdChunk.Pack([.. lane.RecentIds, .. ids]), StoredStateIsOursAsync);
         lane.RecentIds.Clear();
         lane.NextChunk++;
     }
@@ -217,7 +217,7 @@ public sealed class LaneGrain(
         while (first < lane.NextChunk)
         {
             var chunk = await Archive.ReadAsync(first);
-            if (chunk.Ids.Count > 0 && chunk.Ids[^1].AcceptedAt >= cutoff)
+            if (!chunk.IsEmpty && chunk.NewestAcceptedAt >= cutoff)
             {
                 break;
             }

@@ -8,16 +8,15 @@ namespace QueueBoard.Grains.Sites;
 /// (<see cref="Lanes.LaneIdArchive"/>) and the site rebuilds this set from them when it activates.
 /// </summary>
 /// <remarks>
-/// A busy site holds hundreds of thousands of ids, so each costs one hash-set entry and one queue slot (about 40 bytes),
-/// and acceptance times are kept as one count per minute rather than one timestamp per id. An id is forgotten once its
+/// A busy site holds hundreds of thousands of ids, so each costs about 22 bytes in an <see cref="OrderedIdSet"/>, and
+/// acceptance times are kept as one count per minute rather than one timestamp per id. An id is forgotten once its
 /// whole minute is more than 24 hours old: at most a minute late, never early, so a retry inside 24 hours is always caught.
 /// </remarks>
 public sealed class RecentIds
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
 
-    private readonly HashSet<Guid> _ids = [];
-    private readonly Queue<Guid> _inOrder = new();
+    private readonly OrderedIdSet _ids = new();
 
     // Minutes before the newest, oldest first, and the newest minute still being counted.
     private readonly Queue<(long Minute, int Count)> _earlierMinutes = new();
@@ -36,7 +35,6 @@ public sealed class RecentIds
             return;
         }
 
-        _inOrder.Enqueue(seen.Id);
         var minute = seen.AcceptedAt.ToUnixTimeSeconds() / 60;
         if (minute > _newestMinute)
         {
@@ -72,7 +70,6 @@ public sealed class RecentIds
         {
             // A quiet night after a busy day gives the emptied tables' memory back.
             _ids.TrimExcess();
-            _inOrder.TrimExcess();
         }
     }
 
@@ -80,7 +77,7 @@ public sealed class RecentIds
     {
         for (var i = 0; i < count; i++)
         {
-            _ids.Remove(_inOrder.Dequeue());
+            _ids.RemoveOldest();
         }
     }
 }
