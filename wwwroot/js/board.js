@@ -584,6 +584,8 @@ function readBoardForNewSites() {
 }
 
 const live = createLive({
+  // A minute of a district's pushes costs a phone more than the board it reads again on return.
+  pauseWhenHiddenMs: 60000,
   onWatch: (method, [id]) => {
     if (method === 'WatchSite') versions.reset(id);
   },

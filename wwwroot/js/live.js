@@ -2,6 +2,8 @@
 // stops when its policy returns null and never covers a failed first start, so this module
 // also retries start() forever and re-issues every Watch call after each (re)connect: the
 // server answers each Watch with a fresh snapshot, which makes the page whole again.
+// A page may ask to pause while hidden: a resident's board left open in a pocket would otherwise take
+// a district's pushes all day, and the snapshot on return costs less than a minute of them.
 
 const HUB_URL = '/hubs/queue';
 const MAX_DELAY_MS = 10000;
@@ -12,7 +14,7 @@ function backoff(attempt) {
   return attempt === 0 ? 0 : Math.round(base * (0.75 + Math.random() * 0.25));
 }
 
-export function createLive({ handlers = {}, onWatch, onWatchError, onConnected } = {}) {
+export function createLive({ handlers = {}, onWatch, onWatchError, onConnected, pauseWhenHiddenMs } = {}) {
   const signalR = window.signalR;
   const watches = new Map();
   const stateListeners = new Set();
@@ -22,6 +24,8 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected }
   let startAttempt = 0;
   let startTimer = null;
   let starting = false;
+  let paused = false;
+  let hiddenTimer = null;
 
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(HUB_URL)
@@ -82,7 +86,7 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected }
 
   async function start() {
     startTimer = null;
-    if (starting || connection.state !== signalR.HubConnectionState.Disconnected) return;
+    if (paused || starting || connection.state !== signalR.HubConnectionState.Disconnected) return;
     starting = true;
     try {
       await connection.start();
@@ -95,7 +99,7 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected }
   }
 
   function scheduleStart() {
-    if (startTimer != null) return;
+    if (paused || startTimer != null) return;
     startAttempt += 1;
     startTimer = setTimeout(start, backoff(startAttempt));
   }
@@ -109,13 +113,41 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected }
 
   // A phone coming back online should not wait out a long backoff.
   window.addEventListener('online', () => {
-    if (connection.state === signalR.HubConnectionState.Disconnected) {
+    if (!paused && connection.state === signalR.HubConnectionState.Disconnected) {
       clearTimeout(startTimer);
       startTimer = null;
       startAttempt = 0;
       start();
     }
   });
+
+  function pause() {
+    hiddenTimer = null;
+    paused = true;
+    clearTimeout(startTimer);
+    startTimer = null;
+    connection.stop().catch(() => {});
+  }
+
+  function resume() {
+    clearTimeout(hiddenTimer);
+    hiddenTimer = null;
+    if (!paused) return;
+    paused = false;
+    startAttempt = 0;
+    start();
+  }
+
+  if (pauseWhenHiddenMs != null) {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') {
+        clearTimeout(hiddenTimer);
+        hiddenTimer = setTimeout(pause, pauseWhenHiddenMs);
+      } else {
+        resume();
+      }
+    });
+  }
 
   function markFresh() {
     freshAt = Date.now();
@@ -128,6 +160,7 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected }
   return {
     connection,
     isConnected: () => connected,
+    isPaused: () => paused,
     disconnectedSince: () => disconnectedSince,
     // When the data on screen was last known to be current (null: never).
     freshAt: () => (connected ? Date.now() : freshAt),

@@ -32,7 +32,9 @@ export function attachOffline(live, { poll } = {}) {
         if (text.textContent !== value) text.textContent = value;
       }
     }
-    if (poll && showBanner && !polling && now - lastPoll >= POLL_EVERY_MS) {
+    // A page paused while hidden (live.js) reads everything again when it shows; polling meanwhile
+    // would cost the phone what the pause saves.
+    if (poll && showBanner && !polling && !live.isPaused() && now - lastPoll >= POLL_EVERY_MS) {
       lastPoll = now;
       polling = true;
       Promise.resolve()

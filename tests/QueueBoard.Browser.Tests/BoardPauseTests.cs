@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using QueueBoard.Testing;
+using static Microsoft.Playwright.Assertions;
+using static QueueBoard.Testing.Api;
+
+namespace QueueBoard.Browser.Tests;
+
+/// <summary>
+/// A resident's board left open in a pocket: after a minute hidden it lets go of its live connection (a district's pushes
+/// would otherwise cost the phone tens of megabytes an hour), and when it shows again it reconnects and has what changed.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BoardPauseTests(BrowserFixture browser)
+{
+    private readonly HttpClient _admin = browser.App.Admin();
+    private readonly string _siteId = NewSiteId();
+
+    [Fact]
+    public async Task A_board_hidden_for_a_minute_stops_taking_pushes_and_shows_what_changed_when_it_returns()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await _admin.CreateSiteAsync(_siteId);
+        var board = await browser.NewPageAsync();
+        await board.Clock.InstallAsync();
+        await board.GotoAsync("/");
+        var queue = board.Locator($"[data-testid=site-row][data-site-id={_siteId}] [data-testid=row-queue]");
+        var updated = board.Locator("#updated-ago");
+        await Expect(queue).ToHaveAttributeAsync("data-value", "0");
+        await Expect(updated).ToContainTextAsync("实时");
+
+        // Hidden for under a minute, it stays live.
+        await SetVisibilityAsync(board, "hidden");
+        await board.Clock.FastForwardAsync("00:30");
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 2));
+        await Expect(queue).ToHaveAttributeAsync("data-value", "2");
+
+        // Past the minute, it lets go: a change made now does not reach it.
+        await board.Clock.FastForwardAsync("00:35");
+        await Expect(updated).ToContainTextAsync("未连接");
+        await _admin.PostEventsAsync(_siteId, Arrived("1", 3));
+        await Task.Delay(2000, cancel);
+        await Expect(queue).ToHaveAttributeAsync("data-value", "2");
+
+        await SetVisibilityAsync(board, "visible");
+        await Expect(queue).ToHaveAttributeAsync("data-value", "5");
+        await Expect(updated).ToContainTextAsync("实时");
+
+        // Live again: the next change arrives by push.
+        await _admin.PostEventsAsync(_siteId, Arrived("1", 1));
+        await Expect(queue).ToHaveAttributeAsync("data-value", "6");
+    }
+
+    private static async Task SetVisibilityAsync(IPage page, string state) => await page.EvaluateAsync(
+        """
+        state => {
+          Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+          Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
+          document.dispatchEvent(new Event('visibilitychange'));
+        }
+        """,
+        state);
+}
