@@ -47,7 +47,7 @@ public static class QueueBoardServiceExtensions
         var queueBoard = section.Get<QueueBoardOptions>() ?? new();
         var limits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new();
         services.AddOptions<RequestLimitOptions>().Bind(builder.Configuration.GetSection(RequestLimitOptions.Section))
-            .Validate(RequestLimitOptions.AllPositive, "Every QueueBoard:Limits setting must be a whole number above 0, the connection caps 0 or more (switch request rates off with QueueBoard:RateLimits=false).")
+            .Validate(RequestLimitOptions.AreValid, "Every QueueBoard:Limits setting must be a whole number above 0, the connection caps 0 or more (switch request rates off with QueueBoard:RateLimits=false).")
             .ValidateOnStart();
         services.AddSingleton<RefusalLog>();
         services.AddSingleton<HubConnectionCounter>();

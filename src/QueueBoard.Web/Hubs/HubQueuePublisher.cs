@@ -29,22 +29,22 @@ public sealed class HubQueuePublisher(
     private long _lastFailureLoggedTicks;
 
     public Task SiteChanged(SiteDetail site) =>
-        Start(hub.Clients.Group(HubGroups.Site(site.Id)).SiteUpdated(site), () => grains.GetGrain<ISiteGrain>(site.Id).PushAgain());
+        Start(hub.Clients.Group(HubGroups.Site(site.Id)).SiteUpdated(site), () => grains.GetGrain<ISiteGrain>(site.Id).PushAgain(), "site");
 
     public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<SiteSummary?> pushedBefore)
     {
         metrics.SitesChanged(rows);
         Task PushAgain() => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. rows.Select(r => r.Id)], false);
-        Start(hub.Clients.Group(HubGroups.BoardCompact).BoardChanged(BoardChanges.Of(rows, pushedBefore)), PushAgain);
-        return Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(rows), PushAgain);
+        Start(hub.Clients.Group(HubGroups.BoardCompact).BoardChanged(BoardChanges.Of(rows, pushedBefore)), PushAgain, "board_compact");
+        return Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(rows), PushAgain, "board");
     }
 
     public Task OverviewChanged(Overview overview) =>
-        Start(hub.Clients.Group(HubGroups.Overview).OverviewUpdated(overview), () => grains.GetGrain<IDistrictGrain>(0).PushAgain([], true));
+        Start(hub.Clients.Group(HubGroups.Overview).OverviewUpdated(overview), () => grains.GetGrain<IDistrictGrain>(0).PushAgain([], true), "overview");
 
-    private Task Start(Task send, Func<Task> pushAgain, [System.Runtime.CompilerServices.CallerMemberName] string kind = "")
+    private Task Start(Task send, Func<Task> pushAgain, string kind)
     {
-        metrics.Pushed(kind switch { nameof(SiteChanged) => "site", nameof(BoardChanged) => "board", _ => "overview" });
+        metrics.Pushed(kind);
         if (send.IsCompleted)
         {
             Observe(send, pushAgain);

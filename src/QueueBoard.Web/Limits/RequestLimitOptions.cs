@@ -49,7 +49,8 @@ public sealed class RequestLimitOptions
     /// <summary>Hub calls one connection may make at once: a board phone expanding many sites in a row.</summary>
     public int HubCallBurst { get; set; } = 100;
 
-    public static bool AllPositive(RequestLimitOptions o) =>
+    /// <summary>Every rate, burst and size above 0; the connection caps 0 (worked out from the open-file limit) or more.</summary>
+    public static bool AreValid(RequestLimitOptions o) =>
         o is { LeadWritesPerSecond: > 0, LeadWriteBurst: > 0, AddressWritesPerSecond: > 0, AddressWriteBurst: > 0, AddressReadsPerSecond: > 0 }
         && o is { AddressReadBurst: > 0, HubConnectionsPerAddress: > 0, WatchesPerConnection: > 0, HubMessageBytes: > 0, HubCallsPerSecond: > 0, HubCallBurst: > 0 }
         && o is { MaxHttpConnections: >= 0, MaxWebSockets: >= 0 };
