@@ -19,6 +19,7 @@ public static class QueueBoardApplicationExtensions
         var options = app.Services.GetRequiredService<IOptions<QueueBoardOptions>>().Value;
         app.UseTrustedProxies(options.TrustedProxies);
         app.UseSecurityHeaders();
+        app.UseQueueBoardCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();

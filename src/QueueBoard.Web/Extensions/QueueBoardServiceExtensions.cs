@@ -85,6 +85,7 @@ public static class QueueBoardServiceExtensions
 
         services.ConfigureHttpJsonOptions(o => QueueBoardJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddQueueBoardCompression();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "QueueBoard API";

@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using QueueBoard.Testing;
+
+namespace QueueBoard.Web.Tests;
+
+/// <summary>
+/// Phones read the board, pages and scripts compressed when they say they can, and get the same content; writes, whose
+/// answers may carry a secret, are never compressed.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class CompressionTests(QueueBoardAppFactory app)
+{
+    private readonly HttpClient _admin = app.Admin();
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task The_board_comes_compressed_and_reads_the_same(string encoding)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await _admin.CreateSiteAsync(Api.NewSiteId());
+        await _admin.CreateSiteAsync(Api.NewSiteId());
+        var plain = await app.Anonymous().GetByteArrayAsync("/api/v1/sites", cancel);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sites");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+        using var response = await app.Anonymous().SendAsync(request, cancel);
+        var wire = await response.Content.ReadAsByteArrayAsync(cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        Assert.True(wire.Length * 3 < plain.Length, $"{wire.Length} bytes on the wire for {plain.Length} of JSON");
+        var read = JsonNode.Parse(Decompress(wire, encoding))!.AsArray();
+        var expected = JsonNode.Parse(plain)!.AsArray();
+        Assert.Equal(
+            expected.Select(row => row!["id"]!.GetValue<string>()).Order(),
+            read.Select(row => row!["id"]!.GetValue<string>()).Order());
+    }
+
+    [Fact]
+    public async Task Pages_and_scripts_come_compressed()
+    {
+        foreach (var path in new[] { "/", "/js/board.js" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+            using var response = await app.Anonymous().SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_lead_code_is_never_compressed()
+    {
+        var siteId = Api.NewSiteId();
+        await _admin.CreateSiteAsync(siteId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/sites/{siteId}/lead-codes");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var response = await _admin.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["code"]);
+    }
+
+    private static byte[] Decompress(byte[] wire, string encoding)
+    {
+        using var input = new MemoryStream(wire);
+        using Stream decoder = encoding == "br"
+            ? new BrotliStream(input, CompressionMode.Decompress)
+            : new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decoder.CopyTo(output);
+        return output.ToArray();
+    }
+}
