@@ -9,7 +9,7 @@ public sealed class SilentPublisher : IQueuePublisher
 {
     public Task SiteChanged(SiteDetail site) => Task.CompletedTask;
 
-    public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<SiteSummary?> pushedBefore) => Task.CompletedTask;
+    public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<int> movedFields) => Task.CompletedTask;
 
     public Task OverviewChanged(Overview overview) => Task.CompletedTask;
 }

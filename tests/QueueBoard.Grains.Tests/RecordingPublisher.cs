@@ -21,7 +21,7 @@ public sealed class RecordingPublisher : IQueuePublisher
         return Task.CompletedTask;
     }
 
-    public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<SiteSummary?> pushedBefore)
+    public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<int> movedFields)
     {
         Boards.Enqueue((Now, rows));
         return Task.CompletedTask;

@@ -67,7 +67,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
     }
 
     [Fact]
-    public void A_row_not_pushed_before_carries_every_moving_field_and_an_unmoved_row_is_left_out()
+    public void A_row_carries_the_fields_its_mask_names_and_a_row_with_none_is_left_out()
     {
         var row = new SiteSummary
         {
@@ -76,14 +76,14 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
             TotalLanes = 2, UpdatedAt = DateTimeOffset.UnixEpoch.AddSeconds(1),
         };
 
-        var first = BoardChanges.Of([row], [null]);
-        Assert.Equal((1 << BoardChanges.FieldNames.Length) - 1, (int)first.Rows.Single()[1]!);
-        Assert.Equal(2 + BoardChanges.FieldNames.Length, first.Rows.Single().Length);
-        Assert.Contains(1000L, first.Rows.Single());
+        var whole = BoardChanges.Of([row], [BoardRowFields.All]).Rows.Single();
+        Assert.Equal(2 + BoardRowFields.Names.Length, whole.Length);
+        Assert.Equal(BoardRowFields.All, (int)whole[1]!);
+        Assert.Contains(1000L, whole);
 
-        Assert.Empty(BoardChanges.Of([row], [row]).Rows);
-        var queued = BoardChanges.Of([row with { QueueLength = 3 }], [row]).Rows.Single();
-        Assert.Equal(["s", 1 << BoardChanges.FieldNames.IndexOf("queueLength"), 3], queued);
+        Assert.Empty(BoardChanges.Of([row], [0]).Rows);
+        var queue = 1 << BoardRowFields.Names.IndexOf("queueLength");
+        Assert.Equal(["s", queue, 2], BoardChanges.Of([row], [queue]).Rows.Single());
     }
 
     private static void AssertHeldRowIsTheFullRow(JsonElement full, Dictionary<string, JsonElement> held, Dictionary<string, JsonElement> changed)

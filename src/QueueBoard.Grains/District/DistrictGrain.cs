@@ -23,10 +23,7 @@ public sealed class DistrictGrain(
 {
     private readonly Dictionary<string, SiteDigest> _digests = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedRows = new(StringComparer.Ordinal);
-
-    // What this activation last pushed of each row, so phones can be sent only the fields that moved. It lives and dies
-    // with the activation: a district that moves to another node starts again from full rows.
-    private readonly Dictionary<string, SiteSummary> _pushedRows = new(StringComparer.Ordinal);
+    private readonly MovedFields _moved = new();
     private readonly PushThrottle _throttle = new(options.Value.BoardPushInterval, clock);
 
     // The board's version names this activation too, so that an ETag from before a restart never matches by accident.
@@ -71,7 +68,7 @@ public sealed class DistrictGrain(
             _changedRows.Add(id);
 
             // Watchers missed the failed push, so a change against it would leave them with what they had before it.
-            _pushedRows.Remove(id);
+            _moved.Forget(id);
         }
 
         if (overview)
@@ -113,6 +110,7 @@ public sealed class DistrictGrain(
     {
         var id = digest.Summary.Id;
         var rowChanged = !_digests.TryGetValue(id, out var previous) || !digest.Summary.LooksSameAs(previous.Summary);
+        _moved.Changed(previous?.Summary, digest.Summary);
         _digests[id] = digest;
         if (rowChanged)
         {
@@ -185,14 +183,8 @@ public sealed class DistrictGrain(
         if (_changedRows.Count > 0)
         {
             var rows = _changedRows.Select(id => _digests[id].Summary).ToImmutableArray();
-            var before = rows.Select(row => _pushedRows.GetValueOrDefault(row.Id)).ToImmutableArray();
             _changedRows.Clear();
-            foreach (var row in rows)
-            {
-                _pushedRows[row.Id] = row;
-            }
-
-            await publisher.BoardChanged(rows, before);
+            await publisher.BoardChanged(rows, _moved.Take(rows));
         }
 
         if (overviewChanged)

@@ -13,11 +13,11 @@ public interface IQueuePublisher
     Task SiteChanged(SiteDetail site);
 
     /// <summary>
-    /// These board rows changed. <paramref name="pushedBefore"/> holds, at the same index, each site's row as this
-    /// district activation last pushed it, or null when it has not (or a push of it failed), so a feed may send only
-    /// the fields that moved.
+    /// These board rows changed. <paramref name="movedFields"/> holds, at the same index, the bits of the row's
+    /// <see cref="BoardRowFields"/> that changed since the district last pushed it (all of them when it has not), so a
+    /// feed may send only those.
     /// </summary>
-    Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<SiteSummary?> pushedBefore);
+    Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<int> movedFields);
 
     /// <summary>The district overview changed.</summary>
     Task OverviewChanged(Overview overview);

@@ -31,11 +31,11 @@ public sealed class HubQueuePublisher(
     public Task SiteChanged(SiteDetail site) =>
         Start(hub.Clients.Group(HubGroups.Site(site.Id)).SiteUpdated(site), () => grains.GetGrain<ISiteGrain>(site.Id).PushAgain(), "site");
 
-    public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<SiteSummary?> pushedBefore)
+    public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<int> movedFields)
     {
         metrics.SitesChanged(rows);
         Task PushAgain() => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. rows.Select(r => r.Id)], false);
-        Start(hub.Clients.Group(HubGroups.BoardCompact).BoardChanged(BoardChanges.Of(rows, pushedBefore)), PushAgain, "board_compact");
+        Start(hub.Clients.Group(HubGroups.BoardCompact).BoardChanged(BoardChanges.Of(rows, movedFields)), PushAgain, "board_compact");
         return Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(rows), PushAgain, "board");
     }
 

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+
+namespace QueueBoard.Abstractions.Model;
+
+/// <summary>
+/// The fields of a board row (<see cref="SiteSummary"/>) that move with a site's queue, in a fixed order: the district
+/// grain marks which of them changed since it last pushed a row, and the phones' compact board feed sends only those.
+/// Named as in <c>GET /api/v1/sites</c>.
+/// </summary>
+public static class BoardRowFields
+{
+    public static ImmutableArray<string> Names { get; } =
+    [
+        "open", "queueLength", "waitMinutes", "waitMinutesLow", "waitMinutesHigh", "waitBand", "greenLaneOpen",
+        "greenWaitMinutes", "greenWaitMinutesLow", "greenWaitMinutesHigh", "openLanes", "totalLanes", "updatedAt",
+        "withinHours", "nextOpening", "stale",
+    ];
+
+    /// <summary>Every field's bit.</summary>
+    public static int All { get; } = (1 << Names.Length) - 1;
+
+    /// <summary>The row's values, in <see cref="Names"/> order.</summary>
+    public static object?[] Values(SiteSummary s) =>
+    [
+        s.Open, s.QueueLength, s.WaitMinutes, s.WaitMinutesLow, s.WaitMinutesHigh, s.WaitBand, s.GreenLaneOpen,
+        s.GreenWaitMinutes, s.GreenWaitMinutesLow, s.GreenWaitMinutesHigh, s.OpenLanes, s.TotalLanes, s.UpdatedAt,
+        s.WithinHours, s.NextOpening, s.Stale,
+    ];
+
+    /// <summary>The bits of the fields whose values differ between two versions of a row.</summary>
+    public static int Changed(SiteSummary before, SiteSummary after)
+    {
+        var (was, now) = (Values(before), Values(after));
+        var mask = 0;
+        for (var i = 0; i < was.Length; i++)
+        {
+            if (!Equals(was[i], now[i]))
+            {
+                mask |= 1 << i;
+            }
+        }
+
+        return mask;
+    }
+}
