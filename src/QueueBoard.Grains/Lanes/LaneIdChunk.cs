@@ -26,10 +26,15 @@ public sealed class LaneIdChunk
     /// <summary>When the newest id of <see cref="Packed"/> was accepted.</summary>
     [Id(2)] public DateTimeOffset Newest { get; set; }
 
-    public bool IsEmpty => Packed.Length == 0 && Ids.Count == 0;
+    // A run stored before a field existed may read back without it, whatever the serializer does with initialisers.
+    private byte[] PackedIds => Packed ?? [];
+
+    private List<SeenEvent> OldIds => Ids ?? [];
+
+    public bool IsEmpty => PackedIds.Length == 0 && OldIds.Count == 0;
 
     /// <summary>When the run's newest id was accepted; the run expires 24 hours after.</summary>
-    public DateTimeOffset NewestAcceptedAt => Packed.Length > 0 ? Newest : Ids.Count > 0 ? Ids[^1].AcceptedAt : DateTimeOffset.MinValue;
+    public DateTimeOffset NewestAcceptedAt => PackedIds.Length > 0 ? Newest : OldIds.Count > 0 ? OldIds[^1].AcceptedAt : DateTimeOffset.MinValue;
 
     public static LaneIdChunk Pack(IReadOnlyList<SeenEvent> ids)
     {
@@ -44,7 +49,11 @@ public sealed class LaneIdChunk
     }
 
     /// <summary>The run's ids, each as accepted at the run's newest time when packed.</summary>
-    public IEnumerable<SeenEvent> Seen() => Packed.Length == 0
-        ? Ids
-        : Enumerable.Range(0, Packed.Length / IdBytes).Select(i => new SeenEvent(new Guid(Packed.AsSpan(i * IdBytes, IdBytes)), Newest));
+    public IEnumerable<SeenEvent> Seen()
+    {
+        var packed = PackedIds;
+        return packed.Length == 0
+            ? OldIds
+            : Enumerable.Range(0, packed.Length / IdBytes).Select(i => new SeenEvent(new Guid(packed.AsSpan(i * IdBytes, IdBytes)), Newest));
+    }
 }
