@@ -34,9 +34,11 @@ public sealed class LaneIdChunkTests
 
         Assert.Equal(ids, chunk.Seen());
         Assert.Equal(Noon.AddMinutes(1), chunk.NewestAcceptedAt);
-        Assert.False(chunk.IsEmpty);
-        Assert.True(new LaneIdChunk().IsEmpty);
-        Assert.True(new LaneIdChunk { Ids = null!, Packed = null! }.IsEmpty);
+        Assert.All(new[] { new LaneIdChunk(), new LaneIdChunk { Ids = null!, Packed = null! } }, empty =>
+        {
+            Assert.Empty(empty.Seen());
+            Assert.Equal(DateTimeOffset.MinValue, empty.NewestAcceptedAt);
+        });
 
         var packed = LaneIdChunk.Pack(ids);
         packed.Ids = null!;

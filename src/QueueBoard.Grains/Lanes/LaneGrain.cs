@@ -217,7 +217,7 @@ public sealed class LaneGrain(
         while (first < lane.NextChunk)
         {
             var chunk = await Archive.ReadAsync(first);
-            if (!chunk.IsEmpty && chunk.NewestAcceptedAt >= cutoff)
+            if (chunk.NewestAcceptedAt >= cutoff)
             {
                 break;
             }

@@ -31,9 +31,7 @@ public sealed class LaneIdChunk
 
     private List<SeenEvent> OldIds => Ids ?? [];
 
-    public bool IsEmpty => PackedIds.Length == 0 && OldIds.Count == 0;
-
-    /// <summary>When the run's newest id was accepted; the run expires 24 hours after.</summary>
+    /// <summary>When the run's newest id was accepted (the earliest time for an empty run); the run expires 24 hours after.</summary>
     public DateTimeOffset NewestAcceptedAt => PackedIds.Length > 0 ? Newest : OldIds.Count > 0 ? OldIds[^1].AcceptedAt : DateTimeOffset.MinValue;
 
     public static LaneIdChunk Pack(IReadOnlyList<SeenEvent> ids)

@@ -24,10 +24,9 @@ public sealed record BoardChanges(ImmutableArray<string> Fields, ImmutableArray<
         var changed = ImmutableArray.CreateBuilder<object?[]>(rows.Length);
         for (var i = 0; i < rows.Length; i++)
         {
-            var mask = movedFields.IsDefaultOrEmpty ? BoardRowFields.All : movedFields[i];
-            if (mask != 0)
+            if (movedFields[i] != 0)
             {
-                changed.Add(Row(rows[i], mask));
+                changed.Add(Row(rows[i], movedFields[i]));
             }
         }
 
