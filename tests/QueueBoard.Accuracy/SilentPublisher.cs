@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Publishing;
 
@@ -9,7 +8,7 @@ public sealed class SilentPublisher : IQueuePublisher
 {
     public Task SiteChanged(SiteDetail site) => Task.CompletedTask;
 
-    public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<int> movedFields) => Task.CompletedTask;
+    public Task BoardChanged(BoardDelta changes) => Task.CompletedTask;
 
     public Task OverviewChanged(Overview overview) => Task.CompletedTask;
 }

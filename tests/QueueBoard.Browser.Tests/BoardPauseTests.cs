@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using QueueBoard.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -8,6 +9,8 @@ namespace QueueBoard.Browser.Tests;
 /// <summary>
 /// A resident's board left open in a pocket: after a minute hidden it lets go of its live connection (a district's pushes
 /// would otherwise cost the phone tens of megabytes an hour), and when it shows again it reconnects and has what changed.
+/// Neither loading nor returning brings the whole board over the socket: the page reads it once over HTTP (compressed)
+/// and watches from that version, then from the last push it took.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class BoardPauseTests(BrowserFixture browser)
@@ -21,6 +24,8 @@ public sealed class BoardPauseTests(BrowserFixture browser)
         var cancel = TestContext.Current.CancellationToken;
         await _admin.CreateSiteAsync(_siteId);
         var board = await browser.NewPageAsync();
+        var frames = new ConcurrentQueue<string>();
+        board.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => frames.Enqueue(frame.Text ?? "");
         await board.Clock.InstallAsync();
         await board.GotoAsync("/");
         var queue = board.Locator($"[data-testid=site-row][data-site-id={_siteId}] [data-testid=row-queue]");
@@ -48,6 +53,9 @@ public sealed class BoardPauseTests(BrowserFixture browser)
         // Live again: the next change arrives by push.
         await _admin.PostEventsAsync(_siteId, Arrived("1", 1));
         await Expect(queue).ToHaveAttributeAsync("data-value", "6");
+
+        Assert.Contains(frames, f => f.Contains("\"target\":\"boardChanged\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(frames, f => f.Contains("\"target\":\"boardUpdated\"", StringComparison.Ordinal));
     }
 
     private static async Task SetVisibilityAsync(IPage page, string state) => await page.EvaluateAsync(

@@ -70,10 +70,88 @@ public sealed class PushTests(ClusterFixture fixture)
         await Site.Apply(Batch(Status("1", LaneStatus.Open), Arrived("1", 9)));
         await Task.Delay(1500, TestContext.Current.CancellationToken);
 
-        var rows = fixture.Publisher.Boards.Where(b => b.At >= start).SelectMany(b => b.Rows).ToList();
+        var rows = fixture.Publisher.Boards.Where(b => b.At >= start).SelectMany(b => b.Board.Rows).ToList();
         Assert.Contains(rows, r => r.Id == _siteId && r.QueueLength == 9);
         Assert.DoesNotContain(rows, r => r.Id == other);
         var overview = await fixture.Grains.GetGrain<IDistrictGrain>(0).GetOverview();
         Assert.True(overview.QueueLength >= 9);
     }
+
+    [Fact]
+    public async Task A_reader_that_names_its_board_version_gets_only_the_rows_and_fields_that_moved_since()
+    {
+        var other = NewId();
+        await fixture.Grains.GetGrain<ISiteGrain>(other).Configure(Standard("1"));
+        await Site.Configure(Standard("1"));
+        await Site.Apply(Batch(Status("1", LaneStatus.Open)));
+        var district = fixture.Grains.GetGrain<IDistrictGrain>(0);
+        var read = await district.GetBoard(null);
+
+        await Site.Apply(Batch(Arrived("1", 4)));
+        var since = await district.GetBoardSince(read.Version);
+
+        Assert.False(since.Whole);
+        Assert.NotEqual(read.Version, since.Version);
+        var index = since.Rows.Select(r => r.Id).ToList().IndexOf(_siteId);
+        Assert.True(index >= 0, "the site that took an arrival is missing");
+        Assert.Equal(4, since.Rows[index].QueueLength);
+        var moved = since.Fields[index];
+        Assert.NotEqual(0, moved & (1 << BoardRowFields.Names.IndexOf("queueLength")));
+        Assert.Equal(0, moved & (1 << BoardRowFields.Names.IndexOf("totalLanes")));
+        Assert.DoesNotContain(since.Rows, r => r.Id == other);
+
+        var again = await district.GetBoardSince(since.Version);
+        Assert.DoesNotContain(again.Rows, r => r.Id == _siteId);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not-a-version")]
+    [InlineData("00000000-1")]
+    public async Task A_version_the_district_does_not_know_gets_the_whole_board(string? version)
+    {
+        await Site.Configure(Standard("1"));
+        var district = fixture.Grains.GetGrain<IDistrictGrain>(0);
+        var board = await district.GetBoard(null);
+
+        var since = await district.GetBoardSince(version);
+
+        Assert.True(since.Whole);
+        Assert.Contains(since.Rows, r => r.Id == _siteId);
+        Assert.True(since.Rows.Length >= board.Rows.Length);
+
+        // A number ahead of the board is no version it has given out.
+        var ahead = board.Version[..board.Version.IndexOf('-')] + "-" + long.MaxValue;
+        Assert.True((await district.GetBoardSince(ahead)).Whole);
+    }
+
+    [Fact]
+    public async Task After_a_failed_push_the_row_goes_whole_again()
+    {
+        await Site.Configure(Standard("1"));
+        await Site.Apply(Batch(Status("1", LaneStatus.Open), Arrived("1", 2)));
+        await Task.Delay(1200, TestContext.Current.CancellationToken);
+        var district = fixture.Grains.GetGrain<IDistrictGrain>(0);
+
+        var start = RecordingPublisher.Now;
+        await Site.Apply(Batch(Arrived("1", 1)));
+        await Task.Delay(1200, TestContext.Current.CancellationToken);
+        var moved = FieldsPushedSince(start);
+        Assert.True(moved > 0 && moved != BoardRowFields.All, $"the arrival was pushed with fields {moved}");
+
+        start = RecordingPublisher.Now;
+        await district.PushAgain([_siteId], false);
+        await Task.Delay(1200, TestContext.Current.CancellationToken);
+
+        Assert.Equal(BoardRowFields.All, FieldsPushedSince(start));
+    }
+
+    private int FieldsPushedSince(TimeSpan start) =>
+        fixture.Publisher.Boards.Where(b => b.At >= start)
+            .SelectMany(b => b.Board.Rows.Zip(b.Board.Fields))
+            .Where(x => x.First.Id == _siteId)
+            .Select(x => x.Second)
+            .DefaultIfEmpty(-1)
+            .Last();
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Diagnostics;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Publishing;
@@ -10,7 +9,7 @@ namespace QueueBoard.Grains.Tests;
 public sealed class RecordingPublisher : IQueuePublisher
 {
     public ConcurrentQueue<(TimeSpan At, SiteDetail Site)> Sites { get; } = new();
-    public ConcurrentQueue<(TimeSpan At, ImmutableArray<SiteSummary> Rows)> Boards { get; } = new();
+    public ConcurrentQueue<(TimeSpan At, BoardDelta Board)> Boards { get; } = new();
     public ConcurrentQueue<(TimeSpan At, Overview Overview)> Overviews { get; } = new();
 
     public static TimeSpan Now => Stopwatch.GetElapsedTime(0);
@@ -21,9 +20,9 @@ public sealed class RecordingPublisher : IQueuePublisher
         return Task.CompletedTask;
     }
 
-    public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<int> movedFields)
+    public Task BoardChanged(BoardDelta changes)
     {
-        Boards.Enqueue((Now, rows));
+        Boards.Enqueue((Now, changes));
         return Task.CompletedTask;
     }
 

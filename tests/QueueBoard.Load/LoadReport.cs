@@ -42,6 +42,13 @@ public sealed record LoadReport(
                 $"| {watch.Target} | {watch.Watchers:N0} | {watch.Walls:N0} | {watch.ConnectSeconds:0.0} | {watch.EventsPerSecond:N0} | {watch.PushesPerSecond:N0} | {ratio} | {Three(watch.WallLatencyMs)} | {Three(watch.BoardLatencyMs)} | {watch.Unreflected} | {watch.MeanWallPushBytes:N0} / {watch.MeanBoardPushBytes:N0} | {watch.ServerCores:0.00} | {Mb(watch.ServerStartBytes)} → {Mb(watch.ServerPeakBytes)} |");
         }
 
+        if (Watch is { MeanPhoneConnectBytes: > 0 } phones)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"A phone took {phones.MeanPhoneConnectBytes:N0} bytes to connect: its compressed read of the board and the watch's answers over the socket.");
+        }
+
         if (Settings.SoakMinutes > 0 && Watch is { ServerMinuteBytes.Count: > 0 } soak)
         {
             text.AppendLine();

@@ -8,7 +8,7 @@ namespace QueueBoard.Load;
 
 /// <summary>
 /// QueueBoard watched as a district watches it: a few wall screens per site on <c>WatchSite</c>, the rest phones on
-/// <c>WatchBoardCompact</c> as the resident board watches, while arrivals go to every site at a steady rate, one POST each. Times every push at the walls and at
+/// <c>WatchBoardSince</c> from the board they read over HTTP, as the resident board watches, while arrivals go to every site at a steady rate, one POST each. Times every push at the walls and at
 /// a sample of phones against the acknowledgement of the arrival it reflects, and counts every push delivered.
 /// </summary>
 public static class WatchPhase
@@ -19,6 +19,11 @@ public static class WatchPhase
         var logs = new PushLog?[Math.Min(settings.Watchers, walls + settings.TimedBoardWatchers)];
         var index = sites.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         long wallMessages = 0, boardMessages = 0, wallBytes = 0, wallSized = 0, boardBytes = 0, boardSized = 0;
+
+        // What phones took to connect: the board read over HTTP and the watch's answers over the socket.
+        long connectBytes = 0, phones = 0;
+        var connecting = true;
+        using var reader = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { Timeout = TimeSpan.FromMinutes(2) };
 
         await using var meter = target.Meter();
         await using var watchers = new Watchers();
@@ -40,11 +45,23 @@ public static class WatchPhase
             }
             else
             {
-                // The full snapshot the watch call brings; what is measured are the compact changes after it.
-                connection.On<JsonElement>("boardUpdated", _ => Interlocked.Increment(ref boardMessages));
+                // The whole board comes only when the watch names a version the district does not know.
+                connection.On<JsonElement>("boardUpdated", rows =>
+                {
+                    Interlocked.Increment(ref boardMessages);
+                    if (Volatile.Read(ref connecting))
+                    {
+                        Interlocked.Add(ref connectBytes, rows.GetRawText().Length);
+                    }
+                });
                 connection.On<JsonElement>("boardChanged", changes =>
                 {
                     Interlocked.Increment(ref boardMessages);
+                    if (Volatile.Read(ref connecting))
+                    {
+                        Interlocked.Add(ref connectBytes, changes.GetRawText().Length);
+                    }
+
                     if (log is not null)
                     {
                         Interlocked.Add(ref boardBytes, changes.GetRawText().Length);
@@ -64,8 +81,10 @@ public static class WatchPhase
                     }
                 });
             }
-        }, (i, connection) => i < walls ? connection.InvokeAsync("WatchSite", sites[i % sites.Length]) : connection.InvokeAsync("WatchBoardCompact"), progress);
-        progress($"{settings.Watchers:N0} watchers connected in {connectSeconds:0.0} s");
+        }, (i, connection) => i < walls ? connection.InvokeAsync("WatchSite", sites[i % sites.Length]) : WatchBoardAsync(i, connection), progress);
+        Volatile.Write(ref connecting, false);
+        var phoneConnectBytes = phones == 0 ? 0 : (double)Interlocked.Read(ref connectBytes) / phones;
+        progress($"{settings.Watchers:N0} watchers connected in {connectSeconds:0.0} s; a phone took {phoneConnectBytes:N0} B to connect");
 
         // The snapshots each Watch call brings are not what is measured.
         await Task.Delay(1500);
@@ -102,7 +121,15 @@ public static class WatchPhase
             unreflected,
             usage.Cores,
             usage.StartBytes,
-            usage.PeakBytes) { ServerMinuteBytes = minutes };
+            usage.PeakBytes) { ServerMinuteBytes = minutes, MeanPhoneConnectBytes = phoneConnectBytes };
+
+        async Task WatchBoardAsync(int i, HubConnection connection)
+        {
+            var (version, wire) = await BoardRead.ReadAsync(reader, target.NodeFor(i));
+            Interlocked.Add(ref connectBytes, wire);
+            Interlocked.Increment(ref phones);
+            await connection.InvokeAsync("WatchBoardSince", version);
+        }
     }
 
     /// <summary>Sends one arrival at a time to each site in turn at the given rate; records when each was acknowledged.</summary>

@@ -10,8 +10,9 @@ using static QueueBoard.Testing.Api;
 namespace QueueBoard.Web.Tests;
 
 /// <summary>
-/// The board as phones watch it (<c>WatchBoardCompact</c>): the same full snapshot first, then changed rows carrying only
-/// the fields that moved, each saying exactly what the full feed says, in under a quarter of its bytes.
+/// The board as phones watch it (<c>WatchBoardSince</c>, <c>WatchBoardCompact</c>): from the version of the board they
+/// read, or a full snapshot when they hold none the district knows; then changed rows carrying only the fields that
+/// moved, each saying exactly what the full feed says, in under a quarter of its bytes.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposable
@@ -67,6 +68,61 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
     }
 
     [Fact]
+    public async Task A_phone_that_read_the_board_watches_from_its_version_and_takes_only_what_moved_since_never_the_whole_board()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await _admin.CreateSiteAsync(_siteId);
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 3));
+        var read = await app.CreateClient().GetAsync("/api/v1/sites", cancel);
+        var version = read.Headers.ETag!.Tag.Trim('"');
+        await _admin.PostEventsAsync(_siteId, Arrived("1", 1));
+
+        _compact.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
+        _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
+        await _compact.StartAsync(cancel);
+        await _compact.InvokeAsync("WatchBoardSince", version, cancel);
+
+        // What moved since the read, and only that: the queue and the time, not the names the phone already holds.
+        var (moved, _) = await NextRow<Dictionary<string, JsonElement>>(4, CompactRows);
+        Assert.Contains("updatedAt", moved.Keys);
+        Assert.DoesNotContain("totalLanes", moved.Keys);
+        Assert.DoesNotContain("name", moved.Keys);
+        Assert.Empty(_snapshots);
+
+        // The version the watch ends with is one the district knows: watching from it again brings nothing of this site.
+        var held = (await LastChanges()).GetProperty("version").GetString();
+        Assert.False(string.IsNullOrEmpty(held));
+        Assert.NotEqual(version, held);
+        await using var again = app.Hub();
+        var changes = new ConcurrentQueue<JsonElement>();
+        again.On<JsonElement>("boardChanged", c => changes.Enqueue(c));
+        again.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
+        await again.StartAsync(cancel);
+        await again.InvokeAsync("WatchBoardSince", held, cancel);
+        var answer = await Next(changes, "the second watch's answer");
+        Assert.DoesNotContain(answer.GetProperty("rows").EnumerateArray(), r => r[0].GetString() == _siteId);
+        Assert.Empty(_snapshots);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("W/\"not-a-version\"")]
+    public async Task A_version_the_district_never_gave_gets_the_whole_board_then_the_version_to_hold(string? version)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await _admin.CreateSiteAsync(_siteId);
+        _compact.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
+        _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
+        await _compact.StartAsync(cancel);
+        await _compact.InvokeAsync("WatchBoardSince", version, cancel);
+
+        var snapshot = await Next(_snapshots, "the whole board");
+        Assert.Contains(snapshot, r => r.GetProperty("id").GetString() == _siteId && r.GetProperty("name").GetString() is { Length: > 0 });
+        Assert.False(string.IsNullOrEmpty((await Next(_changes, "the version to hold")).GetProperty("version").GetString()));
+    }
+
+    [Fact]
     public void A_row_carries_the_fields_its_mask_names_and_a_row_with_none_is_left_out()
     {
         var row = new SiteSummary
@@ -76,15 +132,17 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
             TotalLanes = 2, UpdatedAt = DateTimeOffset.UnixEpoch.AddSeconds(1),
         };
 
-        var whole = BoardChanges.Of([row], [BoardRowFields.All]).Rows.Single();
+        var whole = BoardChanges.Of(Delta(row, BoardRowFields.All)).Rows.Single();
         Assert.Equal(2 + BoardRowFields.Names.Length, whole.Length);
         Assert.Equal(BoardRowFields.All, (int)whole[1]!);
         Assert.Contains(1000L, whole);
 
-        Assert.Empty(BoardChanges.Of([row], [0]).Rows);
+        Assert.Empty(BoardChanges.Of(Delta(row, 0)).Rows);
         var queue = 1 << BoardRowFields.Names.IndexOf("queueLength");
-        Assert.Equal(["s", queue, 2], BoardChanges.Of([row], [queue]).Rows.Single());
+        Assert.Equal(["s", queue, 2], BoardChanges.Of(Delta(row, queue)).Rows.Single());
     }
+
+    private static BoardDelta Delta(SiteSummary row, int fields) => new("v-1", false, [row], [fields]);
 
     private static void AssertHeldRowIsTheFullRow(JsonElement full, Dictionary<string, JsonElement> held, Dictionary<string, JsonElement> changed)
     {
@@ -152,6 +210,18 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         }
 
         throw new TimeoutException($"the site's queue of {queue} was not pushed within 3 s");
+    }
+
+    /// <summary>The last <c>boardChanged</c> taken so far, waiting up to 3 s for one.</summary>
+    private async Task<JsonElement> LastChanges()
+    {
+        var last = await Next(_changes, "a compact board push");
+        while (_changes.TryDequeue(out var later))
+        {
+            last = later;
+        }
+
+        return last;
     }
 
     private static async Task<T> Next<T>(ConcurrentQueue<T> pushes, string what)

@@ -73,6 +73,16 @@ async function request(path, { method = 'GET', token, body, timeoutMs = 15000, a
     throw new ApiError(response.status, problem, retryAfterOf(response));
   }
   if (response.status === 204) return null;
+  if (as === 'versioned') {
+    // The board's version is its ETag; the hub takes it to send only what changed since.
+    const tag = response.headers.get('ETag');
+    const version = tag ? tag.replace(/^W\//, '').replaceAll('"', '') : null;
+    try {
+      return { body: await response.json(), version };
+    } catch {
+      throw new ApiError(0, null);
+    }
+  }
   if (as === 'file') {
     try {
       return { blob: await response.blob(), fileName: fileNameOf(response) };
@@ -91,6 +101,8 @@ const site = (id) => `/api/v1/sites/${encodeURIComponent(id)}`;
 
 export const api = {
   sites: () => request('/api/v1/sites'),
+  // The board with its version: { body, version }.
+  board: () => request('/api/v1/sites', { as: 'versioned' }),
   site: (id) => request(site(id)),
   history: (id, minutes = 120) => request(`${site(id)}/history?minutes=${minutes}`),
   forecast: (id) => request(`${site(id)}/forecast`),

@@ -557,11 +557,22 @@ function tickSites() {
 // ---- data ----
 
 let retryTimer = null;
+// The board's version the page holds (the read's ETag, then each push's), for the hub to send only
+// what changed since: a district's whole board is about 256 KB over the uncompressed socket, where
+// the read that came first took 17 KB compressed. Null or unknown to the server: the whole board.
+let boardVersion = null;
+
+function readBoard() {
+  return api.board().then(({ body, version }) => {
+    mergeRows(body);
+    boardVersion = version ?? boardVersion;
+  });
+}
+
 async function loadSites() {
   clearTimeout(retryTimer);
   try {
-    const list = await api.sites();
-    mergeRows(list);
+    await readBoard();
     live.markFresh();
   } catch {
     if (!state.loaded) {
@@ -592,7 +603,7 @@ const live = createLive({
   // Back from a dropped connection, the open site's forecast may be from before it.
   onConnected: () => forecasts.refresh(),
   handlers: {
-    // The snapshot after WatchBoardCompact holds every site in full.
+    // The whole board, when the server did not know the version the page named.
     boardUpdated(list) {
       mergeRows(list);
       renderAreaOptions();
@@ -603,6 +614,7 @@ const live = createLive({
     // take every site's full row every second).
     boardChanged(changes) {
       const { unknown } = mergeChanges(state.sites, changes);
+      boardVersion = changes.version ?? boardVersion;
       tookData();
       if (unknown.length) readBoardForNewSites();
       renderList();
@@ -616,9 +628,9 @@ initI18n();
 loadDistrictZone();
 setSort('wait');
 setGreenOnly(false);
-attachOffline(live, { poll: () => api.sites().then((list) => { mergeRows(list); renderList(); }) });
-live.watch('WatchBoardCompact');
-loadSites();
+attachOffline(live, { poll: () => readBoard().then(renderList) });
+// The watch waits for the first read, so that it starts from the read's version, not the whole board.
+loadSites().finally(() => live.watch('WatchBoardSince', () => boardVersion));
 setInterval(() => {
   renderUpdated();
   tickSites();

@@ -58,8 +58,10 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected, 
   const watchRetries = new Map();
 
   function invokeWatch(key) {
-    const [method, args] = watches.get(key) ?? [];
+    const [method, given] = watches.get(key) ?? [];
     if (!method) return Promise.resolve();
+    // An argument may be a function, asked at each (re)connect: the board's version the page holds by then.
+    const args = given.map((arg) => (typeof arg === 'function' ? arg() : arg));
     clearTimeout(watchRetries.get(key)?.timer);
     // The snapshot that answers this watch must be taken whatever it says: tell the page before it arrives.
     onWatch?.(method, args);

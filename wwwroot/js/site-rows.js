@@ -19,10 +19,10 @@ export function mergeRows(rows, list) {
   return changed;
 }
 
-// The compact board feed (boardChanged, after WatchBoardCompact): each changed row is
+// The compact board feed (boardChanged, after WatchBoardSince): each changed row is
 // [id, mask, values...], where bit i of the mask says that `changes.fields[i]` moved and its value
 // follows, in field order. The row is laid over the one already held (names and coordinates came with
-// the full snapshot); updatedAt comes as Unix milliseconds. Ids not held yet are returned, for the page
+// the board read first, or the whole board the hub sent); updatedAt comes as Unix milliseconds. Ids not held yet are returned, for the page
 // to read the board again: a site created since.
 export function mergeChanges(rows, changes) {
   const fields = changes?.fields ?? [];

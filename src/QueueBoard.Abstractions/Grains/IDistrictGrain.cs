@@ -18,6 +18,13 @@ public interface IDistrictGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     Task<BoardPage> GetBoard(string? knownVersion);
 
+    /// <summary>
+    /// The rows that changed after <paramref name="knownVersion"/> (a <see cref="BoardPage.Version"/> or a push's), with
+    /// the fields that did; the whole board when this activation does not know that version.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<BoardDelta> GetBoardSince(string? knownVersion);
+
     /// <summary>Every configured site's id; <see cref="SiteIdSet.Ids"/> is empty when <paramref name="knownCount"/> is current.</summary>
     [AlwaysInterleave]
     Task<SiteIdSet> GetSiteIds(int knownCount);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
@@ -23,12 +24,16 @@ public sealed class DistrictGrain(
 {
     private readonly Dictionary<string, SiteDigest> _digests = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedRows = new(StringComparer.Ordinal);
-    private readonly MovedFields _moved = new();
+    private readonly FieldVersions _fields = new();
+
+    // Rows whose push failed: watchers who missed it get them whole with the next one.
+    private readonly HashSet<string> _wholeNext = new(StringComparer.Ordinal);
     private readonly PushThrottle _throttle = new(options.Value.BoardPushInterval, clock);
 
     // The board's version names this activation too, so that an ETag from before a restart never matches by accident.
     private readonly string _epoch = Guid.NewGuid().ToString("N")[..8];
     private long _boardVersion;
+    private long _pushedVersion;
     private Overview? _lastOverview;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -54,11 +59,30 @@ public sealed class DistrictGrain(
 
     public Task<BoardPage> GetBoard(string? knownVersion)
     {
-        var version = $"{_epoch}-{_boardVersion}";
-        var rows = knownVersion == version
-            ? default
-            : _digests.Values.Select(d => d.Summary).OrderBy(s => s.Id, StringComparer.Ordinal).ToImmutableArray();
+        var version = Version();
+        var rows = knownVersion == version ? default : AllRows();
         return Task.FromResult(new BoardPage(version, rows));
+    }
+
+    public Task<BoardDelta> GetBoardSince(string? knownVersion)
+    {
+        if (!TryReadVersion(knownVersion, out var since))
+        {
+            return Task.FromResult(new BoardDelta(Version(), true, AllRows(), default));
+        }
+
+        var rows = ImmutableArray.CreateBuilder<SiteSummary>();
+        var fields = ImmutableArray.CreateBuilder<int>();
+        foreach (var digest in _digests.Values)
+        {
+            if (_fields.Since(digest.Summary.Id, since) is var mask and not 0)
+            {
+                rows.Add(digest.Summary);
+                fields.Add(mask);
+            }
+        }
+
+        return Task.FromResult(new BoardDelta(Version(), false, rows.DrainToImmutable(), fields.DrainToImmutable()));
     }
 
     public Task PushAgain(ImmutableArray<string> siteIds, bool overview)
@@ -68,7 +92,7 @@ public sealed class DistrictGrain(
             _changedRows.Add(id);
 
             // Watchers missed the failed push, so a change against it would leave them with what they had before it.
-            _moved.Forget(id);
+            _wholeNext.Add(id);
         }
 
         if (overview)
@@ -110,11 +134,11 @@ public sealed class DistrictGrain(
     {
         var id = digest.Summary.Id;
         var rowChanged = !_digests.TryGetValue(id, out var previous) || !digest.Summary.LooksSameAs(previous.Summary);
-        _moved.Changed(previous?.Summary, digest.Summary);
         _digests[id] = digest;
         if (rowChanged)
         {
             _boardVersion++;
+            _fields.Changed(previous?.Summary, digest.Summary, _boardVersion);
             _changedRows.Add(id);
         }
 
@@ -183,8 +207,11 @@ public sealed class DistrictGrain(
         if (_changedRows.Count > 0)
         {
             var rows = _changedRows.Select(id => _digests[id].Summary).ToImmutableArray();
+            var fields = rows.Select(row => _wholeNext.Remove(row.Id) ? BoardRowFields.All : _fields.Since(row.Id, _pushedVersion))
+                .ToImmutableArray();
             _changedRows.Clear();
-            await publisher.BoardChanged(rows, _moved.Take(rows));
+            _pushedVersion = _boardVersion;
+            await publisher.BoardChanged(new BoardDelta(Version(), false, rows, fields));
         }
 
         if (overviewChanged)
@@ -192,5 +219,22 @@ public sealed class DistrictGrain(
             _lastOverview = overview;
             await publisher.OverviewChanged(overview);
         }
+    }
+
+    private string Version() => $"{_epoch}-{_boardVersion}";
+
+    private ImmutableArray<SiteSummary> AllRows() =>
+        _digests.Values.Select(d => d.Summary).OrderBy(s => s.Id, StringComparer.Ordinal).ToImmutableArray();
+
+    /// <summary>The board version a reader names, when it is one of this activation's.</summary>
+    private bool TryReadVersion(string? version, out long number)
+    {
+        number = 0;
+        return version is not null
+            && version.StartsWith(_epoch, StringComparison.Ordinal)
+            && version.Length > _epoch.Length
+            && version[_epoch.Length] == '-'
+            && long.TryParse(version.AsSpan(_epoch.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out number)
+            && number <= _boardVersion;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using QueueBoard.Abstractions.Model;
 
 namespace QueueBoard.Grains.Publishing;
@@ -13,11 +12,11 @@ public interface IQueuePublisher
     Task SiteChanged(SiteDetail site);
 
     /// <summary>
-    /// These board rows changed. <paramref name="movedFields"/> holds, at the same index, the bits of the row's
-    /// <see cref="BoardRowFields"/> that changed since the district last pushed it (all of them when it has not), so a
-    /// feed may send only those.
+    /// These board rows changed since the district's last push, each with the bits of its <see cref="BoardRowFields"/>
+    /// that did (all of them for a row this activation has not pushed, or whose push failed), so a feed may send only
+    /// those; <see cref="BoardDelta.Version"/> is the board's version after them.
     /// </summary>
-    Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<int> movedFields);
+    Task BoardChanged(BoardDelta changes);
 
     /// <summary>The district overview changed.</summary>
     Task OverviewChanged(Overview overview);

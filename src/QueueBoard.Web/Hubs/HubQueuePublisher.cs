@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.AspNetCore.SignalR;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
@@ -31,12 +30,12 @@ public sealed class HubQueuePublisher(
     public Task SiteChanged(SiteDetail site) =>
         Start(hub.Clients.Group(HubGroups.Site(site.Id)).SiteUpdated(site), () => grains.GetGrain<ISiteGrain>(site.Id).PushAgain(), "site");
 
-    public Task BoardChanged(ImmutableArray<SiteSummary> rows, ImmutableArray<int> movedFields)
+    public Task BoardChanged(BoardDelta changes)
     {
-        metrics.SitesChanged(rows);
-        Task PushAgain() => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. rows.Select(r => r.Id)], false);
-        Start(hub.Clients.Group(HubGroups.BoardCompact).BoardChanged(BoardChanges.Of(rows, movedFields)), PushAgain, "board_compact");
-        return Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(rows), PushAgain, "board");
+        metrics.SitesChanged(changes.Rows);
+        Task PushAgain() => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. changes.Rows.Select(r => r.Id)], false);
+        Start(hub.Clients.Group(HubGroups.BoardCompact).BoardChanged(BoardChanges.Of(changes)), PushAgain, "board_compact");
+        return Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(changes.Rows), PushAgain, "board");
     }
 
     public Task OverviewChanged(Overview overview) =>

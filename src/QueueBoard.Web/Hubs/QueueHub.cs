@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using QueueBoard.Abstractions.Grains;
+using QueueBoard.Abstractions.Model;
 using QueueBoard.Web.Limits;
 using QueueBoard.Web.Sites;
 using QueueBoard.Web.Telemetry;
@@ -25,6 +26,9 @@ public sealed class QueueHub(
 {
     private const string AddressKey = "queueboard:address";
     private const string WatchesKey = "queueboard:watches";
+
+    // Versions are an activation's eight-letter tag and a number; anything longer is no version of ours.
+    private const int MaxVersionLength = 40;
 
     public override async Task OnConnectedAsync()
     {
@@ -86,25 +90,43 @@ public sealed class QueueHub(
         return Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Site(siteId!));
     }
 
-    public Task WatchBoard() => WatchBoardIn(HubGroups.Board);
-
-    /// <summary>
-    /// The board for phones: the same full snapshot as <see cref="WatchBoard"/>, then changed rows as
-    /// <see cref="BoardChanges"/> in <c>boardChanged</c> pushes, at the board's pace.
-    /// </summary>
-    public Task WatchBoardCompact() => WatchBoardIn(HubGroups.BoardCompact);
-
-    private async Task WatchBoardIn(string group)
+    public async Task WatchBoard()
     {
         var district = grains.GetGrain<IDistrictGrain>(0);
         var board = await district.GetBoard(null);
         await Clients.Caller.BoardUpdated(board.Rows);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        if ((await district.GetBoard(board.Version)).Rows is { IsDefault: false } after)
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Board);
+
+        // At a district's peak nearly every row changes while joining: only those go again, not the whole board.
+        if ((await district.GetBoardSince(board.Version)).Rows is { IsEmpty: false } after)
         {
             await Clients.Caller.BoardUpdated(after);
         }
     }
+
+    /// <summary>The phones' board from nothing: <see cref="WatchBoardSince"/> with no version.</summary>
+    public Task WatchBoardCompact() => WatchBoardSince(null);
+
+    /// <summary>
+    /// The board for phones, from a version they hold (the <c>ETag</c> of <c>GET /api/v1/sites</c>, or the
+    /// <see cref="BoardChanges.Version"/> of the last push they took): only the fields that changed since, as a
+    /// <c>boardChanged</c>, then changed rows in <c>boardChanged</c> pushes at the board's pace. A version the district
+    /// does not know (a restart, none) gets the whole board as a <c>boardUpdated</c> first. The watch always ends with a
+    /// <c>boardChanged</c>, so the phone learns the version it holds.
+    /// </summary>
+    /// <remarks>A district's full board is about 256 KB, which a phone would otherwise take over the uncompressed
+    /// socket on every connect, after it had just read the same board compressed (17 KB) over HTTP.</remarks>
+    public async Task WatchBoardSince(string? knownVersion)
+    {
+        var district = grains.GetGrain<IDistrictGrain>(0);
+        var board = await district.GetBoardSince(knownVersion is { Length: <= MaxVersionLength } ? knownVersion : null);
+        await SendBoardAsync(board);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.BoardCompact);
+        await SendBoardAsync(await district.GetBoardSince(board.Version));
+    }
+
+    private Task SendBoardAsync(BoardDelta board) =>
+        board.Whole ? Clients.Caller.BoardUpdated(board.Rows) : Clients.Caller.BoardChanged(BoardChanges.Of(board));
 
     public async Task WatchOverview()
     {
