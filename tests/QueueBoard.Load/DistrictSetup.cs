@@ -3,14 +3,18 @@ using System.Net.Http.Json;
 
 namespace QueueBoard.Load;
 
-/// <summary>Creates the harness's sites (the demo district's shape: numbered lanes, the last one green) and opens every lane.</summary>
+/// <summary>
+/// Creates the harness's sites (the demo district's shape: numbered lanes, the last one green), opens every lane and
+/// gives each site a lead code.
+/// </summary>
 public static class DistrictSetup
 {
-    public static async Task<string[]> CreateAsync(LoadTarget target, string prefix, int sites, int lanes, Action<string> progress)
+    public static async Task<LoadSite[]> CreateAsync(LoadTarget target, string prefix, int sites, int lanes, Action<string> progress)
     {
         using var admin = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.AdminToken);
         var ids = Enumerable.Range(0, sites).Select(i => $"{prefix}-{i:D4}").ToArray();
+        var codes = new string[sites];
         var done = 0;
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, cancel) =>
         {
@@ -30,11 +34,15 @@ public static class DistrictSetup
             (await admin.PutAsJsonAsync(new Uri(node, $"/api/v1/sites/{id}"), config, cancel)).EnsureSuccessStatusCode();
             var open = Enumerable.Range(1, lanes).Select(l => new { lane = $"{l}", type = "status", status = "open" }).ToArray();
             (await admin.PostAsJsonAsync(new Uri(node, $"/api/v1/sites/{id}/events"), new { events = open }, cancel)).EnsureSuccessStatusCode();
+            using var code = (await admin.PostAsync(new Uri(node, $"/api/v1/sites/{id}/lead-codes"), null, cancel)).EnsureSuccessStatusCode();
+            codes[index] = (await code.Content.ReadFromJsonAsync<LeadCode>(cancel))!.Code;
             if (Interlocked.Increment(ref done) % 100 == 0)
             {
                 progress($"{done}/{sites} sites created");
             }
         });
-        return ids;
+        return [.. ids.Zip(codes, (id, leadCode) => new LoadSite(id, leadCode))];
     }
+
+    private sealed record LeadCode(string Code);
 }

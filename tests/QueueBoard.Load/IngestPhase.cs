@@ -1,23 +1,21 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
 namespace QueueBoard.Load;
 
 /// <summary>
 /// Simulated lead phones posting lane events as fast as they are answered: each device posts batches (of one, or of
-/// <see cref="LoadSettings.BatchSize"/>) with fresh ids to its own site, arrivals and serves alternating so queues stay
-/// bounded. Counts events acknowledged with 200 per second and times every request.
+/// <see cref="LoadSettings.BatchSize"/>) with fresh ids to its own site, signed in with the site's lead code, arrivals
+/// and serves alternating so queues stay bounded. Counts events acknowledged with 200 per second and times every request.
 /// </summary>
 public static class IngestPhase
 {
-    public static async Task<IngestResult> RunAsync(LoadTarget target, string[] sites, int lanes, int devices, int batchSize, TimeSpan duration, Action<string> progress)
+    public static async Task<IngestResult> RunAsync(LoadTarget target, LoadSite[] sites, int lanes, int devices, int batchSize, TimeSpan duration, Action<string> progress)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = devices, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.AdminToken);
         long accepted = 0, requests = 0, failed = 0;
         var latencies = new List<double>[devices];
         await using var meter = target.Meter();
@@ -29,7 +27,7 @@ public static class IngestPhase
         {
             var mine = latencies[device] = [];
             var site = sites[device % sites.Length];
-            var events = new Uri(target.NodeFor(device % sites.Length), $"/api/v1/sites/{site}/events");
+            var events = new Uri(target.NodeFor(device % sites.Length), $"/api/v1/sites/{site.Id}/events");
             var sequence = 0;
             while (!stop.IsCancellationRequested)
             {
@@ -41,7 +39,9 @@ public static class IngestPhase
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.PostAsJsonAsync(events, new { events = batch }, CancellationToken.None);
+                    using var request = new HttpRequestMessage(HttpMethod.Post, events) { Content = JsonContent.Create(new { events = batch }) };
+                    request.Headers.Authorization = site.Authorization;
+                    using var response = await http.SendAsync(request, CancellationToken.None);
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     Interlocked.Increment(ref requests);
                     if (response.IsSuccessStatusCode)

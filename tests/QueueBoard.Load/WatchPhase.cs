@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -13,11 +12,11 @@ namespace QueueBoard.Load;
 /// </summary>
 public static class WatchPhase
 {
-    public static async Task<WatchResult> RunAsync(LoadTarget target, string[] sites, LoadSettings settings, Action<string> progress)
+    public static async Task<WatchResult> RunAsync(LoadTarget target, LoadSite[] sites, LoadSettings settings, Action<string> progress)
     {
         var walls = Math.Min(settings.Watchers, sites.Length * settings.WallsPerSite);
         var logs = new PushLog?[Math.Min(settings.Watchers, walls + settings.TimedBoardWatchers)];
-        var index = sites.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var index = sites.Select((site, i) => (site.Id, i)).ToDictionary(x => x.Id, x => x.i);
         long wallMessages = 0, boardMessages = 0, wallBytes = 0, wallSized = 0, boardBytes = 0, boardSized = 0;
 
         // What phones took to connect: the board read over HTTP and the watch's answers over the socket.
@@ -81,7 +80,7 @@ public static class WatchPhase
                     }
                 });
             }
-        }, (i, connection) => i < walls ? connection.InvokeAsync("WatchSite", sites[i % sites.Length]) : WatchBoardAsync(i, connection), progress);
+        }, (i, connection) => i < walls ? connection.InvokeAsync("WatchSite", sites[i % sites.Length].Id) : WatchBoardAsync(i, connection), progress);
         Volatile.Write(ref connecting, false);
         var phoneConnectBytes = phones == 0 ? 0 : (double)Interlocked.Read(ref connectBytes) / phones;
         progress($"{settings.Watchers:N0} watchers connected in {connectSeconds:0.0} s; a phone took {phoneConnectBytes:N0} B to connect");
@@ -132,12 +131,14 @@ public static class WatchPhase
         }
     }
 
-    /// <summary>Sends one arrival at a time to each site in turn at the given rate; records when each was acknowledged.</summary>
-    private static async Task<long> DriveAsync(LoadTarget target, string[] sites, List<long>[] acks, LoadSettings settings, Action<string> progress)
+    /// <summary>
+    /// Sends one arrival at a time to each site in turn at the given rate, as its lead's phone; records when each was
+    /// acknowledged.
+    /// </summary>
+    private static async Task<long> DriveAsync(LoadTarget target, LoadSite[] sites, List<long>[] acks, LoadSettings settings, Action<string> progress)
     {
         var (perSecond, duration) = (settings.EventsPerSecond, TimeSpan.FromSeconds(settings.WatchSeconds));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.AdminToken);
         long acked = 0;
         var inflight = new List<Task>();
         var clock = Stopwatch.StartNew();
@@ -170,7 +171,12 @@ public static class WatchPhase
             try
             {
                 var body = new { events = new[] { new { id = settings.EventIds ? Guid.NewGuid() : (Guid?)null, lane = "1", type = "arrived", count = 1 } } };
-                using var response = await http.PostAsJsonAsync(new Uri(target.NodeFor(site), $"/api/v1/sites/{sites[site]}/events"), body);
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.NodeFor(site), $"/api/v1/sites/{sites[site].Id}/events"))
+                {
+                    Content = JsonContent.Create(body),
+                };
+                request.Headers.Authorization = sites[site].Authorization;
+                using var response = await http.SendAsync(request);
                 if (response.IsSuccessStatusCode)
                 {
                     lock (acks[site])

@@ -54,9 +54,12 @@ public sealed class AuthTests(QueueBoardAppFactory app)
         await admin.CreateSiteAsync(siteId);
         var lead = app.WithToken(await admin.NewLeadCodeAsync(siteId));
 
+        // In use until the moment it is revoked: this node has just checked it, and must not go on trusting that check.
+        using var before = await lead.PostEventsAsync(siteId, Arrived("1", 1));
         using var revoke = await admin.DeleteAsync($"/api/v1/sites/{siteId}/lead-codes");
         using var after = await lead.PostEventsAsync(siteId, Arrived("1", 1));
 
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }

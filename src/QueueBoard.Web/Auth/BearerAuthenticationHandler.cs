@@ -19,6 +19,7 @@ public sealed class BearerAuthenticationHandler(
     AdminToken adminToken,
     IGrainFactory grains,
     KnownSites known,
+    VerifiedLeadCodes verified,
     RefusalLog refusals,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
@@ -43,14 +44,30 @@ public sealed class BearerAuthenticationHandler(
         }
 
         // A code naming no site is refused here, before any grain hears of its site id.
-        if (LeadCodes.SiteOf(token) is { } siteId
-            && await known.ContainsAsync(siteId)
-            && await grains.GetGrain<ISiteGrain>(siteId).IsLeadCode(LeadCodes.Hash(token)))
+        if (LeadCodes.SiteOf(token) is { } siteId && await known.ContainsAsync(siteId) && await IsLeadCodeAsync(token, siteId))
         {
             return Success(new Claim(ClaimTypes.Role, QueueBoardClaims.LeadRole), new Claim(QueueBoardClaims.Site, siteId));
         }
 
         return Refuse("unknown token");
+    }
+
+    private async ValueTask<bool> IsLeadCodeAsync(string token, string siteId)
+    {
+        var hash = LeadCodes.Hash(token);
+        if (verified.Holds(hash, siteId))
+        {
+            return true;
+        }
+
+        var started = verified.Now();
+        if (!await grains.GetGrain<ISiteGrain>(siteId).IsLeadCode(hash))
+        {
+            return false;
+        }
+
+        verified.Passed(hash, siteId, started);
+        return true;
     }
 
     /// <summary>

@@ -119,7 +119,8 @@ public static class SiteAdminEndpoints
         return TypedResults.Created((string?)null, new LeadCodeResponse(code));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeLeadCodes(string siteId, HttpContext context, KnownSites known, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeLeadCodes(
+        string siteId, HttpContext context, KnownSites known, IGrainFactory grains, VerifiedLeadCodes verified, AuditTrail audit)
     {
         if (!await known.ContainsAsync(siteId))
         {
@@ -127,6 +128,7 @@ public static class SiteAdminEndpoints
         }
 
         await grains.GetGrain<ISiteGrain>(siteId).RevokeLeadCodes();
+        verified.Revoked(siteId);
         audit.Record(context, siteId, "lead codes revoked");
         return TypedResults.NoContent();
     }

@@ -76,6 +76,7 @@ public static class QueueBoardServiceExtensions
         services.AddSingleton<DayReportBuilder>();
         services.AddSingleton<ReportCsv>();
         services.AddSingleton<KnownSites>();
+        services.AddSingleton<VerifiedLeadCodes>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<QueueBoardMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
