@@ -107,23 +107,36 @@ public sealed class PushTests(ClusterFixture fixture)
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    [InlineData("not-a-version")]
-    [InlineData("00000000-1")]
-    public async Task A_version_the_district_does_not_know_gets_the_whole_board(string? version)
+    public async Task A_reader_that_names_no_version_gets_the_whole_board(string? version)
     {
         await Site.Configure(Standard("1"));
         var district = fixture.Grains.GetGrain<IDistrictGrain>(0);
-        var board = await district.GetBoard(null);
 
         var since = await district.GetBoardSince(version);
 
         Assert.True(since.Whole);
         Assert.Contains(since.Rows, r => r.Id == _siteId);
-        Assert.True(since.Rows.Length >= board.Rows.Length);
+        Assert.True(since.Fields.IsDefault);
+    }
 
-        // A number ahead of the board is no version it has given out.
-        var ahead = board.Version[..board.Version.IndexOf('-')] + "-" + long.MaxValue;
-        Assert.True((await district.GetBoardSince(ahead)).Whole);
+    [Theory]
+    [InlineData("not-a-version")]
+    [InlineData("00000000-1")]
+    [InlineData("ahead")]
+    public async Task A_version_the_district_never_gave_out_gets_every_field_of_every_row_not_the_board(string version)
+    {
+        await Site.Configure(Standard("1"));
+        var district = fixture.Grains.GetGrain<IDistrictGrain>(0);
+        var board = await district.GetBoard(null);
+
+        // A number ahead of the board is no version it has given out either.
+        var named = version == "ahead" ? board.Version[..board.Version.IndexOf('-')] + "-" + long.MaxValue : version;
+        var since = await district.GetBoardSince(named);
+
+        Assert.False(since.Whole);
+        Assert.Contains(since.Rows, r => r.Id == _siteId);
+        Assert.True(since.Rows.Length >= board.Rows.Length);
+        Assert.All(since.Fields, fields => Assert.Equal(BoardRowFields.All, fields));
     }
 
     [Fact]

@@ -104,22 +104,40 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         Assert.Empty(_snapshots);
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("W/\"not-a-version\"")]
-    public async Task A_version_the_district_never_gave_gets_the_whole_board_then_the_version_to_hold(string? version)
+    [Fact]
+    public async Task A_phone_with_no_version_gets_the_whole_board_then_the_version_to_hold()
     {
         var cancel = TestContext.Current.CancellationToken;
         await _admin.CreateSiteAsync(_siteId);
         _compact.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
         _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
         await _compact.StartAsync(cancel);
-        await _compact.InvokeAsync("WatchBoardSince", version, cancel);
+        await _compact.InvokeAsync("WatchBoardSince", null, cancel);
 
         var snapshot = await Next(_snapshots, "the whole board");
         Assert.Contains(snapshot, r => r.GetProperty("id").GetString() == _siteId && r.GetProperty("name").GetString() is { Length: > 0 });
         Assert.False(string.IsNullOrEmpty((await Next(_changes, "the version to hold")).GetProperty("version").GetString()));
+    }
+
+    [Theory]
+    [InlineData("W/\"not-a-version\"")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef")]
+    public async Task A_phone_whose_version_the_district_never_gave_out_gets_every_moving_field_not_the_board(string version)
+    {
+        // As after a restart: the phone still holds every site's name and place, but none of its numbers.
+        var cancel = TestContext.Current.CancellationToken;
+        await _admin.CreateSiteAsync(_siteId);
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 3));
+        _compact.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
+        _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
+        await _compact.StartAsync(cancel);
+        await _compact.InvokeAsync("WatchBoardSince", version, cancel);
+
+        var answer = await Next(_changes, "the watch's answer");
+        var row = answer.GetProperty("rows").EnumerateArray().Single(r => r[0].GetString() == _siteId);
+        Assert.Equal(BoardRowFields.All, row[1].GetInt32());
+        Assert.Equal(2 + BoardRowFields.Names.Length, row.GetArrayLength());
+        Assert.Empty(_snapshots);
     }
 
     [Fact]

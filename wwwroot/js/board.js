@@ -603,7 +603,7 @@ const live = createLive({
   // Back from a dropped connection, the open site's forecast may be from before it.
   onConnected: () => forecasts.refresh(),
   handlers: {
-    // The whole board, when the server did not know the version the page named.
+    // The whole board, when the page named no version (its first read failed).
     boardUpdated(list) {
       mergeRows(list);
       renderAreaOptions();

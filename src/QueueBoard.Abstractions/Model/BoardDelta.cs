@@ -6,8 +6,9 @@ namespace QueueBoard.Abstractions.Model;
 /// Board rows that changed after a version a reader holds, as the district grain hands them to the hub: for a phone's
 /// watch (from the board it read over HTTP, or the last push it took before its connection dropped) and for each push.
 /// <see cref="Fields"/> holds, at each row's index, the bits of its <see cref="BoardRowFields"/> that changed, so a feed
-/// may send only those. When the district does not know the version (another activation's, or none),
-/// <see cref="Whole"/> is set and <see cref="Rows"/> is every site, to be taken as the whole board.
+/// may send only those. When the reader named no version, <see cref="Whole"/> is set and <see cref="Rows"/> is every
+/// site, to be taken as the whole board; a version the district did not give out (another activation's) gets every
+/// row with every field's bit.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record BoardDelta(

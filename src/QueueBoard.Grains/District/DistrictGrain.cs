@@ -66,10 +66,14 @@ public sealed class DistrictGrain(
 
     public Task<BoardDelta> GetBoardSince(string? knownVersion)
     {
-        if (!TryReadVersion(knownVersion, out var since))
+        if (string.IsNullOrEmpty(knownVersion))
         {
             return Task.FromResult(new BoardDelta(Version(), true, AllRows(), default));
         }
+
+        // A version from before this activation (a restart, the district moving node): the reader holds every site's
+        // names and places but none of its numbers can be trusted, so every moving field of every row goes, not the board.
+        var since = TryReadVersion(knownVersion, out var known) ? known : -1;
 
         var rows = ImmutableArray.CreateBuilder<SiteSummary>();
         var fields = ImmutableArray.CreateBuilder<int>();
