@@ -51,4 +51,17 @@ public sealed class FieldVersionsTests
         Assert.Equal(Queue | Time, fields.Since("s", 1));
         Assert.Equal(Queue | Time, fields.Since("s", 2));
     }
+
+    [Fact]
+    public void A_row_whose_push_was_missed_counts_every_field_from_then()
+    {
+        var fields = new FieldVersions();
+        fields.Changed(null, Row, 1);
+        fields.Changed(Row, Row with { QueueLength = 6 }, 2);
+
+        fields.Missed("s", 3);
+
+        Assert.Equal(BoardRowFields.All, fields.Since("s", 2));
+        Assert.Equal(0, fields.Since("s", 3));
+    }
 }

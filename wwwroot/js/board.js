@@ -18,7 +18,7 @@ import { freshnessLine, isStale, markStale } from './freshness.js';
 import { directionsUrl, haversineKm, locate } from './geo.js';
 import { getLang, initI18n, onLangChange, t, tNodes } from './i18n.js';
 import { createLive } from './live.js';
-import { mergeChanges, mergeRow, mergeRows as mergeInto } from './site-rows.js';
+import { createFieldVersions, mergeChanges, mergeRead, mergeRow, mergeRows as mergeInto } from './site-rows.js';
 import {
   bestLane, isResting, isServing, laneShownStatus, nextOpeningText, restingText, siteBand,
 } from './site-state.js';
@@ -561,10 +561,12 @@ let retryTimer = null;
 // what changed since: a district's whole board is about 256 KB over the uncompressed socket, where
 // the read that came first took 17 KB compressed. Null or unknown to the server: the whole board.
 let boardVersion = null;
+const fieldVersions = createFieldVersions();
 
 function readBoard() {
   return api.board().then(({ body, version }) => {
-    mergeRows(body);
+    mergeRead(state.sites, body, version, fieldVersions);
+    tookData();
     boardVersion = version ?? boardVersion;
   });
 }
@@ -589,9 +591,18 @@ async function loadSites() {
 // district's board can take longer than that to read on a poor connection.
 let reading = null;
 function readBoardForNewSites() {
-  reading ??= loadSites().finally(() => {
-    reading = null;
-  });
+  reading ??= readBoard()
+    .then(() => {
+      live.markFresh();
+      renderAreaOptions();
+      renderList();
+      renderUpdated();
+    })
+    // Until it is read, the version held stays from before the new site, so a reconnect asks for it too.
+    .catch(() => setTimeout(readBoardForNewSites, 5000))
+    .finally(() => {
+      reading = null;
+    });
 }
 
 const live = createLive({
@@ -613,10 +624,10 @@ const live = createLive({
     // Later pushes hold only the changed rows, compact (a phone on a district's board would otherwise
     // take every site's full row every second).
     boardChanged(changes) {
-      const { unknown } = mergeChanges(state.sites, changes);
-      boardVersion = changes.version ?? boardVersion;
+      const { unknown } = mergeChanges(state.sites, changes, fieldVersions);
       tookData();
       if (unknown.length) readBoardForNewSites();
+      else boardVersion = changes.version ?? boardVersion;
       renderList();
       renderUpdated();
     },

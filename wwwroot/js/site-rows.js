@@ -19,13 +19,72 @@ export function mergeRows(rows, list) {
   return changed;
 }
 
+// Which board version (the district's "epoch-n": a read's ETag, a push's `version`) each field of each
+// row came from, for the resident board, whose rows come from reads, the watch's own answers and pushes
+// that can overtake one another: a push made just after the watch's answer may arrive before it, and a
+// read may be answered after a push. A field is taken only from a message at least as new as the one
+// it came from. updatedAt cannot order them: a compact row carries only some fields, and `stale`,
+// `open` and the opening times change while updatedAt stands still. Another epoch (the district
+// restarted) starts the count again.
+export function createFieldVersions() {
+  let epoch = null;
+  const byRow = new Map();
+  return {
+    // The number of a message's version, or null when it has none (a whole snapshot: taken as it is).
+    start(version) {
+      const match = /^(.+)-(\d+)$/.exec(version ?? '');
+      if (!match) return null;
+      if (match[1] !== epoch) {
+        epoch = match[1];
+        byRow.clear();
+      }
+      return Number(match[2]);
+    },
+    // Whether row `id`'s `field` from message number `n` is at least as new as the one held; notes it if so.
+    take(id, field, n) {
+      if (n == null) return true;
+      let fields = byRow.get(id);
+      if (!fields) byRow.set(id, (fields = new Map()));
+      if ((fields.get(field) ?? -1) > n) return false;
+      fields.set(field, n);
+      return true;
+    },
+  };
+}
+
+// A board read with its version (`GET /api/v1/sites` and its ETag) laid over the rows held, field by
+// field through `versions`; without a version, as mergeRows does. Whether any row changed.
+export function mergeRead(rows, list, version, versions) {
+  const n = versions.start(version);
+  if (n == null) return mergeRows(rows, list);
+  let changed = false;
+  for (const row of list ?? []) {
+    if (!row?.id) continue;
+    const update = { ...(rows.get(row.id) ?? {}) };
+    let took = false;
+    for (const [field, value] of Object.entries(row)) {
+      if (versions.take(row.id, field, n)) {
+        update[field] = value;
+        took = true;
+      }
+    }
+    if (took) {
+      rows.set(row.id, update);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 // The compact board feed (boardChanged, after WatchBoardSince): each changed row is
 // [id, mask, values...], where bit i of the mask says that `changes.fields[i]` moved and its value
 // follows, in field order. The row is laid over the one already held (names and coordinates came with
-// the board read first, or the whole board the hub sent); updatedAt comes as Unix milliseconds. Ids not held yet are returned, for the page
-// to read the board again: a site created since.
-export function mergeChanges(rows, changes) {
+// the board read first, or the whole board the hub sent), field by field through `versions`;
+// updatedAt comes as Unix milliseconds. Ids not held yet are returned, for the page to read the board
+// again: a site created since.
+export function mergeChanges(rows, changes, versions) {
   const fields = changes?.fields ?? [];
+  const n = versions.start(changes?.version);
   const unknown = [];
   let changed = false;
   for (const [id, mask, ...values] of changes?.rows ?? []) {
@@ -36,11 +95,18 @@ export function mergeChanges(rows, changes) {
     }
     const update = { ...current };
     let next = 0;
+    let took = false;
     fields.forEach((field, i) => {
-      if (mask & (1 << i)) update[field] = values[next++];
+      if (!(mask & (1 << i))) return;
+      const value = values[next++];
+      if (!versions.take(id, field, n)) return;
+      update[field] = field === 'updatedAt' && typeof value === 'number' ? new Date(value).toISOString() : value;
+      took = true;
     });
-    if (typeof update.updatedAt === 'number') update.updatedAt = new Date(update.updatedAt).toISOString();
-    changed = mergeRow(rows, update) || changed;
+    if (took) {
+      rows.set(id, update);
+      changed = true;
+    }
   }
   return { changed, unknown };
 }

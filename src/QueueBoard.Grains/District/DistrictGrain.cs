@@ -25,9 +25,6 @@ public sealed class DistrictGrain(
     private readonly Dictionary<string, SiteDigest> _digests = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedRows = new(StringComparer.Ordinal);
     private readonly FieldVersions _fields = new();
-
-    // Rows whose push failed: watchers who missed it get them whole with the next one.
-    private readonly HashSet<string> _wholeNext = new(StringComparer.Ordinal);
     private readonly PushThrottle _throttle = new(options.Value.BoardPushInterval, clock);
 
     // The board's version names this activation too, so that an ETag from before a restart never matches by accident.
@@ -93,10 +90,11 @@ public sealed class DistrictGrain(
     {
         foreach (var id in siteIds.Where(_digests.ContainsKey))
         {
+            // Watchers missed the failed push, which may have failed after a later one reached them (a Redis timeout takes
+            // seconds): the row is whole from a new version, for the next push and for any watch from a version before it.
+            _boardVersion++;
+            _fields.Missed(id, _boardVersion);
             _changedRows.Add(id);
-
-            // Watchers missed the failed push, so a change against it would leave them with what they had before it.
-            _wholeNext.Add(id);
         }
 
         if (overview)
@@ -211,8 +209,7 @@ public sealed class DistrictGrain(
         if (_changedRows.Count > 0)
         {
             var rows = _changedRows.Select(id => _digests[id].Summary).ToImmutableArray();
-            var fields = rows.Select(row => _wholeNext.Remove(row.Id) ? BoardRowFields.All : _fields.Since(row.Id, _pushedVersion))
-                .ToImmutableArray();
+            var fields = rows.Select(row => _fields.Since(row.Id, _pushedVersion)).ToImmutableArray();
             _changedRows.Clear();
             _pushedVersion = _boardVersion;
             await publisher.BoardChanged(new BoardDelta(Version(), false, rows, fields));

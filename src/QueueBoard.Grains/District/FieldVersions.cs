@@ -33,6 +33,18 @@ public sealed class FieldVersions
         }
     }
 
+    /// <summary>
+    /// Counts every field of the row as changed at <paramref name="version"/>: watchers missed a push of it, and one who
+    /// took the push after it and names that version later must still get what the missed one carried.
+    /// </summary>
+    public void Missed(string id, long version)
+    {
+        if (_rows.TryGetValue(id, out var versions))
+        {
+            Array.Fill(versions, version);
+        }
+    }
+
     /// <summary>The bits of the row's fields that changed after <paramref name="version"/>; all of them for a row not seen.</summary>
     public int Since(string id, long version)
     {

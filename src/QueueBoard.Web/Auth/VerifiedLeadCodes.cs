@@ -23,7 +23,12 @@ public sealed class VerifiedLeadCodes(TimeProvider time)
 
     /// <summary>Whether this code of this site passed a check within <see cref="Lifetime"/>.</summary>
     public bool Holds(string codeHash, string siteId) =>
-        _codes.TryGetValue(codeHash, out var code) && code.SiteId == siteId && time.GetElapsedTime(code.CheckedAt) < Lifetime;
+        _codes.TryGetValue(codeHash, out var code)
+        && code.SiteId == siteId
+        && time.GetElapsedTime(code.CheckedAt) < Lifetime
+
+        // A check kept just as its site's codes were revoked (after the revocation looked, before it swept) stands for nothing.
+        && !(_revokedAt.TryGetValue(siteId, out var revoked) && revoked >= code.CheckedAt);
 
     /// <summary>Keeps a code that passed the check started at <paramref name="startedAt"/>, unless its site revoked since.</summary>
     public void Passed(string codeHash, string siteId, long startedAt)

@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace QueueBoard.Browser.Tests;
+
+/// <summary>
+/// How the resident board lays board messages over the rows it holds (<c>site-rows.js</c>, run in Chromium): a push, the
+/// watch's own answer and a read can overtake one another, and a field never goes back to an older message's value,
+/// even when, like <c>stale</c>, it changed while <c>updatedAt</c> stood still.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SiteRowsTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_message_overtaken_by_a_newer_one_never_puts_an_older_value_back()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        var result = await page.EvaluateAsync<JsonElement>(
+            """
+            async () => {
+              const { createFieldVersions, mergeChanges, mergeRead } = await import('/js/site-rows.js');
+              const rows = new Map();
+              const versions = createFieldVersions();
+              const at = '2026-11-29T08:00:00.000Z';
+              const fields = ['queueLength', 'stale', 'updatedAt'];
+              const seen = [];
+              const look = () => { const r = rows.get('s'); seen.push([r.queueLength, r.stale, r.name]); };
+
+              mergeRead(rows, [{ id: 's', name: '甲', queueLength: 5, stale: true, updatedAt: at }], 'e-10', versions);
+              look();
+              // A push made at version 20: the site reports again; only `stale` moved (updatedAt stands still).
+              mergeChanges(rows, { version: 'e-20', fields, rows: [['s', 2, false]] }, versions);
+              look();
+              // The watch's own answer, taken at 15, arrives after it: its queue is news, its `stale` is not.
+              mergeChanges(rows, { version: 'e-15', fields, rows: [['s', 3, 6, true]] }, versions);
+              look();
+              // A read answered late, taken at 12: nothing in it is news.
+              mergeRead(rows, [{ id: 's', name: '甲', queueLength: 5, stale: true, updatedAt: at }], 'e-12', versions);
+              look();
+              // The district restarted: its versions count from nothing, and are taken.
+              mergeChanges(rows, { version: 'f-1', fields, rows: [['s', 3, 9, true]] }, versions);
+              look();
+              return seen;
+            }
+            """);
+
+        var seen = result.EnumerateArray().Select(r => $"{r[0].GetInt32()} {r[1].GetBoolean()} {r[2].GetString()}");
+        Assert.Equal(["5 True 甲", "5 False 甲", "6 False 甲", "6 False 甲", "9 True 甲"], seen);
+    }
+}
