@@ -45,7 +45,9 @@ public static class PublicEndpoints
     {
         var district = grains.GetGrain<IDistrictGrain>(0);
         var held = context.Request.GetTypedHeaders().IfNoneMatch;
-        var page = await district.GetBoard(null);
+
+        // The version a phone holds, so that the district copies no board for a 304.
+        var page = await district.GetBoard(held is [{ } tag] ? tag.Tag.Value?.Trim('"') : null);
         var etag = new EntityTagHeaderValue($"\"{page.Version}\"", isWeak: true);
 
         context.Response.Headers.ETag = etag.ToString();
