@@ -228,11 +228,10 @@ public sealed class DistrictGrain(
         _digests.Values.Select(d => d.Summary).OrderBy(s => s.Id, StringComparer.Ordinal).ToImmutableArray();
 
     /// <summary>The board version a reader names, when it is one of this activation's.</summary>
-    private bool TryReadVersion(string? version, out long number)
+    private bool TryReadVersion(string version, out long number)
     {
         number = 0;
-        return version is not null
-            && version.StartsWith(_epoch, StringComparison.Ordinal)
+        return version.StartsWith(_epoch, StringComparison.Ordinal)
             && version.Length > _epoch.Length
             && version[_epoch.Length] == '-'
             && long.TryParse(version.AsSpan(_epoch.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out number)

@@ -7,7 +7,7 @@ namespace QueueBoard.Web.Auth;
 /// lead's phone posting every few seconds costs the site one grain call per lifetime rather than one per request (the
 /// check was the largest cost of a single event a lead sends after the event itself). Only codes that passed are kept,
 /// so made-up tokens cannot grow it. A revocation through this node forgets its site's codes at once, and a check that
-/// began before it is not kept; other nodes' copies lapse within <see cref="Lifetime"/>.
+/// began before it counts for nothing; other nodes' copies lapse within <see cref="Lifetime"/>.
 /// </summary>
 public sealed class VerifiedLeadCodes(TimeProvider time)
 {
@@ -27,17 +27,12 @@ public sealed class VerifiedLeadCodes(TimeProvider time)
         && code.SiteId == siteId
         && time.GetElapsedTime(code.CheckedAt) < Lifetime
 
-        // A check kept just as its site's codes were revoked (after the revocation looked, before it swept) stands for nothing.
+        // A check that began before its site's codes were last revoked stands for nothing, however it raced the sweep.
         && !(_revokedAt.TryGetValue(siteId, out var revoked) && revoked >= code.CheckedAt);
 
-    /// <summary>Keeps a code that passed the check started at <paramref name="startedAt"/>, unless its site revoked since.</summary>
+    /// <summary>Keeps a code that passed the check started at <paramref name="startedAt"/>.</summary>
     public void Passed(string codeHash, string siteId, long startedAt)
     {
-        if (_revokedAt.TryGetValue(siteId, out var revoked) && revoked >= startedAt)
-        {
-            return;
-        }
-
         _codes[codeHash] = (siteId, startedAt);
         SweepNowAndThen();
     }
