@@ -52,6 +52,20 @@ export function createFieldVersions() {
   };
 }
 
+// `entries` ([field, value] pairs of message number `n`) laid over `base`, each only where `versions`
+// finds it at least as new as the field held; whether any was taken (the row is then replaced in `rows`).
+function layOver(rows, id, base, entries, n, versions) {
+  const update = { ...base };
+  let took = false;
+  for (const [field, value] of entries) {
+    if (!versions.take(id, field, n)) continue;
+    update[field] = value;
+    took = true;
+  }
+  if (took) rows.set(id, update);
+  return took;
+}
+
 // A board read with its version (`GET /api/v1/sites` and its ETag) laid over the rows held, field by
 // field through `versions`; without a version, as mergeRows does. Whether any row changed.
 export function mergeRead(rows, list, version, versions) {
@@ -59,19 +73,7 @@ export function mergeRead(rows, list, version, versions) {
   if (n == null) return mergeRows(rows, list);
   let changed = false;
   for (const row of list ?? []) {
-    if (!row?.id) continue;
-    const update = { ...(rows.get(row.id) ?? {}) };
-    let took = false;
-    for (const [field, value] of Object.entries(row)) {
-      if (versions.take(row.id, field, n)) {
-        update[field] = value;
-        took = true;
-      }
-    }
-    if (took) {
-      rows.set(row.id, update);
-      changed = true;
-    }
+    if (row?.id) changed = layOver(rows, row.id, rows.get(row.id), Object.entries(row), n, versions) || changed;
   }
   return changed;
 }
@@ -93,20 +95,13 @@ export function mergeChanges(rows, changes, versions) {
       if (id) unknown.push(id);
       continue;
     }
-    const update = { ...current };
-    let next = 0;
-    let took = false;
+    const entries = [];
     fields.forEach((field, i) => {
       if (!(mask & (1 << i))) return;
-      const value = values[next++];
-      if (!versions.take(id, field, n)) return;
-      update[field] = field === 'updatedAt' && typeof value === 'number' ? new Date(value).toISOString() : value;
-      took = true;
+      const value = values[entries.length];
+      entries.push([field, field === 'updatedAt' && typeof value === 'number' ? new Date(value).toISOString() : value]);
     });
-    if (took) {
-      rows.set(id, update);
-      changed = true;
-    }
+    changed = layOver(rows, id, current, entries, n, versions) || changed;
   }
   return { changed, unknown };
 }
