@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 
 namespace QueueBoard.Load;
 
@@ -27,7 +26,7 @@ public static class IngestPhase
         {
             var mine = latencies[device] = [];
             var site = sites[device % sites.Length];
-            var events = new Uri(target.NodeFor(device % sites.Length), $"/api/v1/sites/{site.Id}/events");
+            var node = target.NodeFor(device % sites.Length);
             var sequence = 0;
             while (!stop.IsCancellationRequested)
             {
@@ -39,8 +38,7 @@ public static class IngestPhase
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, events) { Content = JsonContent.Create(new { events = batch }) };
-                    request.Headers.Authorization = site.Authorization;
+                    using var request = site.PostEvents(node, batch);
                     using var response = await http.SendAsync(request, CancellationToken.None);
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     Interlocked.Increment(ref requests);

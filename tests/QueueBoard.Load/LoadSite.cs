@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 
 namespace QueueBoard.Load;
 
@@ -8,5 +9,13 @@ namespace QueueBoard.Load;
 /// </summary>
 public sealed record LoadSite(string Id, string LeadCode)
 {
-    public AuthenticationHeaderValue Authorization { get; } = new("Bearer", LeadCode);
+    private AuthenticationHeaderValue Authorization { get; } = new("Bearer", LeadCode);
+
+    /// <summary>A lead's <c>POST …/events</c> of <paramref name="events"/> to this site, through <paramref name="node"/>.</summary>
+    public HttpRequestMessage PostEvents(Uri node, object events) =>
+        new(HttpMethod.Post, new Uri(node, $"/api/v1/sites/{Id}/events"))
+        {
+            Content = JsonContent.Create(new { events }),
+            Headers = { Authorization = Authorization },
+        };
 }

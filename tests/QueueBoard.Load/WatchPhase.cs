@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -170,12 +169,8 @@ public static class WatchPhase
         {
             try
             {
-                var body = new { events = new[] { new { id = settings.EventIds ? Guid.NewGuid() : (Guid?)null, lane = "1", type = "arrived", count = 1 } } };
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.NodeFor(site), $"/api/v1/sites/{sites[site].Id}/events"))
-                {
-                    Content = JsonContent.Create(body),
-                };
-                request.Headers.Authorization = sites[site].Authorization;
+                var arrival = new[] { new { id = settings.EventIds ? Guid.NewGuid() : (Guid?)null, lane = "1", type = "arrived", count = 1 } };
+                using var request = sites[site].PostEvents(target.NodeFor(site), arrival);
                 using var response = await http.SendAsync(request);
                 if (response.IsSuccessStatusCode)
                 {
