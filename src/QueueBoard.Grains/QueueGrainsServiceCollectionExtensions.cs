@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using QueueBoard.Grains.District;
 using QueueBoard.Grains.Estimation;
 using QueueBoard.Grains.Forecast;
 using QueueBoard.Grains.Sites;
@@ -18,6 +19,7 @@ public static class QueueGrainsServiceCollectionExtensions
         services.AddSingleton<WaitEstimator>();
         services.AddSingleton<SitePictureBuilder>();
         services.AddSingleton<WaitForecaster>();
+        services.AddSingleton<DigestRelay>();
         return services;
     }
 }

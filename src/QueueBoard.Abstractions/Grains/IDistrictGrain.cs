@@ -10,8 +10,11 @@ namespace QueueBoard.Abstractions.Grains;
 /// </summary>
 public interface IDistrictGrain : IGrainWithIntegerKey
 {
-    /// <summary>A site's latest digest; registers the site on first sight.</summary>
-    Task Publish(SiteDigest digest);
+    /// <summary>
+    /// Sites' latest digests, oldest first, as a node's sites sent them while its last call was under way; registers a site on
+    /// first sight.
+    /// </summary>
+    Task Publish(ImmutableArray<SiteDigest> digests);
 
     /// <summary>Every site's row; <see cref="BoardPage.Rows"/> is default when <paramref name="knownVersion"/> is current.</summary>
     /// <remarks>Reads interleave with everything: they never wait behind a site's publish or a push.</remarks>

@@ -42,16 +42,24 @@ public sealed class DistrictGrain(
         return Task.CompletedTask;
     }
 
-    public async Task Publish(SiteDigest digest)
+    public async Task Publish(ImmutableArray<SiteDigest> digests)
     {
-        var id = digest.Summary.Id;
-        if (state.State.SiteIds.Add(id))
+        var added = false;
+        foreach (var digest in digests)
+        {
+            added |= state.State.SiteIds.Add(digest.Summary.Id);
+        }
+
+        if (added)
         {
             await state.WriteOrResetAsync(this);
         }
 
-        Accept(digest);
-        await ForgetClearedAcknowledgementsAsync(digest);
+        foreach (var digest in digests)
+        {
+            Accept(digest);
+            await ForgetClearedAcknowledgementsAsync(digest);
+        }
     }
 
     public Task<BoardPage> GetBoard(string? knownVersion)

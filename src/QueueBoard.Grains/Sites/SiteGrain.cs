@@ -7,6 +7,7 @@ using Orleans.Placement;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Accuracy;
+using QueueBoard.Grains.District;
 using QueueBoard.Grains.Forecast;
 using QueueBoard.Grains.History;
 using QueueBoard.Grains.Options;
@@ -36,6 +37,7 @@ public sealed class SiteGrain(
     WaitForecaster forecaster,
     DistrictClock clock,
     IQueuePublisher publisher,
+    DigestRelay relay,
     IOptions<QueueGrainOptions> options,
     ILogger<SiteGrain> logger) : Grain, ISiteGrain
 {
@@ -63,7 +65,6 @@ public sealed class SiteGrain(
     // GetGrain works out the interface's grain type by reflection on every call: a profile of single-event posts found it
     // a twentieth of each event's CPU, so the references this grain calls on every batch are made once.
     private readonly Dictionary<string, ILaneGrain> _laneGrains = new(StringComparer.Ordinal);
-    private IDistrictGrain? _district;
     private SiteDetail? _built;
     private DateTimeOffset _builtAt;
 
@@ -72,8 +73,6 @@ public sealed class SiteGrain(
     private WeekArchive Week => _week ??= new WeekArchive(new HourArchive(ServiceProvider, SiteId));
 
     private SiteConfig? Config => state.State.Config;
-
-    private IDistrictGrain District => _district ??= GrainFactory.GetGrain<IDistrictGrain>(0);
 
     private ILaneGrain Lane(string laneId)
     {
@@ -497,7 +496,7 @@ public sealed class SiteGrain(
 
         try
         {
-            await District.Publish(digest);
+            await relay.PublishAsync(digest);
             _lastDigest = digest;
         }
         catch (Exception ex)
