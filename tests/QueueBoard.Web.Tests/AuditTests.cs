@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using QueueBoard.Abstractions.Grains;
+using QueueBoard.Abstractions.Model;
 using QueueBoard.Testing;
 using static QueueBoard.Testing.Api;
 
@@ -38,6 +41,29 @@ public sealed class AuditTests(QueueBoardAppFactory app)
         Assert.Equal(events["who"]!.GetValue<string>(), audit[1]!["detail"]!.GetValue<string>());
         Assert.DoesNotContain(code, audit.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(code.Split('.')[1], audit.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_leads_posts_reach_the_sites_audit_grain_within_seconds_though_nobody_reads_them()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        var code = await _admin.NewLeadCodeAsync(_siteId);
+        using var lead = app.WithToken(code);
+        Assert.Equal(HttpStatusCode.OK, (await lead.PostEventsAsync(_siteId, Arrived("1", 2))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lead.PostEventsAsync(_siteId, Arrived("1", 1))).StatusCode);
+
+        // Read past the API, which sends the node's gathered posts first: only the once-a-second send can bring them here.
+        var day = app.Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<IAuditGrain>(IAuditGrain.KeyOf(_siteId, DateOnly.FromDateTime(DateTime.UtcNow)));
+        AuditEntry? line = null;
+        for (var attempt = 0; attempt < 50 && line?.Requests != 2; attempt++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            line = (await day.GetEntries()).FirstOrDefault(e => e.Action == IAuditGrain.EventsAction);
+        }
+
+        Assert.NotNull(line);
+        Assert.Equal((2, 2), (line.Requests, line.Events));
     }
 
     [Fact]

@@ -9,46 +9,83 @@ namespace QueueBoard.Web.Audit;
 
 /// <summary>
 /// Records admin and lead writes in each site's audit trail (<see cref="IAuditGrain"/>): who by role and non-secret code
-/// id, from which address, what and when. Recording never waits, and the admin API reads the last eight days back.
+/// id, from which address, what and when. Recording never waits: admin lines go at once, lead event posts are gathered
+/// for up to a second (<see cref="LeadPostTally"/>), and the admin API reads the last eight days back.
 /// </summary>
-public sealed class AuditTrail(IGrainFactory grains, TimeProvider time)
+public sealed class AuditTrail : IDisposable
 {
     public const int DefaultLimit = 200;
     public const int MaximumLimit = 5000;
+    public static readonly TimeSpan GatherFor = TimeSpan.FromSeconds(1);
 
     // References made once per site-day (GetGrain reflects on the interface on every call, and every lead post records a
     // line); emptied now and then, since yesterday's are never needed again.
     private const int CachedGrains = 10_000;
     private readonly ConcurrentDictionary<string, IAuditGrain> _grains = new(StringComparer.Ordinal);
+    private readonly LeadPostTally _posts = new();
+    private readonly IGrainFactory _factory;
+    private readonly TimeProvider _time;
+    private readonly ITimer _sendPosts;
 
-    public void Record(HttpContext context, string siteId, string action, int events = 0, string? detail = null)
+    public AuditTrail(IGrainFactory grains, TimeProvider time, IHostApplicationLifetime lifetime)
     {
-        var now = time.GetUtcNow();
+        _factory = grains;
+        _time = time;
+        _sendPosts = time.CreateTimer(_ => SendPosts(), null, GatherFor, GatherFor);
+
+        // A node that stops on purpose sends what it gathered while the cluster can still take it.
+        lifetime.ApplicationStopping.Register(SendPosts);
+    }
+
+    public void Record(HttpContext context, string siteId, string action, string? detail = null)
+    {
+        var entry = Entry(context, action, 0, detail);
+        _ = Day(siteId, DateOnly.FromDateTime(entry.At.UtcDateTime)).Record(entry);
+    }
+
+    public void RecordEvents(HttpContext context, string siteId, int accepted)
+    {
+        var entry = Entry(context, IAuditGrain.EventsAction, accepted, null);
+        _posts.Add(siteId, DateOnly.FromDateTime(entry.At.UtcDateTime), entry);
+    }
+
+    public void Dispose() => _sendPosts.Dispose();
+
+    private AuditEntry Entry(HttpContext context, string action, int events, string? detail)
+    {
+        var now = _time.GetUtcNow();
         var who = context.User.IsInRole(QueueBoardClaims.AdminRole)
             ? "admin"
             : LeadCodes.IdOfBearer(context.Request) is { } id ? $"lead:{id}" : "unknown";
-        var entry = new AuditEntry(now, now, who, ClientAddress.Of(context), action, 1, events, detail);
-        _ = Day(IAuditGrain.KeyOf(siteId, DateOnly.FromDateTime(now.UtcDateTime))).Record(entry);
+        return new AuditEntry(now, now, who, ClientAddress.Of(context), action, 1, events, detail);
     }
 
-    private IAuditGrain Day(string key)
+    private void SendPosts()
+    {
+        foreach (var (siteId, day, line) in _posts.Drain())
+        {
+            _ = Day(siteId, day).Record(line);
+        }
+    }
+
+    private IAuditGrain Day(string siteId, DateOnly day)
     {
         if (_grains.Count >= CachedGrains)
         {
             _grains.Clear();
         }
 
-        return _grains.GetOrAdd(key, static (k, factory) => factory.GetGrain<IAuditGrain>(k), grains);
+        return _grains.GetOrAdd(IAuditGrain.KeyOf(siteId, day), static (k, factory) => factory.GetGrain<IAuditGrain>(k), _factory);
     }
-
-    public void RecordEvents(HttpContext context, string siteId, int accepted) => Record(context, siteId, IAuditGrain.EventsAction, accepted);
 
     /// <summary>The site's entries from the last <see cref="IAuditGrain.RetentionDays"/> days, newest first.</summary>
     public async Task<ImmutableArray<AuditEntry>> ReadAsync(string siteId, int limit)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        // What this node has gathered goes first, so that a reader sees the posts it was told of.
+        SendPosts();
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         var days = await Task.WhenAll(Enumerable.Range(0, IAuditGrain.RetentionDays)
-            .Select(back => grains.GetGrain<IAuditGrain>(IAuditGrain.KeyOf(siteId, today.AddDays(-back))).GetEntries()));
+            .Select(back => _factory.GetGrain<IAuditGrain>(IAuditGrain.KeyOf(siteId, today.AddDays(-back))).GetEntries()));
         return [.. days.SelectMany(d => d).OrderByDescending(e => e.Until).Take(limit)];
     }
 }
