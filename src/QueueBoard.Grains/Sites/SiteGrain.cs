@@ -151,26 +151,19 @@ public sealed class SiteGrain(
             return ApplyOutcome.NoSuchSite;
         }
 
-        var laneIds = config.Lanes.Select(l => l.Id).ToHashSet();
-        var unknown = events.Select((e, index) => (e, index)).Where(x => !laneIds.Contains(x.e.Lane)).Select(x => x.index)
-            .ToImmutableArray();
-        if (!unknown.IsEmpty)
+        if (UnknownLanes(config, events) is { IsEmpty: false } unknown)
         {
             return new ApplyOutcome(true, 0, 0, unknown);
         }
 
-        // An id accepted for this site in the last 24 hours, or earlier in this batch, is a duplicate whichever lane it names.
         var now = clock.UtcNow;
         _recentIds.ForgetOlderThan(now);
-        var batchIds = new HashSet<Guid>();
-        var fresh = events.Where(e => e.Id is not { } id || (!_recentIds.Contains(id) && batchIds.Add(id))).ToList();
+        var fresh = Fresh(events);
+        var byLane = ByLane(fresh);
 
-        var byLane = fresh.GroupBy(e => e.Lane).ToList();
         // The waits people joining in this batch were shown: only arrivals need them.
-        Dictionary<string, int?> posted = fresh.Any(e => e.Type == LaneEventType.Arrived)
-            ? Shown(now).Lanes.ToDictionary(l => l.Id, l => l.WaitMinutes)
-            : [];
-        var applied = byLane.Select(group => Lane(group.Key).Apply([.. group])).ToList();
+        var shown = fresh.Any(e => e.Type == LaneEventType.Arrived) ? Shown(now) : null;
+        var applied = byLane.Select(share => Lane(share.Lane).Apply(share.Events)).ToList();
         try
         {
             await Task.WhenAll(applied);
@@ -181,9 +174,9 @@ public sealed class SiteGrain(
             // their flows too; the rest of this activation's picture and id set can no longer be trusted, so it goes, and
             // the next one rebuilds both from storage: a retry with the same ids then applies exactly what is missing
             // (events without ids cannot be told apart and may count twice).
-            foreach (var (group, _) in byLane.Zip(applied).Where(x => x.Second.IsCompletedSuccessfully))
+            foreach (var (share, _) in byLane.Zip(applied).Where(x => x.Second.IsCompletedSuccessfully))
             {
-                RecordStored(group, now);
+                RecordStored(share.Events, now);
             }
 
             logger.LogWarning("Site {Site}: a batch could not be stored ({Error}); rebuilding from storage", SiteId, ex.GetBaseException().Message);
@@ -191,13 +184,13 @@ public sealed class SiteGrain(
             return ApplyOutcome.Unavailable;
         }
 
-        foreach (var (group, lane) in byLane.Zip(applied))
+        foreach (var (share, lane) in byLane.Zip(applied))
         {
-            _readings[group.Key] = lane.Result;
-            RecordStored(group, now);
-            foreach (var e in group)
+            _readings[share.Lane] = lane.Result;
+            RecordStored(share.Events, now);
+            foreach (var e in share.Events)
             {
-                _accuracy.Observe(e, posted.GetValueOrDefault(e.Lane), now, accuracy.State);
+                _accuracy.Observe(e, ShownWait(shown, e.Lane), now, accuracy.State);
             }
         }
 
@@ -212,7 +205,89 @@ public sealed class SiteGrain(
             _archiveSoon?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
 
-        return new ApplyOutcome(true, fresh.Count, events.Length - fresh.Count, []);
+        return new ApplyOutcome(true, fresh.Length, events.Length - fresh.Length, []);
+    }
+
+    // Apply runs for every lead post, most of them a single event: the helpers below loop where LINQ would allocate per call.
+
+    /// <summary>The indexes of events naming a lane the site does not have.</summary>
+    private static ImmutableArray<int> UnknownLanes(SiteConfig config, ImmutableArray<LaneEvent> events)
+    {
+        ImmutableArray<int>.Builder? unknown = null;
+        for (var i = 0; i < events.Length; i++)
+        {
+            if (!HasLane(config, events[i].Lane))
+            {
+                (unknown ??= ImmutableArray.CreateBuilder<int>()).Add(i);
+            }
+        }
+
+        return unknown?.ToImmutable() ?? [];
+    }
+
+    private static bool HasLane(SiteConfig config, string laneId)
+    {
+        foreach (var lane in config.Lanes)
+        {
+            if (lane.Id == laneId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The events to apply: an id accepted for this site in the last 24 hours, or earlier in this batch, is a duplicate
+    /// whichever lane it names.
+    /// </summary>
+    private ImmutableArray<LaneEvent> Fresh(ImmutableArray<LaneEvent> events)
+    {
+        var batchIds = events.Length > 1 ? new HashSet<Guid>() : null;
+        var fresh = ImmutableArray.CreateBuilder<LaneEvent>(events.Length);
+        foreach (var e in events)
+        {
+            if (e.Id is not { } id || (!_recentIds.Contains(id) && (batchIds?.Add(id) ?? true)))
+            {
+                fresh.Add(e);
+            }
+        }
+
+        return fresh.Count == events.Length ? events : fresh.ToImmutable();
+    }
+
+    /// <summary>Each lane's share of the events, lanes in the order the batch first names them.</summary>
+    private static List<(string Lane, ImmutableArray<LaneEvent> Events)> ByLane(ImmutableArray<LaneEvent> events)
+    {
+        if (events.IsEmpty)
+        {
+            return [];
+        }
+
+        var first = events[0].Lane;
+        foreach (var e in events)
+        {
+            if (e.Lane != first)
+            {
+                return [.. events.GroupBy(other => other.Lane).Select(g => (g.Key, g.ToImmutableArray()))];
+            }
+        }
+
+        return [(first, events)];
+    }
+
+    private static int? ShownWait(SiteDetail? shown, string laneId)
+    {
+        foreach (var lane in shown?.Lanes ?? [])
+        {
+            if (lane.Id == laneId)
+            {
+                return lane.WaitMinutes;
+            }
+        }
+
+        return null;
     }
 
     public Task<ImmutableArray<HistoryPoint>> GetHistory(int minutes)
@@ -359,7 +434,7 @@ public sealed class SiteGrain(
     }
 
     /// <summary>Remembers a stored lane share's ids (for the duplicate check) and its flows (for the site's history).</summary>
-    private void RecordStored(IEnumerable<LaneEvent> events, DateTimeOffset now)
+    private void RecordStored(ImmutableArray<LaneEvent> events, DateTimeOffset now)
     {
         foreach (var e in events)
         {
