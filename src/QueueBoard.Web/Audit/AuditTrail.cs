@@ -62,9 +62,17 @@ public sealed class AuditTrail : IDisposable
 
     private void SendPosts()
     {
-        foreach (var (siteId, day, line) in _posts.Drain())
+        try
         {
-            _ = Day(siteId, day).Record(line);
+            foreach (var (siteId, day, line) in _posts.Drain())
+            {
+                _ = Day(siteId, day).Record(line);
+            }
+        }
+        catch (Exception)
+        {
+            // Runs on a timer, where a throw would end the process: lines that cannot be sent (the node is stopping) are
+            // lost, as a one-way line that fails is, and the trail says it is best effort.
         }
     }
 
