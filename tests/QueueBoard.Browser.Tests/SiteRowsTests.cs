@@ -3,9 +3,11 @@ using System.Text.Json;
 namespace QueueBoard.Browser.Tests;
 
 /// <summary>
-/// How the resident board lays board messages over the rows it holds (<c>site-rows.js</c>, run in Chromium): a push, the
+/// How the screens lay board messages over the rows they hold (<c>site-rows.js</c>, run in Chromium): a push, the
 /// watch's own answer and a read can overtake one another, and a field never goes back to an older message's value,
-/// even when, like <c>stale</c>, it changed while <c>updatedAt</c> stood still.
+/// even when, like <c>stale</c>, it changed while <c>updatedAt</c> stood still. The resident board orders them by the
+/// board's versions; the command centre and walls, on the full feed without versions, take from a read only the rows no
+/// push has brought since it was sent.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SiteRowsTests(BrowserFixture browser)
@@ -46,5 +48,41 @@ public sealed class SiteRowsTests(BrowserFixture browser)
 
         var seen = result.EnumerateArray().Select(r => $"{r[0].GetInt32()} {r[1].GetBoolean()} {r[2].GetString()}");
         Assert.Equal(["5 True 甲", "5 False 甲", "6 False 甲", "6 False 甲", "9 True 甲"], seen);
+    }
+
+    [Fact]
+    public async Task A_read_answered_after_a_push_of_its_rows_does_not_put_their_older_values_back()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        var result = await page.EvaluateAsync<JsonElement>(
+            """
+            async () => {
+              const { createReadGuard, mergeRows } = await import('/js/site-rows.js');
+              const rows = new Map();
+              const reads = createReadGuard();
+              const at = '2026-11-30T08:00:00.000Z';
+              const later = '2026-11-30T08:00:05.000Z';
+              const push = (list) => { reads.pushed(list); mergeRows(rows, list); };
+              const look = () => [rows.get('s').stale, rows.get('s').open, rows.get('t').open];
+              const seen = [];
+
+              push([{ id: 's', open: true, stale: false, updatedAt: at }, { id: 't', open: true, stale: false, updatedAt: at }]);
+              // The command centre reconnects and reads the board; while the read is under way, s falls silent.
+              const mark = reads.mark();
+              push([{ id: 's', open: true, stale: true, updatedAt: at }]);
+              // The read was answered before that push: its s is older, its t is news.
+              mergeRows(rows, reads.unpushed([{ id: 's', open: true, stale: false, updatedAt: at }, { id: 't', open: false, stale: false, updatedAt: later }], mark));
+              seen.push(look());
+              // A read sent after the push takes s again.
+              const next = reads.mark();
+              mergeRows(rows, reads.unpushed([{ id: 's', open: false, stale: true, updatedAt: at }], next));
+              seen.push(look());
+              return seen;
+            }
+            """);
+
+        var seen = result.EnumerateArray().Select(r => string.Join(' ', r.EnumerateArray().Select(v => v.GetBoolean())));
+        Assert.Equal(["True True False", "True False False"], seen);
     }
 }

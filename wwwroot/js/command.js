@@ -18,7 +18,7 @@ import {
 } from './format.js';
 import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
-import { mergeRows as mergeInto } from './site-rows.js';
+import { createReadGuard, mergeRows as mergeInto } from './site-rows.js';
 import { attachOffline } from './offline.js';
 import { MinuteSeries } from './series.js';
 import { isResting, nextOpeningText, restingText, siteBand } from './site-state.js';
@@ -387,10 +387,13 @@ el.group.setAttribute('aria-pressed', String(state.grouped));
 
 // ---- data ----
 
+const reads = createReadGuard();
+
 async function loadAll() {
+  const mark = reads.mark();
   const [sites, overview] = await Promise.allSettled([api.sites(), api.overview()]);
   loadHistory().catch(() => {});
-  if (sites.status === 'fulfilled') mergeRows(sites.value);
+  if (sites.status === 'fulfilled') mergeRows(reads.unpushed(sites.value, mark));
   if (overview.status === 'fulfilled') applyOverview(overview.value);
   if (sites.status === 'fulfilled' || overview.status === 'fulfilled') live.markFresh();
   if (sites.status === 'rejected' && !state.loaded) setTimeout(loadAll, 5000);
@@ -399,7 +402,10 @@ async function loadAll() {
 
 const live = createLive({
   handlers: {
-    boardUpdated: mergeRows,
+    boardUpdated(rows) {
+      reads.pushed(rows);
+      mergeRows(rows);
+    },
     overviewUpdated: applyOverview,
   },
 });

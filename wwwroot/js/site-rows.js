@@ -19,6 +19,31 @@ export function mergeRows(rows, list) {
   return changed;
 }
 
+// For pages on the full feed (WatchBoard), which also read the board over HTTP at load and on every
+// reconnect: a read can be answered after a push of a row it predates, and a row that stays put is not
+// pushed again, so its older `stale`, `open` or opening times (which change while updatedAt stands
+// still) would stay. A read takes only the rows no push has brought since it was sent: such a push is
+// at least as new as the read, or else the change the read saw after it is pushed in turn.
+export function createReadGuard() {
+  let pushes = 0;
+  const pushedAt = new Map();
+  return {
+    // Notes the rows of a push as taken now.
+    pushed(list) {
+      pushes++;
+      for (const row of list ?? []) if (row?.id) pushedAt.set(row.id, pushes);
+    },
+    // Taken just before a read is sent.
+    mark() {
+      return pushes;
+    },
+    // The rows of a read sent at `mark` that no push has brought since.
+    unpushed(list, mark) {
+      return (list ?? []).filter((row) => (pushedAt.get(row?.id) ?? 0) <= mark);
+    },
+  };
+}
+
 // Which board version (the district's "epoch-n": a read's ETag, a push's `version`) each field of each
 // row came from, for the resident board, whose rows come from reads, the watch's own answers and pushes
 // that can overtake one another: a push made just after the watch's answer may arrive before it, and a

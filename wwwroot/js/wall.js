@@ -16,7 +16,7 @@ import {
 import { freshnessLine, markStale } from './freshness.js';
 import { getLang, initI18n, onLangChange, t, tNodes } from './i18n.js';
 import { createLive } from './live.js';
-import { mergeRows } from './site-rows.js';
+import { createReadGuard, mergeRows } from './site-rows.js';
 import {
   bestLane, isResting, isServing, laneShownStatus, nextOpeningText, restingText, siteBand,
 } from './site-state.js';
@@ -68,6 +68,7 @@ const el = {
 let site = null;
 // Every site's board row, so that the wall can point residents to a faster site nearby.
 const district = new Map();
+const reads = createReadGuard();
 let missing = false;
 let chart = null;
 let series = null;
@@ -409,6 +410,7 @@ const live = createLive({
     siteUpdated: applySite,
     // The first push after WatchBoard holds every site, later ones only changed rows: merge by id.
     boardUpdated(list) {
+      reads.pushed(list);
       if (mergeRows(district, list)) renderNotes();
     },
   },
@@ -432,8 +434,9 @@ attachOffline(live, { poll: () => (missing ? Promise.reject() : api.site(siteId)
 loadSite();
 live.watch('WatchBoard');
 // The other sites' rows from HTTP as well, as the board page does: advice does not wait on the hub's first snapshot,
-// which a busy hub may deliver late. Pushes that come first are newer and win the merge.
-api.sites().then((rows) => { if (mergeRows(district, rows)) renderNotes(); }).catch(() => {});
+// which a busy hub may deliver late. Rows a push brought while the read was under way are not taken from it.
+const readMark = reads.mark();
+api.sites().then((rows) => { if (mergeRows(district, reads.unpushed(rows, readMark))) renderNotes(); }).catch(() => {});
 
 // The age ticks between pushes, and with it whether the numbers may be out of date or the site opens "today".
 setInterval(() => {
