@@ -61,7 +61,12 @@ public static class IngestPhase
 
         var seconds = clock.Elapsed.TotalSeconds;
         var usage = meter is null ? default : await meter.StopAsync();
-        return new IngestResult(target.Name, batchSize, accepted / seconds, requests, failed, Percentiles.Of(latencies.SelectMany(l => l)), usage.Cores, usage.PeakBytes);
+        var samples = latencies.SelectMany(l => l).ToArray();
+        return new IngestResult(target.Name, batchSize, accepted / seconds, requests, failed, Percentiles.Of(samples), usage.Cores, usage.PeakBytes)
+        {
+            Seconds = seconds,
+            SamplesMs = samples,
+        };
     }
 
     /// <summary>Prints a progress line every few seconds until cancelled.</summary>

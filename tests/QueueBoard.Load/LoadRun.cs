@@ -31,15 +31,27 @@ public static class LoadRun
         }
 
         var ingest = new List<IngestResult>();
-        var duration = TimeSpan.FromSeconds(settings.IngestSeconds);
+        var turn = TimeSpan.FromSeconds(settings.IngestSeconds / settings.Rounds);
         foreach (var batch in new[] { 1, settings.BatchSize })
         {
-            if (baseline is not null)
+            var bareTurns = new List<IngestResult>();
+            var turns = new List<IngestResult>();
+            for (var round = 0; round < settings.Rounds; round++)
             {
-                ingest.Add(await IngestPhase.RunAsync(baseline, ingestSites, settings.LanesPerSite, settings.Devices, batch, duration, progress));
+                if (baseline is not null)
+                {
+                    bareTurns.Add(await IngestPhase.RunAsync(baseline, ingestSites, settings.LanesPerSite, settings.Devices, batch, turn, progress));
+                }
+
+                turns.Add(await IngestPhase.RunAsync(queueBoard, ingestSites, settings.LanesPerSite, settings.Devices, batch, turn, progress));
             }
 
-            ingest.Add(await IngestPhase.RunAsync(queueBoard, ingestSites, settings.LanesPerSite, settings.Devices, batch, duration, progress));
+            if (bareTurns.Count > 0)
+            {
+                ingest.Add(IngestResult.Combine(bareTurns));
+            }
+
+            ingest.Add(IngestResult.Combine(turns));
             progress($"batch {batch}: {string.Join(", ", ingest.Where(r => r.BatchSize == batch).Select(r => $"{r.Target} {r.EventsPerSecond:N0} events/s"))}");
         }
 

@@ -30,6 +30,12 @@ public sealed record LoadSettings
     /// <summary>Board watchers whose every push is timed (all walls are); the rest are only counted.</summary>
     public int TimedBoardWatchers { get; init; } = 20;
 
+    /// <summary>
+    /// Turns each ingest phase is split into, bare and QueueBoard alternating: a minute when this shared box is busy then
+    /// falls on both, not on whichever ran in it, and the ratio compares like with like.
+    /// </summary>
+    public int Rounds { get; init; } = 3;
+
     /// <summary>Run the bare baselines beside QueueBoard (a bare endpoint, a bare hub) with the same client code.</summary>
     public bool Baselines { get; init; } = true;
 
@@ -60,6 +66,7 @@ public sealed record LoadSettings
                 "--watchers" => settings with { Watchers = Int() },
                 "--walls-per-site" => settings with { WallsPerSite = Int() },
                 "--batch" => settings with { BatchSize = Int() },
+                "--rounds" => settings with { Rounds = Math.Max(1, Int()) },
                 "--ingest-seconds" => settings with { IngestSeconds = Real() },
                 "--watch-seconds" => settings with { WatchSeconds = Real() },
                 "--rate" => settings with { EventsPerSecond = Int() },
