@@ -14,4 +14,9 @@ public sealed record AuditEntry(
     [property: Id(4)] string Action,
     [property: Id(5)] int Requests,
     [property: Id(6)] int Events,
-    [property: Id(7)] string? Detail);
+    [property: Id(7)] string? Detail)
+{
+    /// <summary>This line with a <paramref name="later"/> one of the same lead and address gathered into it.</summary>
+    public AuditEntry FollowedBy(AuditEntry later) =>
+        this with { Until = later.Until, Requests = Requests + later.Requests, Events = Events + later.Events };
+}

@@ -40,8 +40,7 @@ public sealed class AuditGrain(
             : -1;
         if (merge >= 0)
         {
-            var into = entries[merge];
-            entries[merge] = into with { Until = entry.Until, Requests = into.Requests + entry.Requests, Events = into.Events + entry.Events };
+            entries[merge] = entries[merge].FollowedBy(entry);
         }
         else if (!lead || entries.Count < MaximumEntries)
         {

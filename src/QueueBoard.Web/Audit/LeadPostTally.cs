@@ -17,9 +17,7 @@ public sealed class LeadPostTally
         var key = (siteId, day, post.Who, post.Address);
         lock (_gate)
         {
-            _lines[key] = _lines.TryGetValue(key, out var line)
-                ? line with { Until = post.Until, Requests = line.Requests + post.Requests, Events = line.Events + post.Events }
-                : post;
+            _lines[key] = _lines.TryGetValue(key, out var line) ? line.FollowedBy(post) : post;
         }
     }
 
