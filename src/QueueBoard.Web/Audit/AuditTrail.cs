@@ -93,7 +93,7 @@ public sealed class AuditTrail : IDisposable
         SendPosts();
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         var days = await Task.WhenAll(Enumerable.Range(0, IAuditGrain.RetentionDays)
-            .Select(back => _factory.GetGrain<IAuditGrain>(IAuditGrain.KeyOf(siteId, today.AddDays(-back))).GetEntries()));
+            .Select(back => Day(siteId, today.AddDays(-back)).GetEntries()));
         return [.. days.SelectMany(d => d).OrderByDescending(e => e.Until).Take(limit)];
     }
 }
