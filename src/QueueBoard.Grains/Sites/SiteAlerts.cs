@@ -28,10 +28,14 @@ public sealed class SiteAlerts(QueueGrainOptions options)
     private readonly Dictionary<string, ThroughputBaseline> _baselines = [];
     private readonly QueueTrend _queue = new(GrowingForMinutes);
 
+    // Evaluate runs for every lead post: the set of conditions seen is kept between calls rather than made anew.
+    private readonly HashSet<string> _seen = [];
+
     public ImmutableArray<Alert> Evaluate(SiteDetail site, bool withinHours, DateTimeOffset now)
     {
-        var alerts = ImmutableArray.CreateBuilder<Alert>();
-        var seen = new HashSet<string>();
+        ImmutableArray<Alert>.Builder? alerts = null;
+        var seen = _seen;
+        seen.Clear();
 
         string IdOf(string kind, string? laneId) => laneId is null ? $"{site.Id}:{kind}" : $"{site.Id}/{laneId}:{kind}";
 
@@ -54,7 +58,7 @@ public sealed class SiteAlerts(QueueGrainOptions options)
         {
             var id = IdOf(kind, laneId);
             var since = Track(id);
-            alerts.Add(new Alert(id, kind, site.Id, laneId, severity, message, since) { Impact = (int)Math.Min(int.MaxValue, impact(since)) });
+            (alerts ??= ImmutableArray.CreateBuilder<Alert>()).Add(new Alert(id, kind, site.Id, laneId, severity, message, since) { Impact = (int)Math.Min(int.MaxValue, impact(since)) });
         }
 
         long Waiting(DateTimeOffset _) => (long)site.QueueLength * Math.Max(1, site.WaitMinutes ?? 1);
@@ -85,7 +89,7 @@ public sealed class SiteAlerts(QueueGrainOptions options)
                 _ => (long)site.QueueLength * Math.Max(1, silentFor));
         }
 
-        if (site.Open && site.Lanes.Any(l => l.Kind == LaneKind.Green) && !site.GreenLaneOpen)
+        if (site.Open && !site.GreenLaneOpen && site.Lanes.Any(l => l.Kind == LaneKind.Green))
         {
             Raise("green-lane-closed", null, AlertSeverity.Info, $"{site.Name}: no green lane open", _ => 0);
         }
@@ -95,8 +99,13 @@ public sealed class SiteAlerts(QueueGrainOptions options)
             Raise("queue-growing", null, AlertSeverity.Warning, $"{site.Name}: queue has grown for {GrowingForMinutes} minutes, now {site.QueueLength}", Waiting);
         }
 
-        foreach (var lane in site.Lanes.Where(l => withinHours && l.Status == LaneStatus.Paused && l.QueueLength > 0))
+        foreach (var lane in site.Lanes)
         {
+            if (!withinHours || lane.Status != LaneStatus.Paused || lane.QueueLength <= 0)
+            {
+                continue;
+            }
+
             var pausedFor = now - Track(IdOf("paused-with-queue", lane.Id));
             if (pausedFor < PausedGrace)
             {
@@ -120,11 +129,15 @@ public sealed class SiteAlerts(QueueGrainOptions options)
             }
         }
 
-        foreach (var gone in _since.Keys.Where(id => !seen.Contains(id)).ToList())
+        // Every condition seen is tracked, so equal counts mean none has ended.
+        if (_since.Count != seen.Count)
         {
-            _since.Remove(gone);
+            foreach (var gone in _since.Keys.Where(id => !seen.Contains(id)).ToList())
+            {
+                _since.Remove(gone);
+            }
         }
 
-        return alerts.ToImmutable();
+        return alerts?.ToImmutable() ?? [];
     }
 }

@@ -163,10 +163,15 @@ public sealed class SiteGrain(
 
         // The waits people joining in this batch were shown: only arrivals need them.
         var shown = fresh.Any(e => e.Type == LaneEventType.Arrived) ? Shown(now) : null;
-        var applied = byLane.Select(share => Lane(share.Lane).Apply(share.Events)).ToList();
+        var applied = new Task<LaneReading>[byLane.Count];
+        for (var i = 0; i < applied.Length; i++)
+        {
+            applied[i] = Lane(byLane[i].Lane).Apply(byLane[i].Events);
+        }
+
         try
         {
-            await Task.WhenAll(applied);
+            await (applied.Length == 1 ? applied[0] : (Task)Task.WhenAll(applied));
         }
         catch (Exception ex)
         {
@@ -174,9 +179,12 @@ public sealed class SiteGrain(
             // their flows too; the rest of this activation's picture and id set can no longer be trusted, so it goes, and
             // the next one rebuilds both from storage: a retry with the same ids then applies exactly what is missing
             // (events without ids cannot be told apart and may count twice).
-            foreach (var (share, _) in byLane.Zip(applied).Where(x => x.Second.IsCompletedSuccessfully))
+            for (var i = 0; i < applied.Length; i++)
             {
-                RecordStored(share.Events, now);
+                if (applied[i].IsCompletedSuccessfully)
+                {
+                    RecordStored(byLane[i].Events, now);
+                }
             }
 
             logger.LogWarning("Site {Site}: a batch could not be stored ({Error}); rebuilding from storage", SiteId, ex.GetBaseException().Message);
@@ -184,9 +192,10 @@ public sealed class SiteGrain(
             return ApplyOutcome.Unavailable;
         }
 
-        foreach (var (share, lane) in byLane.Zip(applied))
+        for (var i = 0; i < applied.Length; i++)
         {
-            _readings[share.Lane] = lane.Result;
+            var share = byLane[i];
+            _readings[share.Lane] = applied[i].Result;
             RecordStored(share.Events, now);
             foreach (var e in share.Events)
             {

@@ -14,22 +14,58 @@ namespace QueueBoard.Grains.Sites;
 /// </summary>
 public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock clock, IOptions<QueueGrainOptions> options)
 {
+    // Build runs for every lead post, most of them a single event: it loops where LINQ would allocate per call.
     public SiteDetail Build(string siteId, SiteConfig config, IReadOnlyDictionary<string, LaneReading> readings, DateTimeOffset now)
     {
         var withinHours = config.IsWithinHours(clock.MinuteOfDay(now));
         var today = clock.DayOf(now);
         var siteBreaks = Spans(config.Breaks);
-        var lanesRead = config.Lanes.Select(lane => (Config: lane, Reading: readings.GetValueOrDefault(lane.Id, LaneReading.Fresh))).ToList();
-        var pools = options.Value.PoolLanes ? Pools(lanesRead, withinHours) : [];
-        var lanes = lanesRead
-            .Select(lane => View(lane.Config, lane.Reading, withinHours, [.. siteBreaks, .. Spans(lane.Config.Breaks)], pools.GetValueOrDefault(lane.Config.Kind), today, now))
-            .ToImmutableArray();
+        var lanesRead = new List<(LaneConfig Config, LaneReading Reading)>(config.Lanes.Length);
+        foreach (var lane in config.Lanes)
+        {
+            lanesRead.Add((lane, readings.GetValueOrDefault(lane.Id, LaneReading.Fresh)));
+        }
 
-        var open = lanes.Where(l => withinHours && l.Status == LaneStatus.Open).ToList();
-        var bestStandard = Best(open.Where(l => l.Kind == LaneKind.Standard));
-        var bestGreen = Best(open.Where(l => l.Kind == LaneKind.Green));
+        var pools = options.Value.PoolLanes ? Pools(lanesRead, withinHours) : null;
+        var lanes = ImmutableArray.CreateBuilder<LaneView>(lanesRead.Count);
+        foreach (var (laneConfig, reading) in lanesRead)
+        {
+            var breaks = laneConfig.Breaks.IsDefaultOrEmpty ? siteBreaks : [.. siteBreaks, .. Spans(laneConfig.Breaks)];
+            lanes.Add(View(laneConfig, reading, withinHours, breaks, pools?.GetValueOrDefault(laneConfig.Kind), today, now));
+        }
+
+        LaneView? bestStandard = null, bestGreen = null;
+        int openCount = 0, queueLength = 0, servedToday = 0;
+        var greenOpen = false;
+        var throughput = 0.0;
+        foreach (var lane in lanes)
+        {
+            queueLength += lane.QueueLength;
+            servedToday += lane.ServedToday;
+            throughput += lane.ThroughputPerMinute;
+            if (!withinHours || lane.Status != LaneStatus.Open)
+            {
+                continue;
+            }
+
+            openCount++;
+            if (lane.Kind == LaneKind.Green)
+            {
+                greenOpen = true;
+                bestGreen = Better(bestGreen, lane);
+            }
+            else if (lane.Kind == LaneKind.Standard)
+            {
+                bestStandard = Better(bestStandard, lane);
+            }
+        }
+
         // From the lanes' own reports: a lane never reported on shows "now" on screens, which must not make its site look fresh.
-        var lastUpdate = lanesRead.Select(l => l.Reading.UpdatedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+        var lastUpdate = DateTimeOffset.MinValue;
+        foreach (var (_, reading) in lanesRead)
+        {
+            lastUpdate = reading.UpdatedAt > lastUpdate ? reading.UpdatedAt : lastUpdate;
+        }
 
         var summary = new SiteSummary
         {
@@ -39,30 +75,26 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
             Area = config.Area,
             Latitude = config.Latitude,
             Longitude = config.Longitude,
-            Open = open.Count > 0,
-            QueueLength = lanes.Sum(l => l.QueueLength),
+            Open = openCount > 0,
+            QueueLength = queueLength,
             WaitMinutes = bestStandard?.WaitMinutes,
             WaitMinutesLow = bestStandard?.WaitMinutesLow,
             WaitMinutesHigh = bestStandard?.WaitMinutesHigh,
             WaitBand = WaitBands.Of(bestStandard?.WaitMinutes),
-            GreenLaneOpen = open.Any(l => l.Kind == LaneKind.Green),
+            GreenLaneOpen = greenOpen,
             GreenWaitMinutes = bestGreen?.WaitMinutes,
             GreenWaitMinutesLow = bestGreen?.WaitMinutesLow,
             GreenWaitMinutesHigh = bestGreen?.WaitMinutesHigh,
-            OpenLanes = open.Count,
-            TotalLanes = lanes.Length,
+            OpenLanes = openCount,
+            TotalLanes = lanes.Count,
             UpdatedAt = lastUpdate == DateTimeOffset.MinValue ? now : lastUpdate,
             WithinHours = withinHours,
             NextOpening = withinHours ? null : OpeningTimes.Next(config, clock, now),
-            Stale = open.Count > 0 && lastUpdate != DateTimeOffset.MinValue
+            Stale = openCount > 0 && lastUpdate != DateTimeOffset.MinValue
                 && now - lastUpdate >= TimeSpan.FromMinutes(options.Value.SilentAfterMinutes),
         };
 
-        return new SiteDetail(
-            summary,
-            lanes,
-            lanes.Sum(l => l.ServedToday),
-            Math.Round(lanes.Sum(l => l.ThroughputPerMinute), 1, MidpointRounding.AwayFromZero));
+        return new SiteDetail(summary, lanes.MoveToImmutable(), servedToday, Math.Round(throughput, 1, MidpointRounding.AwayFromZero));
     }
 
     /// <summary>
@@ -139,8 +171,8 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
     }
 
     /// <summary>The lane a person walking in would join: the shortest wait, the first listed on a tie.</summary>
-    private static LaneView? Best(IEnumerable<LaneView> lanes) =>
-        lanes.Where(l => l.WaitMinutes is not null).OrderBy(l => l.WaitMinutes).FirstOrDefault();
+    private static LaneView? Better(LaneView? best, LaneView lane) =>
+        lane.WaitMinutes is { } wait && (best?.WaitMinutes is not { } bestWait || wait < bestWait) ? lane : best;
 
     /// <summary>Configured spans; state stored before breaks existed reads as none.</summary>
     private static OpenSpan[] Spans(ImmutableArray<OpenSpan> spans) => spans.IsDefaultOrEmpty ? [] : [.. spans];

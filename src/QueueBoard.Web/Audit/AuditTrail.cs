@@ -56,7 +56,7 @@ public sealed class AuditTrail : IDisposable
         var now = _time.GetUtcNow();
         var who = context.User.IsInRole(QueueBoardClaims.AdminRole)
             ? "admin"
-            : LeadCodes.IdOfBearer(context.Request) is { } id ? $"lead:{id}" : "unknown";
+            : LeadCodes.IdOfBearer(context) is { } id ? $"lead:{id}" : "unknown";
         return new AuditEntry(now, now, who, ClientAddress.Of(context), action, 1, events, detail);
     }
 

@@ -54,7 +54,7 @@ public sealed class BearerAuthenticationHandler(
 
     private async ValueTask<bool> IsLeadCodeAsync(string token, string siteId)
     {
-        var hash = LeadCodes.Hash(token);
+        var hash = LeadCodes.HashOfBearer(Context) ?? LeadCodes.Hash(token);
         if (verified.Holds(hash, siteId))
         {
             return true;

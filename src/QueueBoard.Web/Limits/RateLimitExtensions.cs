@@ -23,7 +23,7 @@ public static class RateLimitExtensions
                     ? Bucket($"write:{ClientAddress.LimitKey(context)}", limits.AddressWritesPerSecond, limits.AddressWriteBurst)
                     : Bucket($"read:{ClientAddress.LimitKey(context)}", limits.AddressReadsPerSecond, limits.AddressReadBurst)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsWrite(context.Request) && LeadCodes.IdOfBearer(context.Request) is { } id && id != adminId
+                    IsWrite(context.Request) && LeadCodes.IdOfBearer(context) is { } id && id != adminId
                         ? Bucket($"code:{id}", limits.LeadWritesPerSecond, limits.LeadWriteBurst)
                         : RateLimitPartition.GetNoLimiter("unlimited")));
             options.OnRejected = RejectAsync;
