@@ -33,6 +33,19 @@ public sealed class LeadPostTallyTests
         Assert.Empty(tally.Drain());
     }
 
+    [Fact]
+    public void A_post_that_arrives_after_a_later_one_widens_its_line_and_never_moves_it_back()
+    {
+        // Two requests of one lead finish together: the later post can take the tally's lock first.
+        var tally = new LeadPostTally();
+        tally.Add("a", Today, Post(Noon.AddMilliseconds(400), "lead:1", "10.0.0.1", 3));
+        tally.Add("a", Today, Post(Noon, "lead:1", "10.0.0.1", 2));
+
+        var line = Assert.Single(tally.Drain()).Line;
+
+        Assert.Equal((Noon, Noon.AddMilliseconds(400), 2, 5), (line.At, line.Until, line.Requests, line.Events));
+    }
+
     private const string EventsAction = IAuditGrain.EventsAction;
 
     private static AuditEntry Post(DateTimeOffset at, string who, string address, int events) =>

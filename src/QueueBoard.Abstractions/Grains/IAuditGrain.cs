@@ -20,8 +20,10 @@ public interface IAuditGrain : IGrainWithStringKey
     [OneWay]
     Task Record(AuditEntry entry);
 
-    /// <summary>The day's entries, newest first.</summary>
-    [AlwaysInterleave]
+    /// <summary>
+    /// The day's entries, newest first. Not interleaved: a read waits behind the lines sent before it (a node sends what it
+    /// gathered before it reads), where an interleaved read could overtake them while the grain writes its state.
+    /// </summary>
     Task<ImmutableArray<AuditEntry>> GetEntries();
 
     /// <summary>Forgets the day: it has passed the retention period.</summary>

@@ -16,7 +16,16 @@ public sealed record AuditEntry(
     [property: Id(6)] int Events,
     [property: Id(7)] string? Detail)
 {
-    /// <summary>This line with a <paramref name="later"/> one of the same lead and address gathered into it.</summary>
-    public AuditEntry FollowedBy(AuditEntry later) =>
-        this with { Until = later.Until, Requests = Requests + later.Requests, Events = Events + later.Events };
+    /// <summary>
+    /// This line with a <paramref name="later"/> one of the same lead and address gathered into it. "Later" is how it
+    /// arrived, not always when it happened (two nodes, or a timer's send and a read's, can deliver out of order), so the
+    /// line spans both and never moves back in time.
+    /// </summary>
+    public AuditEntry FollowedBy(AuditEntry later) => this with
+    {
+        At = later.At < At ? later.At : At,
+        Until = later.Until > Until ? later.Until : Until,
+        Requests = Requests + later.Requests,
+        Events = Events + later.Events,
+    };
 }

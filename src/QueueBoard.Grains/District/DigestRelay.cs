@@ -39,8 +39,12 @@ public sealed class DigestRelay
             {
                 _sending = true;
 
-                // Off the calling grain's scheduler: the sending loop serves every site of the node, not the one that started it.
-                _ = Task.Run(SendAsync);
+                // Off the calling grain's scheduler and without its context (request context, trace): the sending loop
+                // serves every site of the node, not the one that started it.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(SendAsync);
+                }
             }
 
             return _waitingTaken.Task;

@@ -25,15 +25,21 @@ public sealed class AuditTrail : IDisposable
     private readonly LeadPostTally _posts = new();
     private readonly IGrainFactory _factory;
     private readonly TimeProvider _time;
+    private readonly ILogger<AuditTrail> _logger;
     private readonly ITimer _sendPosts;
 
-    public AuditTrail(IGrainFactory grains, TimeProvider time, IHostApplicationLifetime lifetime)
+    // One send at a time: a read that sends what was gathered must not overtake the timer's send still under way.
+    private readonly Lock _sending = new();
+
+    public AuditTrail(IGrainFactory grains, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<AuditTrail> logger)
     {
         _factory = grains;
         _time = time;
+        _logger = logger;
         _sendPosts = time.CreateTimer(_ => SendPosts(), null, GatherFor, GatherFor);
 
-        // A node that stops on purpose sends what it gathered while the cluster can still take it.
+        // A node that stops on purpose sends what it gathered while the cluster can still take it; posts that finish while
+        // requests drain are sent again as the silo begins to stop (AuditFlushOnSiloStop).
         lifetime.ApplicationStopping.Register(SendPosts);
     }
 
@@ -60,19 +66,31 @@ public sealed class AuditTrail : IDisposable
         return new AuditEntry(now, now, who, ClientAddress.Of(context), action, 1, events, detail);
     }
 
-    private void SendPosts()
+    /// <summary>Sends the audit grains every lead-post line gathered so far.</summary>
+    public void SendPosts()
     {
-        try
+        lock (_sending)
         {
+            var failed = 0;
+            Exception? last = null;
             foreach (var (siteId, day, line) in _posts.Drain())
             {
-                _ = Day(siteId, day).Record(line);
+                try
+                {
+                    _ = Day(siteId, day).Record(line);
+                }
+                catch (Exception ex)
+                {
+                    // One line that cannot be sent (the node is stopping) does not take the others with it. Runs on a timer,
+                    // where a throw would end the process; the trail says it is best effort.
+                    (failed, last) = (failed + 1, ex);
+                }
             }
-        }
-        catch (Exception)
-        {
-            // Runs on a timer, where a throw would end the process: lines that cannot be sent (the node is stopping) are
-            // lost, as a one-way line that fails is, and the trail says it is best effort.
+
+            if (last is not null)
+            {
+                _logger.LogWarning("{Count} gathered audit line(s) could not be sent ({Error})", failed, last.GetBaseException().Message);
+            }
         }
     }
 

@@ -78,6 +78,7 @@ public static class QueueBoardServiceExtensions
         services.AddSingleton<KnownSites>();
         services.AddSingleton<VerifiedLeadCodes>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditFlushOnSiloStop>();
         services.AddSingleton<QueueBoardMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(QueueBoardMetrics.MeterName, "Microsoft.Orleans")
