@@ -21,9 +21,14 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
         var today = clock.DayOf(now);
         var siteBreaks = Spans(config.Breaks);
         var lanesRead = new List<(LaneConfig Config, LaneReading Reading)>(config.Lanes.Length);
+
+        // From the lanes' own reports: a lane never reported on shows "now" on screens, which must not make its site look fresh.
+        var lastUpdate = DateTimeOffset.MinValue;
         foreach (var lane in config.Lanes)
         {
-            lanesRead.Add((lane, readings.GetValueOrDefault(lane.Id, LaneReading.Fresh)));
+            var reading = readings.GetValueOrDefault(lane.Id, LaneReading.Fresh);
+            lanesRead.Add((lane, reading));
+            lastUpdate = reading.UpdatedAt > lastUpdate ? reading.UpdatedAt : lastUpdate;
         }
 
         var pools = options.Value.PoolLanes ? Pools(lanesRead, withinHours) : null;
@@ -58,13 +63,6 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
             {
                 bestStandard = Better(bestStandard, lane);
             }
-        }
-
-        // From the lanes' own reports: a lane never reported on shows "now" on screens, which must not make its site look fresh.
-        var lastUpdate = DateTimeOffset.MinValue;
-        foreach (var (_, reading) in lanesRead)
-        {
-            lastUpdate = reading.UpdatedAt > lastUpdate ? reading.UpdatedAt : lastUpdate;
         }
 
         var summary = new SiteSummary

@@ -31,16 +31,14 @@ public sealed class AuditTrail : IDisposable
     // One send at a time: a read that sends what was gathered must not overtake the timer's send still under way.
     private readonly Lock _sending = new();
 
-    public AuditTrail(IGrainFactory grains, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<AuditTrail> logger)
+    public AuditTrail(IGrainFactory grains, TimeProvider time, ILogger<AuditTrail> logger)
     {
         _factory = grains;
         _time = time;
         _logger = logger;
-        _sendPosts = time.CreateTimer(_ => SendPosts(), null, GatherFor, GatherFor);
 
-        // A node that stops on purpose sends what it gathered while the cluster can still take it; posts that finish while
-        // requests drain are sent again as the silo begins to stop (AuditFlushOnSiloStop).
-        lifetime.ApplicationStopping.Register(SendPosts);
+        // A node that stops on purpose sends what it gathered as its silo begins to stop (AuditFlushOnSiloStop).
+        _sendPosts = time.CreateTimer(_ => SendPosts(), null, GatherFor, GatherFor);
     }
 
     public void Record(HttpContext context, string siteId, string action, string? detail = null)
