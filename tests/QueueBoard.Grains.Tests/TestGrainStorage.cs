@@ -14,6 +14,7 @@ public sealed class TestGrainStorage : IGrainStorage
     private readonly ConcurrentDictionary<(string State, GrainId Grain), (byte[] Data, string ETag)> _store = new();
     private readonly ConcurrentQueue<StorageWrite> _writes = new();
     private readonly ConcurrentDictionary<(string State, string GrainKey), int> _failures = new();
+    private readonly ConcurrentDictionary<(string State, string GrainKey), int> _lateFailures = new();
 
     // Set by the first silo that resolves the storage; every silo of a test cluster serializes alike.
     private Serializer? _serializer;
@@ -23,6 +24,13 @@ public sealed class TestGrainStorage : IGrainStorage
     /// <summary>Makes the next write of <paramref name="stateName"/> for the grain keyed <paramref name="grainKey"/> fail.</summary>
     public void FailNextWrite(string stateName, string grainKey) =>
         _failures.AddOrUpdate((stateName, grainKey), 1, (_, n) => n + 1);
+
+    /// <summary>
+    /// Makes the next write of <paramref name="stateName"/> for the grain keyed <paramref name="grainKey"/> store its state
+    /// and then fail, as a Redis write does when the reply times out after the server applied it.
+    /// </summary>
+    public void StoreThenFailNextWrite(string stateName, string grainKey) =>
+        _lateFailures.AddOrUpdate((stateName, grainKey), 1, (_, n) => n + 1);
 
     /// <summary>This storage, for a silo whose serializer it may use.</summary>
     public IGrainStorage For(Serializer serializer)
@@ -51,22 +59,28 @@ public sealed class TestGrainStorage : IGrainStorage
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var failureKey = (stateName, grainId.Key.ToString()!);
-        if (_failures.TryGetValue(failureKey, out var left) && left > 0 && _failures.TryUpdate(failureKey, left - 1, left))
+        if (TakeOne(_failures, failureKey))
         {
             throw new IOException($"Injected storage failure writing {stateName} of {grainId}");
         }
 
+        string etag;
         lock (_store)
         {
             CheckETag(stateName, grainId, grainState.ETag);
             var data = _serializer!.SerializeToArray(grainState.State);
-            var etag = Guid.NewGuid().ToString("N");
+            etag = Guid.NewGuid().ToString("N");
             _store[(stateName, grainId)] = (data, etag);
             _writes.Enqueue(new StorageWrite(stateName, grainId, data.Length));
-            grainState.ETag = etag;
-            grainState.RecordExists = true;
         }
 
+        if (TakeOne(_lateFailures, failureKey))
+        {
+            throw new TimeoutException($"Injected timeout after storing {stateName} of {grainId}");
+        }
+
+        grainState.ETag = etag;
+        grainState.RecordExists = true;
         return Task.CompletedTask;
     }
 
@@ -82,6 +96,9 @@ public sealed class TestGrainStorage : IGrainStorage
 
         return Task.CompletedTask;
     }
+
+    private static bool TakeOne(ConcurrentDictionary<(string State, string GrainKey), int> failures, (string, string) key) =>
+        failures.TryGetValue(key, out var left) && left > 0 && failures.TryUpdate(key, left - 1, left);
 
     private void CheckETag(string stateName, GrainId grainId, string? etag)
     {

@@ -47,7 +47,18 @@ public sealed class HourArchive(IServiceProvider services, string key, string ki
         }
 
         var state = new GrainState<HourBlock>(block) { ETag = etag };
-        await _storage.WriteStateAsync(_stateName, BlockId(hour), state);
+        try
+        {
+            await _storage.WriteStateAsync(_stateName, BlockId(hour), state);
+        }
+        catch
+        {
+            // A write that failed may still have been stored (a timeout after Redis applied it); the version kept here would
+            // then be refused by every later write of the hour, and no later hour would ever be stored. Read it again.
+            _etags.Remove(hour);
+            throw;
+        }
+
         _etags[hour] = state.ETag;
         foreach (var old in _etags.Keys.Where(h => h < hour - 2).ToList())
         {

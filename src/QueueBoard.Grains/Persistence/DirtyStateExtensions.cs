@@ -15,6 +15,38 @@ public static class DirtyStateExtensions
         }
 
         state.State.IsDirty = false;
-        await state.WriteStateAsync(cancellationToken);
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            // Tried again by the next timer tick or the deactivation, which would otherwise see nothing to write on a
+            // quiet evening and drop the last minutes.
+            state.State.IsDirty = true;
+            await TakeStoredVersionAsync(state, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A write that failed may still have been stored (a timeout after Redis applied it), which leaves this activation's
+    /// ETag behind storage and every later write refused. The grain's memory is the newer truth, so it keeps its state and
+    /// takes only storage's version; if storage cannot be read either, the next failed write tries again.
+    /// </summary>
+    private static async Task TakeStoredVersionAsync<T>(IPersistentState<T> state, CancellationToken cancellationToken)
+        where T : IDirtyTracked
+    {
+        var mine = state.State;
+        try
+        {
+            await state.ReadStateAsync(cancellationToken);
+        }
+        catch
+        {
+            // Storage is down; the original failure is the one worth reporting.
+        }
+
+        state.State = mine;
     }
 }
