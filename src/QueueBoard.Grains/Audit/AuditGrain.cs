@@ -10,7 +10,8 @@ namespace QueueBoard.Grains.Audit;
 /// posts from one address merge into one line per <see cref="MergeWindow"/>, and the day is written at most every
 /// <see cref="WriteInterval"/> and when the grain deactivates, never on the write path it records. With a day's first line the
 /// days that have left the retention period (<see cref="IAuditGrain.RetentionDays"/>) are forgotten. Lines are kept on a
-/// best-effort basis: a node that dies loses at most the last <see cref="WriteInterval"/> of them.
+/// best-effort basis: a node that dies loses at most the last <see cref="WriteInterval"/> of them, while a write that
+/// fails is made again on the next tick rather than dropped.
 /// </summary>
 public sealed class AuditGrain(
     [PersistentState("audit", GrainStorage.Name)] IPersistentState<AuditDay> state) : Grain, IAuditGrain
@@ -20,15 +21,14 @@ public sealed class AuditGrain(
     public static readonly TimeSpan MergeWindow = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(10);
 
-    private bool _dirty;
-
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(_ => WriteIfDirtyAsync(), WriteInterval, WriteInterval);
+        this.RegisterGrainTimer(state.WriteIfDirtyAsync, WriteInterval, WriteInterval);
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteIfDirtyAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        state.WriteIfDirtyAsync(cancellationToken);
 
     public async Task Record(AuditEntry entry)
     {
@@ -51,7 +51,7 @@ public sealed class AuditGrain(
             state.State.Dropped++;
         }
 
-        _dirty = true;
+        state.State.IsDirty = true;
         if (first)
         {
             // A day's first line clears the week of days that have left the retention period (only writes do this, so
@@ -70,7 +70,7 @@ public sealed class AuditGrain(
             await state.ClearStateAsync();
         }
 
-        _dirty = false;
+        state.State.IsDirty = false;
         DeactivateOnIdle();
     }
 
@@ -91,15 +91,6 @@ public sealed class AuditGrain(
         catch (Exception ex) when (ex is OrleansException or TimeoutException)
         {
             // Tried again with the next day's first line; the line just recorded is kept either way.
-        }
-    }
-
-    private async Task WriteIfDirtyAsync()
-    {
-        if (_dirty)
-        {
-            _dirty = false;
-            await state.WriteOrResetAsync(this);
         }
     }
 }
