@@ -28,6 +28,18 @@ public sealed class MinuteHistoryTests
     }
 
     [Fact]
+    public void A_minute_holds_the_most_an_int_can_rather_than_going_negative()
+    {
+        var history = new MinuteHistory();
+        history.AddFlow(Start, arrived: int.MaxValue - 10, served: 0, now: Start);
+        history.AddFlow(Start, arrived: 1000, served: 1000, now: Start);
+
+        var minute = history.Read(Start, minutes: 1).Single();
+
+        Assert.Equal((int.MaxValue, 1000), (minute.Arrived, minute.Served));
+    }
+
+    [Fact]
     public void A_late_event_lands_in_the_minute_it_happened()
     {
         var history = new MinuteHistory();

@@ -58,6 +58,19 @@ public sealed class WaitForecasterTests
         Assert.Equal((Now.AddHours(13), (int?)null), (forecast.Slots[^1].To, forecast.Slots[^1].WaitMinutes));
     }
 
+    [Fact]
+    public void Absurd_arrival_counts_give_a_forecast_rather_than_an_overflow()
+    {
+        // A lead may post a thousand events of a thousand arrivals ten times a second; each minute then holds the most an
+        // int can, and the hour's sum must not throw.
+        var history = Minutes(_ => int.MaxValue);
+
+        var forecast = _forecaster.Forecast(Site(), history, queueNow: LaneLimits.MaximumQueue, [new LanePace(4, [])], Now);
+
+        Assert.NotEmpty(forecast.Slots);
+        Assert.All(forecast.Slots, slot => Assert.True(slot.WaitMinutes is null or >= 0, $"{slot}"));
+    }
+
     private static SiteConfig Site() => new("站", null, "区", 0, 0, [new OpenSpan(8 * 60, 22 * 60)], []);
 
     /// <summary>The last 25 hours by minute (only today's when <paramref name="days"/> is 0), arrivals by local minute.</summary>

@@ -16,9 +16,9 @@ public static class OverviewBuilder
     {
         Sites = sites.Count,
         OpenSites = sites.Count(s => s.Summary.Open),
-        OpenLanes = Saturated(sites.Sum(s => (long)s.Summary.OpenLanes)),
-        QueueLength = Saturated(sites.Sum(s => (long)s.Summary.QueueLength)),
-        ServedToday = Saturated(sites.Sum(s => (long)s.ServedToday)),
+        OpenLanes = Counts.Sum(sites, s => s.Summary.OpenLanes),
+        QueueLength = Counts.Sum(sites, s => s.Summary.QueueLength),
+        ServedToday = Counts.Sum(sites, s => s.ServedToday),
         ThroughputPerMinute = Math.Round(sites.Sum(s => s.ThroughputPerMinute), 1, MidpointRounding.AwayFromZero),
         Alerts = sites.SelectMany(s => s.Alerts)
             .Select(a => acknowledged?.GetValueOrDefault(a.Id) is { } ack ? a with { AcknowledgedAt = ack.At } : a)
@@ -30,7 +30,4 @@ public static class OverviewBuilder
             .Take(MaximumAlerts)
             .ToImmutableArray(),
     };
-
-    /// <summary>District totals are summed wide and capped, so absurd input shows a huge number rather than failing.</summary>
-    private static int Saturated(long total) => (int)Math.Min(total, int.MaxValue);
 }

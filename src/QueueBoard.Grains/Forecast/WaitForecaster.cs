@@ -26,7 +26,7 @@ public sealed class WaitForecaster(DistrictClock clock)
         var end = clock.InstantOf(clock.DayOf(now).AddDays(1), 0) ?? start.AddDays(1);
 
         double Sum(DateTimeOffset from, int minutes) =>
-            Enumerable.Range(0, minutes).Sum(m => arrived.GetValueOrDefault(from.AddMinutes(m)));
+            Enumerable.Range(0, minutes).Sum(m => (double)arrived.GetValueOrDefault(from.AddMinutes(m)));
 
         var yesterdayAhead = Sum(start.AddDays(-1), (int)(end - start).TotalMinutes);
         var useHistory = yesterdayAhead > 0;

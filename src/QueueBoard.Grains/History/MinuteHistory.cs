@@ -43,8 +43,8 @@ public sealed class MinuteHistory : IDirtyTracked
         }
 
         var bucket = BucketAt(minute);
-        bucket.Arrived += arrived;
-        bucket.Served += served;
+        bucket.Arrived = Counts.Saturated((long)bucket.Arrived + arrived);
+        bucket.Served = Counts.Saturated((long)bucket.Served + served);
         IsDirty = true;
     }
 

@@ -23,7 +23,7 @@ public sealed class DistrictHistory(IGrainFactory grains, DistrictClock clock)
     {
         var byMinute = perSite.SelectMany(s => s.Minutes).GroupBy(p => p.Minute).ToDictionary(g => g.Key, g => g.ToList());
         return [.. Span(request).Select(minute => byMinute.TryGetValue(minute, out var points)
-            ? new HistoryPoint(minute, points.Sum(p => p.Arrived), points.Sum(p => p.Served), points.Sum(p => p.QueueLength), Median(points))
+            ? new HistoryPoint(minute, Counts.Sum(points, p => p.Arrived), Counts.Sum(points, p => p.Served), Counts.Sum(points, p => p.QueueLength), Median(points))
             : new HistoryPoint(minute, 0, 0, 0, null))];
     }
 

@@ -43,7 +43,7 @@ public sealed class DayReportBuilder(DistrictClock clock)
             .Select(g =>
             {
                 var waits = Waits(g);
-                return new ReportHour(g.Key, g.Sum(p => p.Arrived), g.Sum(p => p.Served), g.Max(p => p.QueueLength), Mean(waits), Longest(waits), openByHour.GetValueOrDefault(g.Key));
+                return new ReportHour(g.Key, Counts.Sum(g, p => p.Arrived), Counts.Sum(g, p => p.Served), g.Max(p => p.QueueLength), Mean(waits), Longest(waits), openByHour.GetValueOrDefault(g.Key));
             })
             .ToImmutableArray();
         var all = Waits(minutes);
@@ -51,8 +51,8 @@ public sealed class DayReportBuilder(DistrictClock clock)
             id,
             name,
             nameEn,
-            minutes.Sum(p => p.Arrived),
-            minutes.Sum(p => p.Served),
+            Counts.Sum(minutes, p => p.Arrived),
+            Counts.Sum(minutes, p => p.Served),
             minutes.IsEmpty ? 0 : minutes.Max(p => p.QueueLength),
             Mean(all),
             Longest(all),
