@@ -8,6 +8,7 @@ using QueueBoard.Grains.Options;
 using QueueBoard.Grains.Time;
 using QueueBoard.Web.Contracts;
 using QueueBoard.Web.History;
+using QueueBoard.Web.Limits;
 using QueueBoard.Web.Problems;
 using QueueBoard.Web.Sites;
 using QueueBoard.Web.Validation;
@@ -25,13 +26,15 @@ public static class PublicEndpoints
         api.MapGet("/sites", GetBoard).Produces(StatusCodes.Status304NotModified);
         api.MapGet("/sites/{siteId}", GetSite).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/sites/{siteId}/history", GetHistory)
+            .RequireRateLimiting(RateLimitExtensions.HeavyReads)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/sites/{siteId}/lanes/{laneId}/history", GetLaneHistory)
+            .RequireRateLimiting(RateLimitExtensions.HeavyReads)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/sites/{siteId}/forecast", GetForecast).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/history", GetDistrictHistory).ProducesValidationProblem();
+        api.MapGet("/history", GetDistrictHistory).RequireRateLimiting(RateLimitExtensions.HeavyReads).ProducesValidationProblem();
         api.MapGet("/overview", GetOverview);
         api.MapGet("/clock", GetClock);
         return api;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Time;
+using QueueBoard.Web.Limits;
 using QueueBoard.Web.Problems;
 using QueueBoard.Web.Validation;
 
@@ -15,7 +16,7 @@ public static class ReplayEndpoints
 {
     public static RouteGroupBuilder MapReplay(this RouteGroupBuilder api)
     {
-        api.MapGet("/replay", GetFrame).ProducesValidationProblem();
+        api.MapGet("/replay", GetFrame).RequireRateLimiting(RateLimitExtensions.HeavyReads).ProducesValidationProblem();
         return api;
     }
 

@@ -13,6 +13,12 @@ namespace QueueBoard.Web.Limits;
 /// </summary>
 public static class RateLimitExtensions
 {
+    /// <summary>
+    /// The policy of public reads that fan out: the district's history and replay (every site) and a stored day of a site or
+    /// lane (<c>?date=</c>, a day of hour records). Each address gets its own small bucket for them, on top of its reads.
+    /// </summary>
+    public const string HeavyReads = "heavy-reads";
+
     public static IServiceCollection AddQueueBoardRateLimits(this IServiceCollection services, RequestLimitOptions limits, string? adminToken)
     {
         var adminId = string.IsNullOrWhiteSpace(adminToken) ? null : LeadCodes.IdOf(adminToken);
@@ -26,6 +32,9 @@ public static class RateLimitExtensions
                     IsWrite(context.Request) && LeadCodes.IdOfBearer(context) is { } id && id != adminId
                         ? Bucket($"code:{id}", limits.LeadWritesPerSecond, limits.LeadWriteBurst)
                         : RateLimitPartition.GetNoLimiter("unlimited")));
+            options.AddPolicy(HeavyReads, context => IsHeavy(context.Request)
+                ? Bucket($"heavy:{ClientAddress.LimitKey(context)}", limits.AddressHeavyReadsPerSecond, limits.AddressHeavyReadBurst)
+                : RateLimitPartition.GetNoLimiter("light"));
             options.OnRejected = RejectAsync;
         });
         return services;
@@ -37,6 +46,10 @@ public static class RateLimitExtensions
     private static bool IsWrite(HttpRequest request) =>
         !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
         && request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
+
+    // A site's or lane's recent minutes come from its grain's memory; only a stored day, or a read of every site, is heavy.
+    private static bool IsHeavy(HttpRequest request) =>
+        request.Query.ContainsKey("date") || !request.RouteValues.ContainsKey("siteId");
 
     private static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions

@@ -25,6 +25,15 @@ public sealed class RequestLimitOptions
 
     public int AddressReadBurst { get; set; } = 5000;
 
+    /// <summary>
+    /// Reads per second from one address that ask every site, or a stored day (<see cref="RateLimitExtensions.HeavyReads"/>):
+    /// one costs hundreds of grain calls or dozens of storage reads, where a board read costs one. A command centre loads
+    /// the district's history once and replays a minute at a time.
+    /// </summary>
+    public int AddressHeavyReadsPerSecond { get; set; } = 5;
+
+    public int AddressHeavyReadBurst { get; set; } = 60;
+
     /// <summary>Hub connections one client address may hold at once.</summary>
     public int HubConnectionsPerAddress { get; set; } = 2000;
 
@@ -52,6 +61,6 @@ public sealed class RequestLimitOptions
     /// <summary>Every rate, burst and size above 0; the connection caps 0 (worked out from the open-file limit) or more.</summary>
     public static bool AreValid(RequestLimitOptions o) =>
         o is { LeadWritesPerSecond: > 0, LeadWriteBurst: > 0, AddressWritesPerSecond: > 0, AddressWriteBurst: > 0, AddressReadsPerSecond: > 0 }
-        && o is { AddressReadBurst: > 0, HubConnectionsPerAddress: > 0, WatchesPerConnection: > 0, HubMessageBytes: > 0, HubCallsPerSecond: > 0, HubCallBurst: > 0 }
+        && o is { AddressReadBurst: > 0, AddressHeavyReadsPerSecond: > 0, AddressHeavyReadBurst: > 0, HubConnectionsPerAddress: > 0, WatchesPerConnection: > 0, HubMessageBytes: > 0, HubCallsPerSecond: > 0, HubCallBurst: > 0 }
         && o is { MaxHttpConnections: >= 0, MaxWebSockets: >= 0 };
 }
