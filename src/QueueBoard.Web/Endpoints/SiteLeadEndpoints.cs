@@ -5,6 +5,7 @@ using QueueBoard.Web.Auth;
 using QueueBoard.Web.Contracts;
 using QueueBoard.Web.Ingestion;
 using QueueBoard.Web.Json;
+using QueueBoard.Web.Limits;
 using QueueBoard.Web.Problems;
 using QueueBoard.Web.Sites;
 
@@ -33,7 +34,8 @@ public static class SiteLeadEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<EventBatchResponse>, ProblemHttpResult>> PostEvents(string siteId, HttpContext context, KnownSites known, EventIngestor ingestor, AuditTrail audit)
+    private static async Task<Results<Ok<EventBatchResponse>, ProblemHttpResult>> PostEvents(
+        string siteId, HttpContext context, KnownSites known, EventIngestor ingestor, LeadEventBudget budget, AuditTrail audit)
     {
         if (!await known.ContainsAsync(siteId))
         {
@@ -46,7 +48,12 @@ public static class SiteLeadEndpoints
             return problem;
         }
 
-        var result = await ingestor.IngestAsync(siteId, request!);
+        if (budget.Refuses(context, request!.Events?.Count ?? 0) is { } wait)
+        {
+            return ApiProblems.TooManyEvents(context.Response, wait);
+        }
+
+        var result = await ingestor.IngestAsync(siteId, request);
         if (!result.SiteFound)
         {
             return ApiProblems.SiteNotFound(siteId);

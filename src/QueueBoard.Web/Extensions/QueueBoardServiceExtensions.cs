@@ -47,11 +47,12 @@ public static class QueueBoardServiceExtensions
         var queueBoard = section.Get<QueueBoardOptions>() ?? new();
         var limits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new();
         services.AddOptions<RequestLimitOptions>().Bind(builder.Configuration.GetSection(RequestLimitOptions.Section))
-            .Validate(RequestLimitOptions.AreValid, "Every QueueBoard:Limits setting must be a whole number above 0, the connection caps 0 or more (switch request rates off with QueueBoard:RateLimits=false).")
+            .Validate(RequestLimitOptions.AreValid, "Every QueueBoard:Limits setting must be a whole number above 0 (LeadEventBurst at least a full batch of 1000), the connection caps 0 or more (switch request rates off with QueueBoard:RateLimits=false).")
             .ValidateOnStart();
         services.AddSingleton<RefusalLog>();
         services.AddSingleton<HubConnectionCounter>();
         services.AddQueueBoardRateLimits(limits, queueBoard.AdminToken);
+        services.AddSingleton(new LeadEventBudget(limits, queueBoard.RateLimits));
         var openFiles = OpenFileLimit.Read();
         builder.WebHost.ConfigureKestrel(kestrel => ConnectionLimits.Apply(kestrel.Limits, limits, openFiles));
         services.AddTrustedProxies(queueBoard.TrustedProxies);

@@ -1,3 +1,5 @@
+using QueueBoard.Web.Validation;
+
 namespace QueueBoard.Web.Limits;
 
 /// <summary>
@@ -14,6 +16,15 @@ public sealed class RequestLimitOptions
 
     /// <summary>Writes one lead code may send at once: a phone's outbox flushing after an hour offline.</summary>
     public int LeadWriteBurst { get; set; } = 600;
+
+    /// <summary>
+    /// Events per second one lead code may keep up (<see cref="LeadEventBudget"/>): a busy site's lanes send one or two a
+    /// second between them, and every id is kept for a day.
+    /// </summary>
+    public int LeadEventsPerSecond { get; set; } = 50;
+
+    /// <summary>Events one lead code may send at once: hours of a site's taps from an outbox, and always one full batch.</summary>
+    public int LeadEventBurst { get; set; } = 10_000;
 
     /// <summary>Writes per second from one client address (every lead of a site behind one NAT together).</summary>
     public int AddressWritesPerSecond { get; set; } = 50;
@@ -60,7 +71,8 @@ public sealed class RequestLimitOptions
 
     /// <summary>Every rate, burst and size above 0; the connection caps 0 (worked out from the open-file limit) or more.</summary>
     public static bool AreValid(RequestLimitOptions o) =>
-        o is { LeadWritesPerSecond: > 0, LeadWriteBurst: > 0, AddressWritesPerSecond: > 0, AddressWriteBurst: > 0, AddressReadsPerSecond: > 0 }
+        o is { LeadWritesPerSecond: > 0, LeadWriteBurst: > 0, LeadEventsPerSecond: > 0, AddressWritesPerSecond: > 0, AddressWriteBurst: > 0, AddressReadsPerSecond: > 0 }
         && o is { AddressReadBurst: > 0, AddressHeavyReadsPerSecond: > 0, AddressHeavyReadBurst: > 0, HubConnectionsPerAddress: > 0, WatchesPerConnection: > 0, HubMessageBytes: > 0, HubCallsPerSecond: > 0, HubCallBurst: > 0 }
-        && o is { MaxHttpConnections: >= 0, MaxWebSockets: >= 0 };
+        && o is { MaxHttpConnections: >= 0, MaxWebSockets: >= 0 }
+        && o.LeadEventBurst >= EventBatchValidator.MaximumEvents;
 }

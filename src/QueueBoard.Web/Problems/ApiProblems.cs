@@ -33,6 +33,17 @@ public static class ApiProblems
             detail: "Events sent with ids are counted once however often they are sent.");
     }
 
+    /// <summary>429 with <c>Retry-After</c> for a lead code that sent more events than <see cref="Limits.LeadEventBudget"/> allows.</summary>
+    public static ProblemHttpResult TooManyEvents(HttpResponse response, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: $"This lead code sent more events than a site's devices do. Wait {seconds} s and send the same batch again.",
+            detail: "Nothing in the refused batch was applied; events with ids are counted once however often they are sent.");
+    }
+
     public static void SetRetryAfter(HttpResponse response) =>
         response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
