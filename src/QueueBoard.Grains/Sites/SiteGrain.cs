@@ -397,8 +397,13 @@ public sealed class SiteGrain(
 
         var points = await Lane(laneId).GetHistory(minutes);
 
-        // The minute under way ends with the lane as the site sees it now.
-        var lane = Current().Lanes.Single(l => l.Id == laneId);
+        // The minute under way ends with the lane as the site sees it now. This call interleaves, so a set-up that removed
+        // the lane may have run while its history was read: then the lane's own points are all there is.
+        if (Config is null || Current().Lanes.FirstOrDefault(l => l.Id == laneId) is not { } lane)
+        {
+            return points;
+        }
+
         return points.SetItem(points.Length - 1, points[^1] with { QueueLength = reading.QueueLength, WaitMinutes = lane.WaitMinutes });
     }
 
