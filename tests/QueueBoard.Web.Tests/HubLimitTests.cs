@@ -83,6 +83,58 @@ public sealed class HubLimitTests
     }
 
     [Fact]
+    public async Task A_connection_looping_on_a_watch_gets_a_hub_error_and_stays_connected()
+    {
+        await using var app = new ConfiguredAppFactory(("QueueBoard:Limits:HubCallsPerSecond", "1"), ("QueueBoard:Limits:HubCallBurst", "3"));
+        await using var hub = app.Hub();
+        await hub.StartAsync(Cancel);
+
+        var refusals = await CallsRefusedAsync([hub, hub, hub, hub, hub, hub]);
+
+        Assert.InRange(refusals.Count, 1, 3);
+        Assert.All(refusals, r => Assert.Contains("on this connection", r.Message, StringComparison.Ordinal));
+        Assert.Equal(HubConnectionState.Connected, hub.State);
+    }
+
+    [Fact]
+    public async Task An_address_spreading_calls_over_connections_is_held_to_its_own_budget_and_recovers()
+    {
+        await using var app = new ConfiguredAppFactory(
+            ("QueueBoard:Limits:HubCallsPerAddressPerSecond", "1"),
+            ("QueueBoard:Limits:HubCallAddressBurst", "4"));
+        await using var first = app.Hub();
+        await using var second = app.Hub();
+        await first.StartAsync(Cancel);
+        await second.StartAsync(Cancel);
+
+        // Three calls each: well within each connection's own budget, two more than the address's burst.
+        var refusals = await CallsRefusedAsync([first, second, first, second, first, second]);
+
+        Assert.InRange(refusals.Count, 1, 2);
+        Assert.All(refusals, r => Assert.Contains("from this network", r.Message, StringComparison.Ordinal));
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Cancel);
+        await second.InvokeAsync("WatchBoard", Cancel);
+    }
+
+    private static async Task<List<HubException>> CallsRefusedAsync(HubConnection[] calls)
+    {
+        var refused = new List<HubException>();
+        foreach (var hub in calls)
+        {
+            try
+            {
+                await hub.InvokeAsync("WatchBoard", Cancel);
+            }
+            catch (HubException ex)
+            {
+                refused.Add(ex);
+            }
+        }
+
+        return refused;
+    }
+
+    [Fact]
     public async Task A_hub_message_over_the_size_limit_closes_the_connection()
     {
         await using var app = new ConfiguredAppFactory(("QueueBoard:Limits:HubMessageBytes", "1024"));

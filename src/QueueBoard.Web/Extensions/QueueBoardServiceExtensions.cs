@@ -53,6 +53,7 @@ public static class QueueBoardServiceExtensions
         services.AddSingleton<HubConnectionCounter>();
         services.AddQueueBoardRateLimits(limits, queueBoard.AdminToken);
         services.AddSingleton(new LeadEventBudget(limits, queueBoard.RateLimits));
+        services.AddSingleton(new HubAddressBudget(limits));
         var openFiles = OpenFileLimit.Read();
         builder.WebHost.ConfigureKestrel(kestrel => ConnectionLimits.Apply(kestrel.Limits, limits, openFiles));
         services.AddTrustedProxies(queueBoard.TrustedProxies);

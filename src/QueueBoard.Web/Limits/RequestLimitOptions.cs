@@ -69,10 +69,20 @@ public sealed class RequestLimitOptions
     /// <summary>Hub calls one connection may make at once: a board phone expanding many sites in a row.</summary>
     public int HubCallBurst { get; set; } = 100;
 
+    /// <summary>
+    /// Hub calls per second one client address may keep up over all its connections: a carrier NAT's phones watching the
+    /// board and a site or two each.
+    /// </summary>
+    public int HubCallsPerAddressPerSecond { get; set; } = 1000;
+
+    /// <summary>Hub calls one address may make at once: its thousands of phones watching again after a node restart.</summary>
+    public int HubCallAddressBurst { get; set; } = 20_000;
+
     /// <summary>Every rate, burst and size above 0; the connection caps 0 (worked out from the open-file limit) or more.</summary>
     public static bool AreValid(RequestLimitOptions o) =>
         o is { LeadWritesPerSecond: > 0, LeadWriteBurst: > 0, LeadEventsPerSecond: > 0, AddressWritesPerSecond: > 0, AddressWriteBurst: > 0, AddressReadsPerSecond: > 0 }
         && o is { AddressReadBurst: > 0, AddressHeavyReadsPerSecond: > 0, AddressHeavyReadBurst: > 0, HubConnectionsPerAddress: > 0, WatchesPerConnection: > 0, HubMessageBytes: > 0, HubCallsPerSecond: > 0, HubCallBurst: > 0 }
+        && o is { HubCallsPerAddressPerSecond: > 0, HubCallAddressBurst: > 0 }
         && o is { MaxHttpConnections: >= 0, MaxWebSockets: >= 0 }
         && o.LeadEventBurst >= EventBatchValidator.MaximumEvents;
 }

@@ -1,0 +1,28 @@
+using System.Threading.RateLimiting;
+
+namespace QueueBoard.Web.Limits;
+
+/// <summary>
+/// Hub calls one client address may make across all its connections (<see cref="HubCallLimitFilter"/> checks it after the
+/// connection's own budget): an address may hold thousands of connections, and without this each would bring its own ten
+/// calls a second of watches, every one a snapshot built by a site or the district.
+/// </summary>
+public sealed class HubAddressBudget(RequestLimitOptions limits)
+{
+    // Buckets of addresses that went quiet are dropped by the limiter, so flooding from many addresses leaves nothing behind.
+    private readonly PartitionedRateLimiter<string> _addresses = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.HubCallAddressBurst,
+            TokensPerPeriod = limits.HubCallsPerAddressPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    public bool TrySpend(string addressKey)
+    {
+        using var lease = _addresses.AttemptAcquire(addressKey);
+        return lease.IsAcquired;
+    }
+}
