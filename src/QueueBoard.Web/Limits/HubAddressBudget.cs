@@ -9,16 +9,8 @@ namespace QueueBoard.Web.Limits;
 /// </summary>
 public sealed class HubAddressBudget(RequestLimitOptions limits)
 {
-    // Buckets of addresses that went quiet are dropped by the limiter, so flooding from many addresses leaves nothing behind.
-    private readonly PartitionedRateLimiter<string> _addresses = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limits.HubCallAddressBurst,
-            TokensPerPeriod = limits.HubCallsPerAddressPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    // Buckets of addresses that went quiet are dropped, so calls from many addresses leave nothing behind.
+    private readonly PartitionedRateLimiter<string> _addresses = TokenBuckets.ByKey(limits.HubCallsPerAddressPerSecond, limits.HubCallAddressBurst);
 
     public bool TrySpend(string addressKey)
     {

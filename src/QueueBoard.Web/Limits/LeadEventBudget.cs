@@ -12,15 +12,7 @@ namespace QueueBoard.Web.Limits;
 public sealed class LeadEventBudget(RequestLimitOptions limits, bool enabled)
 {
     // One bucket per lead code that signed in, so as many as the codes issued; idle ones are dropped by the limiter.
-    private readonly PartitionedRateLimiter<string> _codes = PartitionedRateLimiter.Create<string, string>(id =>
-        RateLimitPartition.GetTokenBucketLimiter(id, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limits.LeadEventBurst,
-            TokensPerPeriod = limits.LeadEventsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly PartitionedRateLimiter<string> _codes = TokenBuckets.ByKey(limits.LeadEventsPerSecond, limits.LeadEventBurst);
 
     /// <summary>How long the lead should wait before sending these <paramref name="events"/> again; null when they may go now.</summary>
     public TimeSpan? Refuses(HttpContext context, int events)

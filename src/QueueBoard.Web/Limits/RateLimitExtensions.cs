@@ -52,14 +52,7 @@ public static class RateLimitExtensions
         request.Query.ContainsKey("date") || !request.RouteValues.ContainsKey("siteId");
 
     private static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
-        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = burst,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        RateLimitPartition.GetTokenBucketLimiter(key, _ => TokenBuckets.Options(perSecond, burst));
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
