@@ -174,6 +174,54 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_sent_tap_stays_on_screen_when_the_read_that_should_confirm_it_fails()
+    {
+        await OpenSiteAsync(Status("1", "open"));
+        var lead = await browser.NewPageAsync();
+
+        // No live connection, so the only pictures are reads; then the site's read fails while the tap goes through.
+        await lead.RouteAsync("**/hubs/queue**", route => route.AbortAsync());
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        await lead.RouteAsync($"**/api/v1/sites/{_siteId}", route => route.Request.Method == "GET" ? route.AbortAsync() : route.ContinueAsync());
+        var queue = Lane(lead, "1").GetByTestId("lead-queue");
+
+        await Lane(lead, "1").GetByTestId("arrived-5").ClickAsync();
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", Screens.HeldTapsSent);
+        Assert.Equal(5, await QueueAsync("1"));
+
+        // The server has the five; a screen showing 0 would have the lead tap them again.
+        for (var i = 0; i < 6; i++)
+        {
+            await Expect(queue).ToHaveTextAsync("5");
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Taps_made_after_an_offline_reload_on_a_phone_minutes_fast_are_counted()
+    {
+        await OpenSiteAsync(Status("1", "open"));
+        var lead = await browser.NewPageAsync();
+
+        // The phone's clock runs five minutes ahead; the server refuses events stamped over two minutes ahead.
+        await lead.AddInitScriptAsync("(() => { const real = Date.now.bind(Date); Date.now = () => real() + 5 * 60 * 1000; })();");
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+
+        // Reloaded with the API out of reach: the console comes up from the phone and stamps taps before any answer.
+        await lead.RouteAsync("**/api/**", route => route.AbortAsync());
+        await lead.RouteAsync("**/hubs/**", route => route.AbortAsync());
+        await lead.ReloadAsync();
+        await Lane(lead, "1").GetByTestId("arrived-1").ClickAsync();
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("1");
+        await Task.Delay(7000, TestContext.Current.CancellationToken);
+
+        await lead.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", new() { Timeout = 30_000 });
+        Assert.Equal(1, await QueueAsync("1"));
+        await Expect(lead.Locator("#rejected")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task Outside_its_hours_the_console_says_residents_see_the_site_closed_and_when_it_opens_and_taps_still_count()
     {
         // Opening hours that begin two whole hours from now in the district and last one hour.

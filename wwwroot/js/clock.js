@@ -4,7 +4,20 @@
 import { setText } from './dom.js';
 import { fmtClock, fmtDate } from './format.js';
 
-let offsetMs = 0;
+// Kept on the device: a lead console that reloads offline stamps its taps before any answer can
+// measure the clock again, and a phone minutes fast would have every one of them refused.
+const OFFSET_KEY = 'queueboard.clockOffsetMs';
+
+let offsetMs = readOffset();
+
+function readOffset() {
+  try {
+    const stored = Number(localStorage.getItem(OFFSET_KEY) ?? 0);
+    return Number.isFinite(stored) ? stored : 0;
+  } catch {
+    return 0;
+  }
+}
 
 export function observeResponse(response, sentAt, receivedAt) {
   const header = response.headers.get('Date');
@@ -13,7 +26,14 @@ export function observeResponse(response, sentAt, receivedAt) {
   if (Number.isNaN(server)) return;
   // The header has 1 s resolution; ignore differences it cannot resolve.
   const estimate = server + 500 - (sentAt + receivedAt) / 2;
-  offsetMs = Math.abs(estimate) < 3000 ? 0 : Math.round(estimate);
+  const next = Math.abs(estimate) < 3000 ? 0 : Math.round(estimate);
+  if (next === offsetMs) return;
+  offsetMs = next;
+  try {
+    localStorage.setItem(OFFSET_KEY, String(offsetMs));
+  } catch {
+    // Private mode: the offset is measured again after each reload.
+  }
 }
 
 export function serverNow() {

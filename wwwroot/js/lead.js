@@ -58,7 +58,8 @@ const state = {
   // Why a code kept on this phone was given up, told on the sign-in until the lead signs in again.
   signinErrorKey: session.reason,
   messageKeys: null,
-  // Accepted events stay applied on screen until a fresh server snapshot that includes them arrives.
+  // Accepted events stay applied on screen until the next site picture is applied (applySite), which
+  // was built after their 200 and so includes them.
   acked: [],
   rejected: [],
 };
@@ -89,16 +90,9 @@ const outbox = new Outbox(siteId, {
   send: (events) => api.postEvents(siteId, state.code, events),
   onChange: renderSync,
   onAccepted(batch) {
-    const ids = new Set(batch.map((e) => e.id));
     state.acked.push(...batch);
     renderLanes();
-    // A snapshot fetched after the 200 includes these events; until it arrives they stay on screen.
-    api.site(siteId).then(applySite, () => {}).finally(() => {
-      setTimeout(() => {
-        state.acked = state.acked.filter((e) => !ids.has(e.id));
-        renderLanes();
-      }, 0);
-    });
+    confirmAcked();
   },
   onRejected(entries) {
     state.rejected.push(...entries.map((e) => ({ ...e, at: Date.now() })));
@@ -276,14 +270,26 @@ function describeEvent(event) {
 
 // ---- site data ----
 
+// Asks for the site so that the accepted taps are shown by the server's own figures. A failed read
+// keeps them on screen (dropping them would show the lead a count without their taps, inviting the
+// same tap twice) and asks again, unless a push or poll has brought a picture meanwhile.
+function confirmAcked(attempt = 0) {
+  api.site(siteId).then(applySite, () => {
+    if (attempt < 5) setTimeout(() => { if (state.acked.length) confirmAcked(attempt + 1); }, 3000);
+  });
+}
+
+// Whether the picture was taken: one older than the picture shown is dropped.
 function applySite(detail) {
-  if (!detail?.id || detail.id !== siteId) return;
-  if (!versions.accept(detail.id, detail.version)) return;
+  if (!detail?.id || detail.id !== siteId) return false;
+  if (!versions.accept(detail.id, detail.version)) return false;
   state.site = detail;
+  state.acked = [];
   cacheSite(detail);
   renderHeader();
   renderLanes();
   renderHours();
+  return true;
 }
 
 // ---- sign in / out ----
