@@ -388,13 +388,21 @@ el.group.setAttribute('aria-pressed', String(state.grouped));
 // ---- data ----
 
 const reads = createReadGuard();
+let overviewPushes = 0;
+
+function pushedOverview(overview) {
+  overviewPushes++;
+  applyOverview(overview);
+}
 
 async function loadAll() {
   const mark = reads.mark();
+  const overviewMark = overviewPushes;
   const [sites, overview] = await Promise.allSettled([api.sites(), api.overview()]);
   loadHistory().catch(() => {});
   if (sites.status === 'fulfilled') mergeRows(reads.unpushed(sites.value, mark));
-  if (overview.status === 'fulfilled') applyOverview(overview.value);
+  // An overview pushed while the read was out is newer than its answer (a cleared alert would come back).
+  if (overview.status === 'fulfilled' && overviewPushes === overviewMark) applyOverview(overview.value);
   if (sites.status === 'fulfilled' || overview.status === 'fulfilled') live.markFresh();
   if (sites.status === 'rejected' && !state.loaded) setTimeout(loadAll, 5000);
   return sites.status === 'fulfilled' && overview.status === 'fulfilled' ? undefined : Promise.reject();
@@ -406,7 +414,7 @@ const live = createLive({
       reads.pushed(rows);
       mergeRows(rows);
     },
-    overviewUpdated: applyOverview,
+    overviewUpdated: pushedOverview,
   },
 });
 

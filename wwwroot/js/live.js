@@ -21,6 +21,9 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected, 
   let connected = false;
   let disconnectedSince = Date.now();
   let freshAt = null;
+  // The last second the page ran while connected: a phone asleep in a pocket runs no timers, so its
+  // connection is found dropped only on waking, long after the data stopped coming.
+  let aliveAt = Date.now();
   let startAttempt = 0;
   let startTimer = null;
   let starting = false;
@@ -45,10 +48,11 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected, 
     connected = value;
     if (value) {
       freshAt = Date.now();
+      aliveAt = freshAt;
     } else {
       disconnectedSince = Date.now();
-      // Everything shown was current up to the moment the connection dropped.
-      if (freshAt != null) freshAt = Date.now();
+      // Everything shown was current up to the last moment the page ran with the connection up.
+      if (freshAt != null) freshAt = Math.max(freshAt, aliveAt);
     }
     for (const fn of stateListeners) fn(connected);
   }
@@ -154,6 +158,10 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected, 
   function markFresh() {
     freshAt = Date.now();
   }
+
+  setInterval(() => {
+    if (connected) aliveAt = Date.now();
+  }, 1000);
 
   const keyOf = (method, args) => JSON.stringify([method, ...args]);
 

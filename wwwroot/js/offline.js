@@ -25,11 +25,16 @@ export function attachOffline(live, { poll } = {}) {
     document.body.classList.toggle('stale', stale);
     document.body.classList.toggle('offline', showBanner);
     if (banner) {
+      const justShown = showBanner && banner.hidden;
       if (banner.hidden === showBanner) banner.hidden = !showBanner;
       if (showBanner && text) {
         const when = fresh == null ? t('offline.never') : t('offline.since', { time: fmtClock(new Date(fresh), true) });
         const value = `${t('offline.title')} · ${when}`;
         if (text.textContent !== value) text.textContent = value;
+        // Read out once per offline spell: the time in it moves with every poll and would be read out each time.
+        if (!justShown) banner.setAttribute('aria-live', 'off');
+      } else if (!showBanner) {
+        banner.removeAttribute('aria-live');
       }
     }
     // A page paused while hidden (live.js) reads everything again when it shows; polling meanwhile
@@ -39,7 +44,8 @@ export function attachOffline(live, { poll } = {}) {
       polling = true;
       Promise.resolve()
         .then(poll)
-        .then(() => live.markFresh(), () => {})
+        // A poll whose answer the page dropped (older than what it shows) has not made anything fresh.
+        .then((taken) => { if (taken !== false) live.markFresh(); }, () => {})
         .finally(() => {
           polling = false;
         });

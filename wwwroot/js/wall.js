@@ -106,15 +106,17 @@ function refreshMessage() {
 
 // ---- site ----
 
+// Whether the picture was taken: one older than the picture shown is dropped.
 function applySite(detail) {
-  if (!detail?.id || detail.id !== siteId) return;
-  if (!versions.accept(detail.id, detail.version)) return;
+  if (!detail?.id || detail.id !== siteId) return false;
+  if (!versions.accept(detail.id, detail.version)) return false;
   site = detail;
   missing = false;
   hideMessage();
   el.main.hidden = false;
   render();
   trackMinute(detail);
+  return true;
 }
 
 function render() {
