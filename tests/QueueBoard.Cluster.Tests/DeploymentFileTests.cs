@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using QueueBoard.Testing;
+using QueueBoard.Web.Limits;
 using QueueBoard.Web.Options;
 
 namespace QueueBoard.Cluster.Tests;
@@ -91,7 +92,9 @@ public sealed partial class DeploymentFileTests
     [Fact]
     public void Every_queueboard_setting_the_deployment_files_name_is_one_the_app_knows()
     {
-        var known = typeof(QueueBoardOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet();
+        var known = typeof(QueueBoardOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name)
+            .Concat(typeof(RequestLimitOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => $"Limits__{p.Name}"))
+            .ToHashSet();
         var files = Directory.GetFiles(Path.Combine(Root, "infra", "k8s"), "*.yaml").Append(Path.Combine(Root, "docker-compose.yml"));
 
         var named = files.SelectMany(f => SettingName().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Name: m.Groups[1].Value))).ToList();

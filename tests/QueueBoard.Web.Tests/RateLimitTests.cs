@@ -46,4 +46,24 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
         answers.ForEach(r => r.Dispose());
     }
+
+    [Fact]
+    public async Task Health_probes_answer_while_their_address_is_over_its_read_limit()
+    {
+        await using var app = new ConfiguredAppFactory(("QueueBoard:Limits:AddressReadsPerSecond", "1"), ("QueueBoard:Limits:AddressReadBurst", "2"));
+        using var probe = app.Anonymous();
+        var board = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var answer = await probe.GetAsync("/api/v1/sites", TestContext.Current.CancellationToken);
+            board.Add(answer.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, board);
+        foreach (var path in new[] { "/health/live", "/health/ready", "/health/live", "/health/ready" })
+        {
+            using var answer = await probe.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+    }
 }

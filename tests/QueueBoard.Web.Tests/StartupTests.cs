@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using QueueBoard.Testing;
 
 namespace QueueBoard.Web.Tests;
@@ -49,6 +52,19 @@ public sealed class StartupTests
         Assert.Contains("--QueueBoard:Storage=Memory", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("QueueBoard:SilentAfterMinutes", "0", "SilentAfterMinutes must be more than 0")]
+    [InlineData("QueueBoard:SilentAfterMinutes", "NaN", "SilentAfterMinutes must be more than 0")]
+    [InlineData("QueueBoard:CriticalWaitMinutes", "30", "CriticalWaitMinutes at least AlertWaitMinutes")]
+    public async Task Alert_settings_that_would_grey_or_break_every_site_refuse_to_start(string key, string value, string said)
+    {
+        await using var app = new ConfiguredAppFactory((key, value));
+
+        var error = Flatten(Assert.ThrowsAny<Exception>(() => app.BaseAddress));
+
+        Assert.Contains(said, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unknown_storage_refuses_to_start()
     {
@@ -57,6 +73,16 @@ public sealed class StartupTests
         var error = Flatten(Assert.ThrowsAny<Exception>(() => app.BaseAddress));
 
         Assert.Contains("QueueBoard:Storage=Postgres is not a storage QueueBoard knows", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stopping_node_has_fifty_seconds_to_hand_over_unless_the_operator_says_otherwise()
+    {
+        await using var standard = new QueueBoardAppFactory();
+        await using var told = new ConfiguredAppFactory(("shutdownTimeoutSeconds", "20"));
+
+        Assert.Equal(TimeSpan.FromSeconds(50), standard.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(20), told.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
     [Fact]

@@ -25,11 +25,22 @@ namespace QueueBoard.Web.Extensions;
 /// <summary>Wires QueueBoard's services: options, SignalR, the cluster (<see cref="ClusterExtensions"/>), JSON, problem details, auth and the demo district.</summary>
 public static class QueueBoardServiceExtensions
 {
+    /// <summary>How long a stopping node may take to hand its grains over and write their history.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(50);
+
     public static WebApplicationBuilder AddQueueBoard(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var section = builder.Configuration.GetSection(QueueBoardOptions.Section);
         var development = builder.Environment.IsDevelopment();
+
+        // The host's 30 s default can cut a busy silo off while it writes its grains' history on the way out; compose and
+        // Kubernetes give a node 60 s. An operator's shutdownTimeoutSeconds still wins.
+        if (builder.Configuration["shutdownTimeoutSeconds"] is null)
+        {
+            services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        }
+
         services.AddOptions<QueueBoardOptions>().Bind(section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.AdminToken),
                 "QueueBoard:AdminToken is required: start with --QueueBoard:AdminToken=<secret> (Development configuration has one).")
@@ -42,6 +53,10 @@ public static class QueueBoardServiceExtensions
             .Validate(o => TimeZoneExists(o.TimeZone), "QueueBoard:TimeZone is not a time zone this machine knows (use an IANA id such as Asia/Shanghai).")
             .Validate(o => o.DefaultServiceSeconds is > 0 and <= 3600, "QueueBoard:DefaultServiceSeconds must be more than 0 and at most 3600.")
             .Validate(o => o.SitePushInterval > TimeSpan.Zero && o.BoardPushInterval > TimeSpan.Zero && o.SiteRefreshInterval > TimeSpan.Zero, "QueueBoard push and refresh intervals must be positive.")
+
+            // Zero would grey every open site and alert on each; huge or NaN would fail every picture built.
+            .Validate(o => o.SilentAfterMinutes is > 0 and <= 24 * 60, "QueueBoard:SilentAfterMinutes must be more than 0 and at most 1440.")
+            .Validate(o => o.AlertWaitMinutes > 0 && o.CriticalWaitMinutes >= o.AlertWaitMinutes && o.AlertQueueLength > 0, "QueueBoard:AlertWaitMinutes and AlertQueueLength must be above 0, and CriticalWaitMinutes at least AlertWaitMinutes.")
             .ValidateOnStart();
 
         var queueBoard = section.Get<QueueBoardOptions>() ?? new();
