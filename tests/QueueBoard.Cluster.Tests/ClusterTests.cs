@@ -55,6 +55,56 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public async Task Two_districts_sharing_one_redis_and_cluster_id_never_see_each_others_pushes()
+    {
+        await using var redis = await RedisServer.StartNewAsync();
+        var clusterId = $"qb-{Guid.NewGuid():N}"[..12];
+        await using var east = NodeProcess.InCluster("east", redis.Address, clusterId, $"--QueueBoard:ServiceId={clusterId}-east");
+        await using var west = NodeProcess.InCluster("west", redis.Address, clusterId, $"--QueueBoard:ServiceId={clusterId}-west");
+        await east.StartAsync();
+        await west.StartAsync();
+
+        // One site id in both districts: each district's own site, kept apart by its service id.
+        var siteId = NewSiteId();
+        await east.Admin().CreateSiteAsync(siteId);
+        await west.Admin().CreateSiteAsync(siteId);
+
+        await using var watcher = west.Hub();
+        var queues = new List<int>();
+        var seen = new SemaphoreSlim(0);
+        watcher.On<JsonObject>("siteUpdated", site =>
+        {
+            lock (queues)
+            {
+                queues.Add(site.Lane("1").Number("queueLength"));
+            }
+
+            seen.Release();
+        });
+        await watcher.StartAsync(Cancel);
+        await watcher.InvokeAsync("WatchSite", siteId, Cancel);
+
+        using (var elsewhere = await east.Admin().PostEventsAsync(siteId, Arrived("1", 7, Guid.NewGuid().ToString())))
+        using (var here = await west.Admin().PostEventsAsync(siteId, Arrived("1", 3, Guid.NewGuid().ToString())))
+        {
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (elsewhere.StatusCode, here.StatusCode));
+        }
+
+        // The west watcher's own district's push must arrive; then a while longer for the east's, which must not.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!HasQueue(queues, 3) && DateTime.UtcNow < deadline)
+        {
+            await seen.WaitAsync(TimeSpan.FromSeconds(1), Cancel);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
+        lock (queues)
+        {
+            Assert.True(queues.Contains(3) && !queues.Contains(7) && !queues.Contains(10), $"the west watcher saw queues [{string.Join(", ", queues)}]");
+        }
+    }
+
+    [Fact]
     public async Task Killing_the_node_that_hosts_a_site_mid_stream_loses_nothing_acknowledged_and_counts_retries_once()
     {
         await using var cluster = await ClusterScenario.StartAsync(2);

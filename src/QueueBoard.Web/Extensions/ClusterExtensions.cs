@@ -75,8 +75,9 @@ public static class ClusterExtensions
             AddDashboard(silo, options);
         });
 
-        // Pushes made by a grain on one node reach watchers connected to every node.
-        signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"queueboard:{options.ClusterId}"));
+        // Pushes made by a grain on one node reach watchers connected to every node, and only that district's: the service id,
+        // which keeps districts' keys apart on a shared Redis, keeps their push channels apart too.
+        signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"queueboard:{options.ServiceId}:{options.ClusterId}"));
 
         builder.Services.AddSingleton(_ => new RedisHealthCheck(redis));
         health.AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
