@@ -28,17 +28,7 @@ public sealed class ClusterTests
         Assert.Equal(siteId, (await a.Anonymous().GetJsonAsync($"/api/v1/sites/{siteId}"))["id"]!.GetValue<string>());
 
         await using var watcher = a.Hub();
-        var queues = new List<int>();
-        var seen = new SemaphoreSlim(0);
-        watcher.On<JsonObject>("siteUpdated", site =>
-        {
-            lock (queues)
-            {
-                queues.Add(site.Lane("1").Number("queueLength"));
-            }
-
-            seen.Release();
-        });
+        var (queues, seen) = RecordQueues(watcher);
         await watcher.StartAsync(Cancel);
         await watcher.InvokeAsync("WatchSite", siteId, Cancel);
 
@@ -70,17 +60,7 @@ public sealed class ClusterTests
         await west.Admin().CreateSiteAsync(siteId);
 
         await using var watcher = west.Hub();
-        var queues = new List<int>();
-        var seen = new SemaphoreSlim(0);
-        watcher.On<JsonObject>("siteUpdated", site =>
-        {
-            lock (queues)
-            {
-                queues.Add(site.Lane("1").Number("queueLength"));
-            }
-
-            seen.Release();
-        });
+        var (queues, seen) = RecordQueues(watcher);
         await watcher.StartAsync(Cancel);
         await watcher.InvokeAsync("WatchSite", siteId, Cancel);
 
@@ -281,6 +261,23 @@ public sealed class ClusterTests
 
             await Task.Delay(50, Cancel);
         }
+    }
+
+    /// <summary>Lane 1's queue in every siteUpdated the watcher gets, and a signal for each.</summary>
+    private static (List<int> Queues, SemaphoreSlim Seen) RecordQueues(HubConnection watcher)
+    {
+        var queues = new List<int>();
+        var seen = new SemaphoreSlim(0);
+        watcher.On<JsonObject>("siteUpdated", site =>
+        {
+            lock (queues)
+            {
+                queues.Add(site.Lane("1").Number("queueLength"));
+            }
+
+            seen.Release();
+        });
+        return (queues, seen);
     }
 
     private static bool HasQueue(List<int> queues, int queue)
