@@ -14,13 +14,21 @@ public sealed class LaneIdArchive(IServiceProvider services, string laneKey)
     private const string StateName = "lane-ids";
     private static readonly GrainType ChunkType = GrainType.Create("queueboard-lane-ids");
 
+    /// <summary>
+    /// How long a chunk found under the number being written is left alone although the lane's stored state has not moved:
+    /// it may be another activation's (a cluster deciding that a node is dead can briefly run two) whose lane write is still
+    /// on its way, and erasing it would lose ids that are about to be acknowledged.
+    /// </summary>
+    public static readonly TimeSpan InFlightFor = TimeSpan.FromSeconds(15);
+
     private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
 
     /// <summary>
     /// Stores chunk <paramref name="number"/>. A chunk already stored under that number is overwritten only when
-    /// <paramref name="laneStillCurrent"/> confirms that the lane's stored state is still the one this activation read:
-    /// then the old chunk was left by a write whose lane update failed, and nothing counts it. Otherwise another activation
-    /// of the lane has moved on and counts it, and the write fails rather than erase ids that were acknowledged.
+    /// <paramref name="laneStillCurrent"/> confirms that the lane's stored state is still the one this activation read, and
+    /// the chunk is more than <see cref="InFlightFor"/> older than this one: then it was left by a write whose lane update
+    /// failed, and nothing counts it. Otherwise another activation of the lane has moved on, or may be about to, and the
+    /// write fails (the batch gets a 503 and is retried) rather than erase ids that were or will be acknowledged.
     /// </summary>
     public async Task WriteAsync(long number, LaneIdChunk chunk, Func<Task<bool>> laneStillCurrent)
     {
@@ -40,6 +48,12 @@ public sealed class LaneIdArchive(IServiceProvider services, string laneKey)
 
         var existing = new GrainState<LaneIdChunk>();
         await _storage.ReadStateAsync(StateName, ChunkId(number), existing);
+        if (existing.State is { } left && left.NewestAcceptedAt > chunk.NewestAcceptedAt - InFlightFor)
+        {
+            throw new InconsistentStateException(
+                $"Chunk {number} of lane {laneKey} was written moments ago and may belong to a lane write still on its way", existing.ETag, (string?)null);
+        }
+
         state.ETag = existing.ETag;
         await _storage.WriteStateAsync(StateName, ChunkId(number), state);
     }
