@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.Storage;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.Lanes;
@@ -16,14 +14,7 @@ public sealed class LaneIdArchiveTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 9, 30, 0, TimeSpan.Zero);
 
-    private readonly TestGrainStorage _storage = new();
-    private readonly LaneIdArchive _archive;
-
-    public LaneIdArchiveTests()
-    {
-        _storage.For(new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(LaneIdChunk).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>());
-        _archive = new LaneIdArchive(new ServiceCollection().AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, _storage).BuildServiceProvider(), "site/1");
-    }
+    private readonly LaneIdArchive _archive = new(TestGrainStorage.Standalone().AsServices(), "site/1");
 
     [Fact]
     public async Task A_chunk_another_activation_wrote_moments_ago_is_kept_and_the_second_write_fails()

@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
-using Orleans.Storage;
 using QueueBoard.Abstractions.Model;
 using QueueBoard.Grains.History;
 using QueueBoard.Grains.Persistence;
@@ -17,10 +14,7 @@ public sealed class StorageRetryTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 9, 30, 0, TimeSpan.Zero);
 
-    private readonly TestGrainStorage _storage = new();
-
-    public StorageRetryTests() =>
-        _storage.For(new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(MinuteHistory).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>());
+    private readonly TestGrainStorage _storage = TestGrainStorage.Standalone();
 
     [Fact]
     public async Task A_history_write_that_failed_is_made_on_the_next_tick_though_nothing_changed_since()
@@ -54,8 +48,7 @@ public sealed class StorageRetryTests
     [Fact]
     public async Task An_hour_stored_despite_its_error_is_written_again_on_the_next_pass()
     {
-        var services = new ServiceCollection().AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, _storage).BuildServiceProvider();
-        var archive = new HourArchive(services, "site-timeout");
+        var archive = new HourArchive(_storage.AsServices(), "site-timeout");
         var hour = HourArchive.HourOf(Now);
 
         await archive.WriteAsync(hour, Minutes(arrived: 1), ["1"]);

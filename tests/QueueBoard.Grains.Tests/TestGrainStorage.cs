@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -31,6 +32,17 @@ public sealed class TestGrainStorage : IGrainStorage
     /// </summary>
     public void StoreThenFailNextWrite(string stateName, string grainKey) =>
         _lateFailures.AddOrUpdate((stateName, grainKey), 1, (_, n) => n + 1);
+
+    /// <summary>A storage outside any cluster, for the archives that write to storage themselves.</summary>
+    public static TestGrainStorage Standalone()
+    {
+        var storage = new TestGrainStorage();
+        storage.For(new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(GrainStorage).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>());
+        return storage;
+    }
+
+    /// <summary>Services that hold this storage under QueueBoard's storage name, as a silo's do.</summary>
+    public IServiceProvider AsServices() => new ServiceCollection().AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, this).BuildServiceProvider();
 
     /// <summary>This storage, for a silo whose serializer it may use.</summary>
     public IGrainStorage For(Serializer serializer)
