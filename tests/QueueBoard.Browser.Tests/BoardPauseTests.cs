@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using QueueBoard.Testing;
@@ -56,6 +57,29 @@ public sealed class BoardPauseTests(BrowserFixture browser)
 
         Assert.Contains(frames, f => f.Contains("\"target\":\"boardChanged\"", StringComparison.Ordinal));
         Assert.DoesNotContain(frames, f => f.Contains("\"target\":\"boardUpdated\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_board_back_from_a_pause_shows_a_site_renamed_meanwhile()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        var board = await browser.NewPageAsync();
+        await board.Clock.InstallAsync();
+        await board.GotoAsync("/");
+        var name = board.Locator($"[data-testid=site-row][data-site-id={_siteId}] .row-name");
+        await Expect(name).ToHaveTextAsync("群星公园采样点");
+
+        await SetVisibilityAsync(board, "hidden");
+        await board.Clock.FastForwardAsync("01:05");
+        await Expect(board.Locator("#updated-ago")).ToContainTextAsync("未连接");
+        using (var put = await _admin.PutAsJsonAsync($"/api/v1/sites/{_siteId}", NamedSite("群星公园东门采样点", "Qunxing Park East Gate", ("1", "standard"), ("2", "standard")), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, put.StatusCode);
+        }
+
+        await SetVisibilityAsync(board, "visible");
+        await Expect(board.Locator("#updated-ago")).ToContainTextAsync("实时");
+        await Expect(name).ToHaveTextAsync("群星公园东门采样点");
     }
 
     private static async Task SetVisibilityAsync(IPage page, string state) => await page.EvaluateAsync(

@@ -9,10 +9,12 @@ public static class Api
 {
     public static string NewSiteId() => $"t-{Guid.NewGuid():N}"[..18];
 
-    public static object Site(params (string Id, string Kind)[] lanes) => new
+    public static object Site(params (string Id, string Kind)[] lanes) => NamedSite("群星公园采样点", "Qunxing Park", lanes);
+
+    public static object NamedSite(string name, string nameEn, params (string Id, string Kind)[] lanes) => new
     {
-        name = "群星公园采样点",
-        nameEn = "Qunxing Park",
+        name,
+        nameEn,
         area = "环市街道",
         // Some 40 km from the demo district (and from the advice tests' sites), so a test's empty sites are never the
         // "faster site nearby" on a demo screen or in a screenshot.

@@ -605,14 +605,20 @@ function readBoardForNewSites() {
     });
 }
 
+let connectedBefore = false;
 const live = createLive({
   // A minute of a district's pushes costs a phone more than the board it reads again on return.
   pauseWhenHiddenMs: 60000,
   onWatch: (method, [id]) => {
     if (method === 'WatchSite') versions.reset(id);
   },
-  // Back from a dropped connection, the open site's forecast may be from before it.
-  onConnected: () => forecasts.refresh(),
+  // Back from a dropped or paused connection, the open site's forecast may be from before it, and so may
+  // the rows' names, areas and places: the changed rows pushed carry only the fields that move often.
+  onConnected: () => {
+    forecasts.refresh();
+    if (connectedBefore) readBoardForNewSites();
+    connectedBefore = true;
+  },
   handlers: {
     // The whole board, when the page named no version (its first read failed).
     boardUpdated(list) {
