@@ -58,6 +58,11 @@ public sealed record LoadReport(
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"From minute {SteadyFrom} on: lowest {Mb(spread.Low)} MB, highest {Mb(spread.High)} MB, {(spread.High - spread.Low) * 100.0 / spread.Low:0.0}% apart; last minute {(soak.ServerMinuteBytes[^1] - spread.Low) * 100.0 / spread.Low:0.0}% above the lowest");
             }
+
+            if (soak.StoreMinuteBytes.Count > 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"Redis memory, mean over each minute (MB): {string.Join(", ", soak.StoreMinuteBytes.Select(Mb))}");
+            }
         }
 
         return text.ToString();

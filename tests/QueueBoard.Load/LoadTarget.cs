@@ -21,6 +21,12 @@ public sealed record LoadTarget(string Name, IReadOnlyList<Uri> Nodes, string Ad
 
     public Uri HubFor(int index) => new(NodeFor(index), Bare ? "/hubs/bare" : "/hubs/queue");
 
+    /// <summary>The store's processes (a cluster's Redis): sampled beside the nodes, since the ids a soak keeps live there.</summary>
+    public IReadOnlyList<int> StoreProcessIds { get; init; } = [];
+
     /// <summary>Samples the target's processes while a phase runs; none for a target whose processes are not ours.</summary>
     public ProcessMeter? Meter() => ProcessIds.Count == 0 ? null : new ProcessMeter(ProcessIds);
+
+    /// <summary>Samples the store's processes while a phase runs; none without a store of ours.</summary>
+    public ProcessMeter? StoreMeter() => StoreProcessIds.Count == 0 ? null : new ProcessMeter(StoreProcessIds);
 }

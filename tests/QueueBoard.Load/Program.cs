@@ -35,7 +35,10 @@ foreach (var node in nodes)
 Progress($"QueueBoard: {nodes.Length} node(s) from {RepositoryPaths.WebDll} ({RepositoryPaths.Configuration})");
 var baselinePort = FreePort.Next();
 using var baselineProcess = settings.Baselines ? StartBaseline(baselinePort) : null;
-var queueBoard = new LoadTarget("QueueBoard", [.. nodes.Select(n => n.BaseAddress)], NodeProcess.AdminToken, [.. nodes.Select(n => n.ProcessId).OfType<int>()], Bare: false);
+var queueBoard = new LoadTarget("QueueBoard", [.. nodes.Select(n => n.BaseAddress)], NodeProcess.AdminToken, [.. nodes.Select(n => n.ProcessId).OfType<int>()], Bare: false)
+{
+    StoreProcessIds = redis?.ProcessId is { } redisPid ? [redisPid] : [],
+};
 var baseline = baselineProcess is null ? null : new LoadTarget("bare", new Uri($"http://127.0.0.1:{baselinePort}/"), BaselineServer.Token, baselineProcess.Id, Bare: true);
 if (baseline is not null)
 {

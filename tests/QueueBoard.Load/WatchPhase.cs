@@ -24,6 +24,7 @@ public static class WatchPhase
         using var reader = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { Timeout = TimeSpan.FromMinutes(2) };
 
         await using var meter = target.Meter();
+        await using var storeMeter = target.StoreMeter();
         await using var watchers = new Watchers();
         var connectSeconds = await watchers.OpenAsync(i => target.HubFor(i < walls ? i % sites.Length : i), settings.Watchers, (i, connection) =>
         {
@@ -104,6 +105,7 @@ public static class WatchPhase
         var unreflected = logs.Take(Math.Min(walls, logs.Length)).Select((log, i) => (long)Math.Max(0, acks[i % sites.Length].Count - log!.SeenFor(i % sites.Length))).Sum();
         var usage = meter is null ? default : await meter.StopAsync();
         var minutes = meter?.MinuteBytes.ToList() ?? [];
+        List<long> storeMinutes = storeMeter is null ? [] : await StoreMinutesAsync(storeMeter);
         return new WatchResult(
             target.Name,
             settings.Watchers,
@@ -119,7 +121,13 @@ public static class WatchPhase
             unreflected,
             usage.Cores,
             usage.StartBytes,
-            usage.PeakBytes) { ServerMinuteBytes = minutes, MeanPhoneConnectBytes = phoneConnectBytes };
+            usage.PeakBytes) { ServerMinuteBytes = minutes, StoreMinuteBytes = storeMinutes, MeanPhoneConnectBytes = phoneConnectBytes };
+
+        static async Task<List<long>> StoreMinutesAsync(ProcessMeter store)
+        {
+            await store.StopAsync();
+            return [.. store.MinuteBytes];
+        }
 
         async Task WatchBoardAsync(int i, HubConnection connection)
         {

@@ -24,6 +24,9 @@ public sealed record WatchResult(
     /// <summary>The server's mean resident memory over each minute of the phase (a soak's record).</summary>
     public IReadOnlyList<long> ServerMinuteBytes { get; init; } = [];
 
+    /// <summary>The store's (a cluster's Redis) mean resident memory over each minute of the phase, beside the nodes'.</summary>
+    public IReadOnlyList<long> StoreMinuteBytes { get; init; } = [];
+
     /// <summary>What a phone took to connect, on the wire: its compressed read of the board and the watch's answers.</summary>
     public double MeanPhoneConnectBytes { get; init; }
 }

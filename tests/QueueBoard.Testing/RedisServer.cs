@@ -25,6 +25,9 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The server's process while it runs, for a load run to sample its memory.</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>The <c>QueueBoard:Redis</c> value for this server.</summary>
     public string Address => $"127.0.0.1:{Port}";
 
