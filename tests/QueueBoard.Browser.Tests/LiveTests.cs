@@ -32,6 +32,27 @@ public sealed class LiveTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_site_renamed_and_moved_to_another_area_changes_on_an_open_board_without_a_reload()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        var board = await browser.NewPageAsync();
+        var loads = 0;
+        board.Load += (_, _) => Interlocked.Increment(ref loads);
+        await board.GotoAsync("/");
+        var row = board.Locator($"[data-testid=site-row][data-site-id={_siteId}]");
+        await Expect(row.Locator(".row-name")).ToHaveTextAsync("群星公园采样点");
+        await board.Locator("#area-filter").SelectOptionAsync("潮连街道");
+        await Expect(row).ToBeHiddenAsync();
+
+        // Into an area no other site is in: the area menu must offer it before the resident can pick it.
+        await _admin.CreateSiteAsync(_siteId, PlacedSite("群星公园东门采样点", "Qunxing Park East Gate", "试点新区", 22.96, 112.71, ("1", "standard"), ("2", "standard")));
+        await board.Locator("#area-filter").SelectOptionAsync("试点新区");
+        await Expect(row.Locator(".row-name")).ToHaveTextAsync("群星公园东门采样点");
+        await Expect(row).ToBeVisibleAsync();
+        Assert.Equal(1, loads);
+    }
+
+    [Fact]
     public async Task A_lead_reaches_and_works_the_lane_buttons_with_the_keyboard_alone()
     {
         await _admin.CreateSiteAsync(_siteId);

@@ -11,15 +11,18 @@ public static class Api
 
     public static object Site(params (string Id, string Kind)[] lanes) => NamedSite("群星公园采样点", "Qunxing Park", lanes);
 
-    public static object NamedSite(string name, string nameEn, params (string Id, string Kind)[] lanes) => new
+    // Some 40 km from the demo district (and from the advice tests' sites), so a test's empty sites are never the
+    // "faster site nearby" on a demo screen or in a screenshot.
+    public static object NamedSite(string name, string nameEn, params (string Id, string Kind)[] lanes) =>
+        PlacedSite(name, nameEn, "环市街道", 22.95, 112.70, lanes);
+
+    public static object PlacedSite(string name, string nameEn, string area, double latitude, double longitude, params (string Id, string Kind)[] lanes) => new
     {
         name,
         nameEn,
-        area = "环市街道",
-        // Some 40 km from the demo district (and from the advice tests' sites), so a test's empty sites are never the
-        // "faster site nearby" on a demo screen or in a screenshot.
-        latitude = 22.95,
-        longitude = 112.70,
+        area,
+        latitude,
+        longitude,
         openHours = new[] { new { from = "00:00", to = "24:00" } },
         lanes = lanes.Select(l => new { id = l.Id, name = $"{l.Id}号通道", kind = l.Kind }).ToArray(),
     };

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using QueueBoard.Abstractions.Model;
@@ -119,12 +120,41 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         Assert.False(string.IsNullOrEmpty((await Next(_changes, "the version to hold")).GetProperty("version").GetString()));
     }
 
+    [Fact]
+    public async Task A_phone_watching_all_day_takes_a_sites_new_name_area_and_place_in_the_next_push()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        _full.On<JsonElement[]>("boardUpdated", rows => _fullPushes.Enqueue(rows));
+        await _full.StartAsync(cancel);
+        await _full.InvokeAsync("WatchBoard", cancel);
+        await _admin.CreateSiteAsync(_siteId);
+
+        // The new site's first push carries its whole row; the rename must come after it to be a change of its own.
+        while (!(await Next(_fullPushes, "the new site's first push")).Any(r => r.GetProperty("id").GetString() == _siteId))
+        {
+        }
+
+        var version = await VersionOfABoardWithTheSite();
+        _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
+        await _compact.StartAsync(cancel);
+        await _compact.InvokeAsync("WatchBoardSince", version, cancel);
+
+        await _admin.CreateSiteAsync(_siteId, PlacedSite("群星公园东门采样点", "Qunxing Park East Gate", "潮连街道", 22.96, 112.71, ("1", "standard"), ("2", "standard")));
+        var moved = await NextCompactRowWith("name");
+        Assert.Equal("群星公园东门采样点", moved["name"].GetString());
+        Assert.Equal("Qunxing Park East Gate", moved["nameEn"].GetString());
+        Assert.Equal("潮连街道", moved["area"].GetString());
+        Assert.Equal(22.96, moved["latitude"].GetDouble());
+        Assert.Equal(112.71, moved["longitude"].GetDouble());
+        Assert.DoesNotContain("queueLength", moved.Keys);
+    }
+
     [Theory]
     [InlineData("W/\"not-a-version\"")]
     [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef")]
-    public async Task A_phone_whose_version_the_district_never_gave_out_gets_every_moving_field_not_the_board(string version)
+    public async Task A_phone_whose_version_the_district_never_gave_out_gets_every_field_as_changed_rows_not_the_board(string version)
     {
-        // As after a restart: the phone still holds every site's name and place, but none of its numbers.
+        // As after a restart: the phone still holds every site, but nothing of it that may have changed meanwhile.
         var cancel = TestContext.Current.CancellationToken;
         await _admin.CreateSiteAsync(_siteId);
         await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 3));
@@ -212,6 +242,41 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
             var queue = values.TryGetValue("queueLength", out var q) ? q.GetInt32() : -1;
             return (items[0].GetString()!, queue, (object)values, row.GetRawText().Length);
         });
+    }
+
+    /// <summary>The version of a board read that holds the test site: the phone has the site's names from it.</summary>
+    private async Task<string> VersionOfABoardWithTheSite()
+    {
+        var waited = Stopwatch.StartNew();
+        using var reader = app.CreateClient();
+        while (waited.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            using var read = await reader.GetAsync("/api/v1/sites", TestContext.Current.CancellationToken);
+            var rows = await read.Content.ReadFromJsonAsync<JsonElement[]>(TestContext.Current.CancellationToken);
+            if (rows!.Any(r => r.GetProperty("id").GetString() == _siteId))
+            {
+                return read.Headers.ETag!.Tag.Trim('"');
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("the board did not hold the new site within 3 s");
+    }
+
+    /// <summary>The test site's next compact row that carries <paramref name="field"/>, within 3 s.</summary>
+    private async Task<Dictionary<string, JsonElement>> NextCompactRowWith(string field)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            if ((await CompactRows()).FirstOrDefault(r => r.Id == _siteId && ((Dictionary<string, JsonElement>)r.Row).ContainsKey(field)).Row is Dictionary<string, JsonElement> row)
+            {
+                return row;
+            }
+        }
+
+        throw new TimeoutException($"no push of the site carried {field} within 3 s");
     }
 
     /// <summary>The test site's row with a queue of <paramref name="queue"/> and its size on the wire, from the pushes <paramref name="next"/> brings, within 3 s.</summary>

@@ -605,20 +605,15 @@ function readBoardForNewSites() {
     });
 }
 
-let connectedBefore = false;
 const live = createLive({
   // A minute of a district's pushes costs a phone more than the board it reads again on return.
   pauseWhenHiddenMs: 60000,
   onWatch: (method, [id]) => {
     if (method === 'WatchSite') versions.reset(id);
   },
-  // Back from a dropped or paused connection, the open site's forecast may be from before it, and so may
-  // the rows' names, areas and places: the changed rows pushed carry only the fields that move often.
-  onConnected: () => {
-    forecasts.refresh();
-    if (connectedBefore) readBoardForNewSites();
-    connectedBefore = true;
-  },
+  // Back from a dropped or paused connection, the open site's forecast may be from before it. The rows
+  // need no read: the watch names the version held and is answered with every field changed since.
+  onConnected: () => forecasts.refresh(),
   handlers: {
     // The whole board, when the page named no version (its first read failed).
     boardUpdated(list) {
@@ -634,6 +629,8 @@ const live = createLive({
       tookData();
       if (unknown.length) readBoardForNewSites();
       else boardVersion = changes.version ?? boardVersion;
+      // A push may carry a site's new area; the options are rebuilt only when the set of areas differs.
+      renderAreaOptions();
       renderList();
       renderUpdated();
     },

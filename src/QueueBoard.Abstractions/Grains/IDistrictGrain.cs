@@ -23,8 +23,8 @@ public interface IDistrictGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// The rows that changed after <paramref name="knownVersion"/> (a <see cref="BoardPage.Version"/> or a push's), with
-    /// the fields that did. A version this activation did not give out gets every moving field of every row; none gets
-    /// the whole board.
+    /// the fields that did. A version this activation did not give out gets every field of every row (as changed rows);
+    /// none gets the whole board.
     /// </summary>
     [AlwaysInterleave]
     Task<BoardDelta> GetBoardSince(string? knownVersion);

@@ -3,9 +3,10 @@ using System.Collections.Immutable;
 namespace QueueBoard.Abstractions.Model;
 
 /// <summary>
-/// The fields of a board row (<see cref="SiteSummary"/>) that move with a site's queue, in a fixed order: the district
-/// grain marks which of them changed since it last pushed a row, and the phones' compact board feed sends only those.
-/// Named as in <c>GET /api/v1/sites</c>.
+/// The fields of a board row (<see cref="SiteSummary"/>) that can change, in a fixed order: first those that move with a
+/// site's queue, then those an operator changes now and then (names, area, place). The district grain marks which of
+/// them changed since it last pushed a row, and the phones' compact board feed sends only those, so a rename reaches a
+/// phone that stays connected all day. Named as in <c>GET /api/v1/sites</c>.
 /// </summary>
 public static class BoardRowFields
 {
@@ -13,7 +14,7 @@ public static class BoardRowFields
     [
         "open", "queueLength", "waitMinutes", "waitMinutesLow", "waitMinutesHigh", "waitBand", "greenLaneOpen",
         "greenWaitMinutes", "greenWaitMinutesLow", "greenWaitMinutesHigh", "openLanes", "totalLanes", "updatedAt",
-        "withinHours", "nextOpening", "stale",
+        "withinHours", "nextOpening", "stale", "name", "nameEn", "area", "latitude", "longitude",
     ];
 
     /// <summary>Every field's bit.</summary>
@@ -24,7 +25,7 @@ public static class BoardRowFields
     [
         s.Open, s.QueueLength, s.WaitMinutes, s.WaitMinutesLow, s.WaitMinutesHigh, s.WaitBand, s.GreenLaneOpen,
         s.GreenWaitMinutes, s.GreenWaitMinutesLow, s.GreenWaitMinutesHigh, s.OpenLanes, s.TotalLanes, s.UpdatedAt,
-        s.WithinHours, s.NextOpening, s.Stale,
+        s.WithinHours, s.NextOpening, s.Stale, s.Name, s.NameEn, s.Area, s.Latitude, s.Longitude,
     ];
 
     /// <summary>The bits of the fields whose values differ between two versions of a row.</summary>

@@ -76,8 +76,8 @@ public sealed class DistrictGrain(
             return Task.FromResult(new BoardDelta(Version(), true, AllRows(), default));
         }
 
-        // A version from before this activation (a restart, the district moving node): the reader holds every site's
-        // names and places but none of its numbers can be trusted, so every moving field of every row goes, not the board.
+        // A version from before this activation (a restart, the district moving node): the reader holds every site, but
+        // no field of it can be trusted, so every field of every row goes as changed rows, not the board.
         var since = TryReadVersion(knownVersion, out var known) ? known : -1;
 
         var rows = ImmutableArray.CreateBuilder<SiteSummary>();

@@ -3,11 +3,11 @@ using QueueBoard.Abstractions.Model;
 namespace QueueBoard.Grains.District;
 
 /// <summary>
-/// The board version at which each moving field (<see cref="BoardRowFields"/>) of each row last changed, kept by the
+/// The board version at which each field that can change (<see cref="BoardRowFields"/>) of each row last changed, kept by the
 /// district grain so that it can tell any reader exactly which fields moved after a version the reader holds: the phones'
 /// pushes (after the last push) and a phone's watch (after the board it read over HTTP, or the last push it took before
 /// its connection dropped). A field that changed and changed back counts: a reader may hold the value in between.
-/// Sixteen numbers a site, for the activation's life; a district that moves to another node starts from whole rows.
+/// One number per field a site, for the activation's life; a district that moves to another node starts from whole rows.
 /// </summary>
 public sealed class FieldVersions
 {

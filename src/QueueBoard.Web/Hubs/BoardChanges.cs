@@ -13,8 +13,8 @@ namespace QueueBoard.Web.Hubs;
 /// </summary>
 /// <remarks>
 /// At district size nearly every row changes every second, mostly its queue and time: full rows made each phone's push
-/// about 128 KB, whole moving-field rows 48 KB. Names, area and coordinates come with the board the phone read first;
-/// a phone that meets an id it does not hold reads the board again.
+/// about 128 KB, whole moving-field rows 48 KB. Names, area and coordinates come with the board the phone read first,
+/// and again only when an operator changes them; a phone that meets an id it does not hold reads the board again.
 /// </remarks>
 public sealed record BoardChanges(string Version, ImmutableArray<string> Fields, ImmutableArray<object?[]> Rows)
 {
