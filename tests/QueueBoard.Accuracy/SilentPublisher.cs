@@ -11,4 +11,6 @@ public sealed class SilentPublisher : IQueuePublisher
     public Task BoardChanged(BoardDelta changes) => Task.CompletedTask;
 
     public Task OverviewChanged(Overview overview) => Task.CompletedTask;
+
+    public Task BoardReleased() => Task.CompletedTask;
 }

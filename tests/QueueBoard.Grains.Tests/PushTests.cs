@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using QueueBoard.Abstractions.Grains;
 using QueueBoard.Abstractions.Model;
 using static QueueBoard.Grains.Tests.TestSites;
@@ -39,6 +40,36 @@ public sealed class PushTests(ClusterFixture fixture)
         Assert.Equal(500, pushes[^1].Site.QueueLength);
         Assert.True(pushes[^1].Site.Version > pushes[0].Site.Version);
     }
+
+    [Fact]
+    public async Task A_district_leaving_its_node_says_so_and_its_next_activation_pushes_every_row_again()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await Site.Configure(Standard("1"));
+        var district = fixture.Grains.GetGrain<IDistrictGrain>(0);
+        await district.GetOverview();
+        var released = fixture.Publisher.BoardReleases.Count;
+
+        // What a failed district write does: the node that held the district must stop reporting its sites.
+        await district.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        for (var waited = 0; fixture.Publisher.BoardReleases.Count == released && waited < 50; waited++)
+        {
+            await Task.Delay(100, cancel);
+        }
+
+        Assert.Equal(released + 1, fixture.Publisher.BoardReleases.Count);
+        var reactivated = RecordingPublisher.Now;
+        await district.GetOverview();
+        for (var waited = 0; !PushedSince(reactivated) && waited < 50; waited++)
+        {
+            await Task.Delay(100, cancel);
+        }
+
+        Assert.True(PushedSince(reactivated), "the new activation never pushed the site's row");
+    }
+
+    private bool PushedSince(TimeSpan at) =>
+        fixture.Publisher.Boards.Any(p => p.At >= at && p.Board.Rows.Any(r => r.Id == _siteId));
 
     [Fact]
     public async Task An_event_that_changes_nothing_visible_is_not_pushed()

@@ -11,6 +11,7 @@ public sealed class RecordingPublisher : IQueuePublisher
     public ConcurrentQueue<(TimeSpan At, SiteDetail Site)> Sites { get; } = new();
     public ConcurrentQueue<(TimeSpan At, BoardDelta Board)> Boards { get; } = new();
     public ConcurrentQueue<(TimeSpan At, Overview Overview)> Overviews { get; } = new();
+    public ConcurrentQueue<TimeSpan> BoardReleases { get; } = new();
 
     public static TimeSpan Now => Stopwatch.GetElapsedTime(0);
 
@@ -29,6 +30,12 @@ public sealed class RecordingPublisher : IQueuePublisher
     public Task OverviewChanged(Overview overview)
     {
         Overviews.Enqueue((Now, overview));
+        return Task.CompletedTask;
+    }
+
+    public Task BoardReleased()
+    {
+        BoardReleases.Enqueue(Now);
         return Task.CompletedTask;
     }
 

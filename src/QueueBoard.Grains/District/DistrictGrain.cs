@@ -42,6 +42,8 @@ public sealed class DistrictGrain(
         return Task.CompletedTask;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => publisher.BoardReleased();
+
     public async Task Publish(ImmutableArray<SiteDigest> digests)
     {
         var added = false;

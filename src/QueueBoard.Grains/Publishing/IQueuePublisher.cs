@@ -20,4 +20,11 @@ public interface IQueuePublisher
 
     /// <summary>The district overview changed.</summary>
     Task OverviewChanged(Overview overview);
+
+    /// <summary>
+    /// The district's activation on this node ended (a failed write, a node stopping): what this node reported of the
+    /// board, such as its per-site metrics, is no longer its to report. The next activation, here or on another node,
+    /// pushes every row again.
+    /// </summary>
+    Task BoardReleased();
 }

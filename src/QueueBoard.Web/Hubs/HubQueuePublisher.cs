@@ -41,6 +41,12 @@ public sealed class HubQueuePublisher(
     public Task OverviewChanged(Overview overview) =>
         Start(hub.Clients.Group(HubGroups.Overview).OverviewUpdated(overview), () => grains.GetGrain<IDistrictGrain>(0).PushAgain([], true), "overview");
 
+    public Task BoardReleased()
+    {
+        metrics.SitesReleased();
+        return Task.CompletedTask;
+    }
+
     private Task Start(Task send, Func<Task> pushAgain, string kind)
     {
         metrics.Pushed(kind);

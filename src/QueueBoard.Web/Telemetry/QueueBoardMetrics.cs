@@ -9,7 +9,7 @@ namespace QueueBoard.Web.Telemetry;
 /// Orleans ones (whose catalog counts grain activations): what the ingest path accepted and refused (by reason), what the
 /// hub pushed, how many watchers are connected to this node, and each site's queue and wait as its board row last showed
 /// them. The board rows pass through the node that hosts the district grain, so in a cluster that node alone reports the
-/// per-site gauges and no series is counted twice.
+/// per-site gauges, and lets them go when the district leaves it, so that no series is counted twice.
 /// </summary>
 public sealed class QueueBoardMetrics
 {
@@ -44,6 +44,9 @@ public sealed class QueueBoardMetrics
             _sites[row.Id] = (row.QueueLength, row.WaitMinutes);
         }
     }
+
+    /// <summary>The district left this node: its next activation, wherever it is, reports every site again.</summary>
+    public void SitesReleased() => _sites.Clear();
 
     public void Accepted(int count) => _accepted.Add(count);
 
