@@ -16,11 +16,15 @@ public sealed class TestGrainStorage : IGrainStorage
     private readonly ConcurrentQueue<StorageWrite> _writes = new();
     private readonly ConcurrentDictionary<(string State, string GrainKey), int> _failures = new();
     private readonly ConcurrentDictionary<(string State, string GrainKey), int> _lateFailures = new();
+    private readonly ConcurrentDictionary<string, int> _reads = new();
 
     // Set by the first silo that resolves the storage; every silo of a test cluster serializes alike.
     private Serializer? _serializer;
 
     public IReadOnlyCollection<StorageWrite> Writes => _writes;
+
+    /// <summary>How many reads of <paramref name="stateName"/> this storage has answered, of any grain.</summary>
+    public int ReadsOf(string stateName) => _reads.GetValueOrDefault(stateName);
 
     /// <summary>Makes the next write of <paramref name="stateName"/> for the grain keyed <paramref name="grainKey"/> fail.</summary>
     public void FailNextWrite(string stateName, string grainKey) =>
@@ -53,6 +57,7 @@ public sealed class TestGrainStorage : IGrainStorage
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        _reads.AddOrUpdate(stateName, 1, (_, n) => n + 1);
         if (_store.TryGetValue((stateName, grainId), out var stored))
         {
             grainState.State = _serializer!.Deserialize<T>(stored.Data);

@@ -8,7 +8,9 @@ namespace QueueBoard.Grains.History;
 /// <summary>
 /// A per-minute record of a lane or a site for the last day and a bit: arrivals and services summed by the minute of the
 /// event, and the queue and wait last seen in each minute. Kept as its own grain state and written once a minute, so the
-/// hot write on every event stays small. Minutes nobody recorded read as zero flow at the last known level.
+/// hot write on every event stays small. Minutes nobody recorded read as zero flow at the last known level. It also keeps
+/// the span of hours the grain's <see cref="WeekArchive"/> stored and has not cleared, two numbers, so that an activation
+/// after any idle spell clears exactly those.
 /// </summary>
 [GenerateSerializer]
 public sealed class MinuteHistory : IDirtyTracked
@@ -17,6 +19,12 @@ public sealed class MinuteHistory : IDirtyTracked
     public const int Capacity = (25 * 60) + 1;
 
     [Id(0)] public Dictionary<long, MinuteBucket> Buckets { get; set; } = [];
+
+    /// <summary>The first unix hour the week archive may still hold; null in a state from before it was kept.</summary>
+    [Id(1)] public long? FirstStoredHour { get; set; }
+
+    /// <summary>The last unix hour the week archive stored; null in a state from before it was kept.</summary>
+    [Id(2)] public long? LastStoredHour { get; set; }
 
     [NonSerialized]
     private bool _isDirty;
@@ -32,6 +40,32 @@ public sealed class MinuteHistory : IDirtyTracked
 
     /// <summary>The earliest minute anything was recorded in, among those kept; null when nothing is.</summary>
     public DateTimeOffset? FirstRecorded => Buckets.Count == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(Buckets.Keys.Min() * 60);
+
+    /// <summary>Notes an hour the week archive stored.</summary>
+    public void HourStored(long hour)
+    {
+        if (FirstStoredHour is null || hour < FirstStoredHour)
+        {
+            FirstStoredHour = hour;
+            IsDirty = true;
+        }
+
+        if (LastStoredHour is null || hour > LastStoredHour)
+        {
+            LastStoredHour = hour;
+            IsDirty = true;
+        }
+    }
+
+    /// <summary>Notes an hour the week archive cleared, with every hour before it.</summary>
+    public void HourCleared(long hour)
+    {
+        if (FirstStoredHour <= hour)
+        {
+            FirstStoredHour = hour + 1;
+            IsDirty = true;
+        }
+    }
 
     /// <summary>Adds flows to the minute of <paramref name="at"/>, unless that minute is no longer kept.</summary>
     public void AddFlow(DateTimeOffset at, int arrived, int served, DateTimeOffset now)

@@ -6,13 +6,15 @@ namespace QueueBoard.Grains.History;
 /// <summary>
 /// A grain's week of minutes, for a site or a lane: the hours passed since its last pass are stored from its
 /// <see cref="MinuteHistory"/> into <see cref="HourArchive"/> records (the first pass after an activation covers the day
-/// the minute history holds), hours past <see cref="HourArchive.KeptFor"/> are cleared, and a day is read back from the
-/// minute history where it still holds it and from the records before that.
+/// the minute history holds), hours past <see cref="HourArchive.KeptFor"/> are cleared (from the first the grain's state
+/// says is still stored, so a grain back after weeks idle leaves none behind), and a day is read back from the minute
+/// history where it still holds it and from the records before that.
 /// </summary>
 public sealed class WeekArchive(HourArchive hours)
 {
     private long? _nextHourToArchive;
     private long? _nextHourToClear;
+    private (long From, long To) _neverStored = (0, -1);
 
     public HourArchive Hours => hours;
 
@@ -27,19 +29,42 @@ public sealed class WeekArchive(HourArchive hours)
         // After an activation, from the first hour anything was recorded in: hours before it have nothing to keep, and a
         // district's worth of grains writing a day of empty records each at start-up would be a storm.
         var first = _nextHourToArchive ?? (history.FirstRecorded is { } recorded ? Math.Max(current - 24, HourArchive.HourOf(recorded)) : current + 1);
+        var expired = HourArchive.HourOf(now - HourArchive.KeptFor);
+        if (_nextHourToClear is null)
+        {
+            // The state names the hours an earlier activation stored and has not cleared, however long the grain was idle.
+            // One written before it kept them (before 2026-12-05) gets the day before the expired hour, as then.
+            _nextHourToClear = history.FirstStoredHour ?? expired - 24;
+
+            // Nothing was stored between the last hour before this activation (and the next, whose write may have beaten
+            // the state's) and this activation's first, so an idle spell of weeks costs no reads.
+            if (history.LastStoredHour is { } lastStored)
+            {
+                _neverStored = (lastStored + 2, first - 1);
+            }
+        }
+
         for (var hour = first; hour <= current; hour++)
         {
             var hourEnd = DateTimeOffset.FromUnixTimeSeconds(((hour + 1) * 3600) - 60);
             var last = hourEnd < now ? hourEnd : now;
             var minutes = (int)((last - DateTimeOffset.FromUnixTimeSeconds(hour * 3600)).TotalMinutes) + 1;
             await hours.WriteAsync(hour, history.ReadLevels(last, minutes), laneIds);
+            history.HourStored(hour);
             _nextHourToArchive = hour;
         }
 
-        var expired = HourArchive.HourOf(now - HourArchive.KeptFor);
-        for (var hour = _nextHourToClear ?? expired - 24; hour <= expired; hour++)
+        for (var hour = _nextHourToClear.Value; hour <= expired; hour++)
         {
+            if (hour >= _neverStored.From && hour <= _neverStored.To)
+            {
+                hour = _neverStored.To;
+                _nextHourToClear = hour + 1;
+                continue;
+            }
+
             await hours.ClearAsync(hour);
+            history.HourCleared(hour);
             _nextHourToClear = hour + 1;
         }
     }

@@ -50,8 +50,9 @@ public sealed class LaneGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await history.WriteIfDirtyAsync(cancellationToken);
+        // The hours first: the pass notes in the minute history which hours storage holds, for the next activation.
         await ArchiveHoursAsync();
+        await history.WriteIfDirtyAsync(cancellationToken);
     }
 
     public async Task<LaneReading> Apply(ImmutableArray<LaneEvent> events)

@@ -98,12 +98,14 @@ public sealed class SiteGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await history.WriteIfDirtyAsync(cancellationToken);
-        await accuracy.WriteIfDirtyAsync(cancellationToken);
+        // The hours first: the pass notes in the minute history which hours storage holds, for the next activation.
         if (Config is not null)
         {
             await ArchiveHoursAsync();
         }
+
+        await history.WriteIfDirtyAsync(cancellationToken);
+        await accuracy.WriteIfDirtyAsync(cancellationToken);
     }
 
     public async Task<ConfigureOutcome> Configure(SiteConfig config)
