@@ -49,6 +49,11 @@ public sealed class LiveTests(BrowserFixture browser)
         await board.Locator("#area-filter").SelectOptionAsync("试点新区");
         await Expect(row.Locator(".row-name")).ToHaveTextAsync("群星公园东门采样点");
         await Expect(row).ToBeVisibleAsync();
+
+        // Moved away again, the resident's choice stands: the list does not widen to the district under their thumb.
+        await _admin.CreateSiteAsync(_siteId, PlacedSite("群星公园东门采样点", "Qunxing Park East Gate", "环市街道", 22.96, 112.71, ("1", "standard"), ("2", "standard")));
+        await Expect(row).ToBeHiddenAsync();
+        await Expect(board.Locator("#area-filter")).ToHaveValueAsync("试点新区");
         Assert.Equal(1, loads);
     }
 

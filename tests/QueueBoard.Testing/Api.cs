@@ -16,6 +16,7 @@ public static class Api
     public static object NamedSite(string name, string nameEn, params (string Id, string Kind)[] lanes) =>
         PlacedSite(name, nameEn, "环市街道", 22.95, 112.70, lanes);
 
+    /// <summary>A site open all day with its names, area and place as given, for tests that rename or move one.</summary>
     public static object PlacedSite(string name, string nameEn, string area, double latitude, double longitude, params (string Id, string Kind)[] lanes) => new
     {
         name,

@@ -190,6 +190,14 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         Assert.Equal(["s", queue, 2], BoardChanges.Of(Delta(row, queue)).Rows.Single());
     }
 
+    [Fact]
+    public void Every_field_has_a_bit_of_its_own_in_a_mask_both_csharp_and_javascript_hold()
+    {
+        // Both shift an int: a 32nd field would wrap onto bit 0 and every mask would name the wrong fields.
+        Assert.InRange(BoardRowFields.Names.Length, 1, 31);
+        Assert.Equal(BoardRowFields.Names.Length, BoardRowFields.Names.Distinct().Count());
+    }
+
     private static BoardDelta Delta(SiteSummary row, int fields) => new("v-1", false, [row], [fields]);
 
     private static void AssertHeldRowIsTheFullRow(JsonElement full, Dictionary<string, JsonElement> held, Dictionary<string, JsonElement> changed)

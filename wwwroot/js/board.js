@@ -442,16 +442,21 @@ function renderDetail(id, error) {
 
 // ---- controls ----
 
-function renderAreaOptions() {
-  const areas = [...new Set([...state.sites.values()].map((s) => s.area).filter(Boolean))]
-    .sort((a, b) => areaName(a).localeCompare(areaName(b), getLang() === 'en' ? 'en' : 'zh-CN'));
-  if (state.area && !areas.includes(state.area) && state.loaded) state.area = '';
-  const options = [h('option', { value: '', text: t('board.allAreas') }),
-    ...areas.map((a) => h('option', { value: a, text: areaName(a) }))];
+// A push that moves the chosen area's last site away keeps the choice (the list then says nothing
+// matches and offers to clear it) rather than widening the list under the resident's thumb; a read of
+// the board drops a remembered area no site is in any more.
+function renderAreaOptions({ keepChosen = false } = {}) {
+  const held = new Set([...state.sites.values()].map((s) => s.area).filter(Boolean));
+  if (state.area && !held.has(state.area)) {
+    if (keepChosen) held.add(state.area);
+    else if (state.loaded) state.area = '';
+  }
+  const areas = [...held].sort((a, b) => areaName(a).localeCompare(areaName(b), getLang() === 'en' ? 'en' : 'zh-CN'));
   const signature = JSON.stringify([getLang(), areas]);
   if (el.area.dataset.signature !== signature) {
     el.area.dataset.signature = signature;
-    el.area.replaceChildren(...options);
+    el.area.replaceChildren(h('option', { value: '', text: t('board.allAreas') }),
+      ...areas.map((a) => h('option', { value: a, text: areaName(a) })));
   }
   el.area.value = state.area;
 }
@@ -606,7 +611,7 @@ function readBoardForNewSites() {
 }
 
 const live = createLive({
-  // A minute of a district's pushes costs a phone more than the board it reads again on return.
+  // A minute of a district's pushes costs a phone more than what changed meanwhile, taken on return.
   pauseWhenHiddenMs: 60000,
   onWatch: (method, [id]) => {
     if (method === 'WatchSite') versions.reset(id);
@@ -630,7 +635,7 @@ const live = createLive({
       if (unknown.length) readBoardForNewSites();
       else boardVersion = changes.version ?? boardVersion;
       // A push may carry a site's new area; the options are rebuilt only when the set of areas differs.
-      renderAreaOptions();
+      renderAreaOptions({ keepChosen: true });
       renderList();
       renderUpdated();
     },
@@ -642,7 +647,12 @@ initI18n();
 loadDistrictZone();
 setSort('wait');
 setGreenOnly(false);
-attachOffline(live, { poll: () => readBoard().then(renderList) });
+attachOffline(live, {
+  poll: () => readBoard().then(() => {
+    renderAreaOptions({ keepChosen: true });
+    renderList();
+  }),
+});
 // The watch waits for the first read, so that it starts from the read's version, not the whole board.
 loadSites().finally(() => live.watch('WatchBoardSince', () => boardVersion));
 setInterval(() => {

@@ -37,7 +37,7 @@ export function attachOffline(live, { poll } = {}) {
         banner.removeAttribute('aria-live');
       }
     }
-    // A page paused while hidden (live.js) reads everything again when it shows; polling meanwhile
+    // A page paused while hidden (live.js) catches up when it shows; polling meanwhile
     // would cost the phone what the pause saves.
     if (poll && showBanner && !polling && !live.isPaused() && now - lastPoll >= POLL_EVERY_MS) {
       lastPoll = now;

@@ -105,8 +105,9 @@ export function mergeRead(rows, list, version, versions) {
 
 // The compact board feed (boardChanged, after WatchBoardSince): each changed row is
 // [id, mask, values...], where bit i of the mask says that `changes.fields[i]` moved and its value
-// follows, in field order. The row is laid over the one already held (names and coordinates came with
-// the board read first, or the whole board the hub sent), field by field through `versions`;
+// follows, in field order. The row is laid over the one already held (from the board read first, or
+// the whole board the hub sent; names and places come again only when an operator changes them),
+// field by field through `versions`;
 // updatedAt comes as Unix milliseconds. Ids not held yet are returned, for the page to read the board
 // again: a site created since.
 export function mergeChanges(rows, changes, versions) {

@@ -42,6 +42,7 @@ public sealed class DistrictGrain(
         return Task.CompletedTask;
     }
 
+    // The node's per-site gauges are the district's rows; left behind, a cluster's scrape would count each site twice.
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => publisher.BoardReleased();
 
     public async Task Publish(ImmutableArray<SiteDigest> digests)
