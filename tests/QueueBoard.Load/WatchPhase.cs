@@ -105,7 +105,12 @@ public static class WatchPhase
         var unreflected = logs.Take(Math.Min(walls, logs.Length)).Select((log, i) => (long)Math.Max(0, acks[i % sites.Length].Count - log!.SeenFor(i % sites.Length))).Sum();
         var usage = meter is null ? default : await meter.StopAsync();
         var minutes = meter?.MinuteBytes.ToList() ?? [];
-        List<long> storeMinutes = storeMeter is null ? [] : await StoreMinutesAsync(storeMeter);
+        if (storeMeter is not null)
+        {
+            await storeMeter.StopAsync();
+        }
+
+        var storeMinutes = storeMeter?.MinuteBytes.ToList() ?? [];
         return new WatchResult(
             target.Name,
             settings.Watchers,
@@ -122,12 +127,6 @@ public static class WatchPhase
             usage.Cores,
             usage.StartBytes,
             usage.PeakBytes) { ServerMinuteBytes = minutes, StoreMinuteBytes = storeMinutes, MeanPhoneConnectBytes = phoneConnectBytes };
-
-        static async Task<List<long>> StoreMinutesAsync(ProcessMeter store)
-        {
-            await store.StopAsync();
-            return [.. store.MinuteBytes];
-        }
 
         async Task WatchBoardAsync(int i, HubConnection connection)
         {

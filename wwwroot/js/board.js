@@ -442,14 +442,14 @@ function renderDetail(id, error) {
 
 // ---- controls ----
 
-// A push that moves the chosen area's last site away keeps the choice (the list then says nothing
-// matches and offers to clear it) rather than widening the list under the resident's thumb; a read of
-// the board drops a remembered area no site is in any more.
-function renderAreaOptions({ keepChosen = false } = {}) {
+// A change while the page is open that moves the chosen area's last site away keeps the choice (the
+// list then says nothing matches and offers to clear it) rather than widening the list under the
+// resident's thumb; only the page's first board drops a remembered area no site is in any more.
+function renderAreaOptions({ dropUnknown = false } = {}) {
   const held = new Set([...state.sites.values()].map((s) => s.area).filter(Boolean));
   if (state.area && !held.has(state.area)) {
-    if (keepChosen) held.add(state.area);
-    else if (state.loaded) state.area = '';
+    if (dropUnknown && state.loaded) state.area = '';
+    else held.add(state.area);
   }
   const areas = [...held].sort((a, b) => areaName(a).localeCompare(areaName(b), getLang() === 'en' ? 'en' : 'zh-CN'));
   const signature = JSON.stringify([getLang(), areas]);
@@ -587,7 +587,12 @@ async function loadSites() {
       retryTimer = setTimeout(loadSites, 5000);
     }
   }
-  renderAreaOptions();
+  renderBoard({ dropUnknown: true });
+}
+
+// The list and what frames it, after the rows changed.
+function renderBoard(areaOptions) {
+  renderAreaOptions(areaOptions);
   renderList();
   renderUpdated();
 }
@@ -599,9 +604,7 @@ function readBoardForNewSites() {
   reading ??= readBoard()
     .then(() => {
       live.markFresh();
-      renderAreaOptions();
-      renderList();
-      renderUpdated();
+      renderBoard();
     })
     // Until it is read, the version held stays from before the new site, so a reconnect asks for it too.
     .catch(() => setTimeout(readBoardForNewSites, 5000))
@@ -623,9 +626,7 @@ const live = createLive({
     // The whole board, when the page named no version (its first read failed).
     boardUpdated(list) {
       mergeRows(list);
-      renderAreaOptions();
-      renderList();
-      renderUpdated();
+      renderBoard({ dropUnknown: true });
     },
     // Later pushes hold only the changed rows, compact (a phone on a district's board would otherwise
     // take every site's full row every second).
@@ -635,9 +636,7 @@ const live = createLive({
       if (unknown.length) readBoardForNewSites();
       else boardVersion = changes.version ?? boardVersion;
       // A push may carry a site's new area; the options are rebuilt only when the set of areas differs.
-      renderAreaOptions({ keepChosen: true });
-      renderList();
-      renderUpdated();
+      renderBoard();
     },
     siteUpdated: applyDetail,
   },
@@ -647,12 +646,7 @@ initI18n();
 loadDistrictZone();
 setSort('wait');
 setGreenOnly(false);
-attachOffline(live, {
-  poll: () => readBoard().then(() => {
-    renderAreaOptions({ keepChosen: true });
-    renderList();
-  }),
-});
+attachOffline(live, { poll: () => readBoard().then(() => renderBoard()) });
 // The watch waits for the first read, so that it starts from the read's version, not the whole board.
 loadSites().finally(() => live.watch('WatchBoardSince', () => boardVersion));
 setInterval(() => {
