@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using QueueBoard.Testing;
 using QueueBoard.Web.Limits;
@@ -46,6 +47,42 @@ public sealed class ConnectionLimitTests
         }
     }
 
+    [Fact]
+    public async Task Watchers_on_transports_Kestrel_does_not_count_are_held_to_the_same_cap()
+    {
+        // Kestrel caps only WebSockets upgraded from HTTP/1.1; long polling and server-sent events (and WebSockets over
+        // HTTP/2) each hold a hub connection all the same, so the node counts them itself.
+        await using var app = new ConfiguredAppFactory(("QueueBoard:Limits:MaxWebSockets", "3"));
+        var held = new List<HubConnection>();
+        try
+        {
+            foreach (var transport in (HttpTransportType[])[HttpTransportType.LongPolling, HttpTransportType.ServerSentEvents, HttpTransportType.LongPolling])
+            {
+                var hub = Over(app, transport);
+                held.Add(hub);
+                await StartAndWatchAsync(hub);
+            }
+
+            await using var fourth = Over(app, HttpTransportType.ServerSentEvents);
+            await Assert.ThrowsAnyAsync<Exception>(() => StartAndWatchAsync(fourth));
+            await using var fifth = WebSocket(app);
+            await Assert.ThrowsAnyAsync<Exception>(() => StartAndWatchAsync(fifth));
+
+            await held[0].DisposeAsync();
+            held.RemoveAt(0);
+            await using var again = Over(app, HttpTransportType.LongPolling);
+            await RetryAsync(() => StartAndWatchAsync(again));
+            Assert.Equal(HubConnectionState.Connected, again.State);
+        }
+        finally
+        {
+            foreach (var hub in held)
+            {
+                await hub.DisposeAsync();
+            }
+        }
+    }
+
     [Theory]
     [InlineData(20_000, 4_750, 14_250)]
     [InlineData(1_048_576, 249_037, 747_111)]
@@ -69,9 +106,13 @@ public sealed class ConnectionLimitTests
     private static HubConnection WebSocket(QueueBoardAppFactory app) => new HubConnectionBuilder()
         .WithUrl(new Uri(app.BaseAddress, "/hubs/queue"), o =>
         {
-            o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            o.Transports = HttpTransportType.WebSockets;
             o.SkipNegotiation = true;
         })
+        .Build();
+
+    private static HubConnection Over(QueueBoardAppFactory app, HttpTransportType transport) => new HubConnectionBuilder()
+        .WithUrl(new Uri(app.BaseAddress, "/hubs/queue"), o => o.Transports = transport)
         .Build();
 
     private static async Task StartAndWatchAsync(HubConnection hub)

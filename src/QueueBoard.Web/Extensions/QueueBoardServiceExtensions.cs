@@ -65,11 +65,11 @@ public static class QueueBoardServiceExtensions
             .Validate(RequestLimitOptions.AreValid, "Every QueueBoard:Limits setting must be a whole number above 0 (LeadEventBurst at least a full batch of 1000), the connection caps 0 or more (switch request rates off with QueueBoard:RateLimits=false).")
             .ValidateOnStart();
         services.AddSingleton<RefusalLog>();
-        services.AddSingleton<HubConnectionCounter>();
+        var openFiles = OpenFileLimit.Read();
+        services.AddSingleton(new HubConnectionCounter(ConnectionLimits.WebSockets(limits, openFiles)));
         services.AddQueueBoardRateLimits(limits, queueBoard.AdminToken);
         services.AddSingleton(new LeadEventBudget(limits, queueBoard.RateLimits));
         services.AddSingleton(new HubAddressBudget(limits));
-        var openFiles = OpenFileLimit.Read();
         builder.WebHost.ConfigureKestrel(kestrel => ConnectionLimits.Apply(kestrel.Limits, limits, openFiles));
         services.AddTrustedProxies(queueBoard.TrustedProxies);
 

@@ -13,7 +13,7 @@ namespace QueueBoard.Web.Hubs;
 /// The live feed for screens. Each Watch call sends the caller the current snapshot first, so a client that reconnects is
 /// whole again without a reload, and only then joins the group that later pushes (from the grains, through
 /// <see cref="HubQueuePublisher"/>) go to. A change that lands between the snapshot and the join is caught by reading
-/// once more after joining. Limits: connections per client address, sites watched per connection, message size
+/// once more after joining. Limits: connections on the node and per client address, sites watched per connection, message size
 /// (<see cref="RequestLimitOptions"/>); a refused call gets a short hub error and a sampled log line, never a trace.
 /// </summary>
 public sealed class QueueHub(
@@ -33,8 +33,16 @@ public sealed class QueueHub(
     public override async Task OnConnectedAsync()
     {
         var address = Context.GetHttpContext() is { } http ? ClientAddress.LimitKey(http) : "unknown";
+        if (!connections.TryOpen())
+        {
+            refusals.Refused("hub connection", $"the node already holds {connections.NodeLimit} watchers");
+            Context.Abort();
+            return;
+        }
+
         if (!connections.TryAdd(address, limits.Value.HubConnectionsPerAddress))
         {
+            connections.Close();
             refusals.Refused("hub connection", $"{address} already holds {limits.Value.HubConnectionsPerAddress} connections");
             Context.Abort();
             return;
@@ -50,6 +58,7 @@ public sealed class QueueHub(
         if (Context.Items.TryGetValue(AddressKey, out var address))
         {
             connections.Release((string)address!);
+            connections.Close();
             metrics.WatcherDisconnected();
         }
 

@@ -10,10 +10,19 @@ public static class ConnectionLimits
 {
     public static void Apply(KestrelServerLimits kestrel, RequestLimitOptions limits, long? openFiles)
     {
-        var (http, upgraded) = openFiles is { } files ? OpenFileLimit.Connections(files) : (0, 0);
-        kestrel.MaxConcurrentConnections = Chosen(limits.MaxHttpConnections, http);
-        kestrel.MaxConcurrentUpgradedConnections = Chosen(limits.MaxWebSockets, upgraded);
+        kestrel.MaxConcurrentConnections = Chosen(limits.MaxHttpConnections, WorkedOut(openFiles).Http);
+        kestrel.MaxConcurrentUpgradedConnections = WebSockets(limits, openFiles);
     }
+
+    /// <summary>
+    /// The watchers the node holds at once, null for no cap. Kestrel applies it to WebSockets upgraded from HTTP/1.1 and
+    /// <see cref="HubConnectionCounter"/> to hub connections over any transport.
+    /// </summary>
+    public static long? WebSockets(RequestLimitOptions limits, long? openFiles) =>
+        Chosen(limits.MaxWebSockets, WorkedOut(openFiles).Upgraded);
+
+    private static (long Http, long Upgraded) WorkedOut(long? openFiles) =>
+        openFiles is { } files ? OpenFileLimit.Connections(files) : (0, 0);
 
     // Configured wins; else the worked-out figure; else (no limit to read) Kestrel's own default, none.
     private static long? Chosen(long configured, long workedOut) =>

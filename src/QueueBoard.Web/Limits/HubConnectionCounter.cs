@@ -3,12 +3,36 @@ using System.Collections.Concurrent;
 namespace QueueBoard.Web.Limits;
 
 /// <summary>
-/// Counts each client address's open hub connections on this node, so that one address cannot hold more than
-/// <see cref="RequestLimitOptions.HubConnectionsPerAddress"/>. An address with none open takes no memory.
+/// Counts this node's open hub connections, in all and per client address, so that the node holds at most its watcher cap
+/// (<see cref="RequestLimitOptions.MaxWebSockets"/>, or the one worked out from its open files) and one address at most
+/// <see cref="RequestLimitOptions.HubConnectionsPerAddress"/>. Kestrel's own cap counts only WebSockets upgraded from
+/// HTTP/1.1; WebSockets over HTTP/2, server-sent events and long polling pass it, and each holds a hub connection's memory.
+/// An address with none open takes no memory.
 /// </summary>
-public sealed class HubConnectionCounter
+public sealed class HubConnectionCounter(long? nodeLimit = null)
 {
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
+    private long _total;
+
+    /// <summary>The hub connections this node holds at once; null for no cap.</summary>
+    public long? NodeLimit { get; } = nodeLimit;
+
+    public long Total => Interlocked.Read(ref _total);
+
+    /// <summary>Counts a new connection on the node, unless it already holds <see cref="NodeLimit"/>.</summary>
+    public bool TryOpen()
+    {
+        if (Interlocked.Increment(ref _total) <= (NodeLimit ?? long.MaxValue))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _total);
+        return false;
+    }
+
+    /// <summary>Gives back what <see cref="TryOpen"/> counted.</summary>
+    public void Close() => Interlocked.Decrement(ref _total);
 
     /// <summary>Counts a new connection from <paramref name="address"/>, unless it already holds <paramref name="limit"/>.</summary>
     public bool TryAdd(string address, int limit)

@@ -54,7 +54,10 @@ public sealed class RequestLimitOptions
     /// </summary>
     public long MaxHttpConnections { get; set; }
 
-    /// <summary>WebSocket connections (watchers) the node holds at once; 0 (the default) works it out like the above.</summary>
+    /// <summary>
+    /// Watchers (hub connections, over WebSockets or any other transport) the node holds at once; 0 (the default) works it
+    /// out like the above.
+    /// </summary>
     public long MaxWebSockets { get; set; }
 
     /// <summary>Sites one hub connection may watch at once: a phone expands a few, a wall one, the command centre none.</summary>
