@@ -19,7 +19,7 @@ public static class BareWatchPhase
         long wallMessages = 0, boardMessages = 0;
 
         await using var meter = target.Meter();
-        await using var watchers = new Watchers();
+        await using var watchers = new Watchers(settings.Http2);
         var connectSeconds = await watchers.OpenAsync(target.HubFor, settings.Watchers, (i, connection) =>
         {
             var samples = i < walls ? wallLatency : boardLatency;

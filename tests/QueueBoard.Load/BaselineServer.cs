@@ -1,6 +1,8 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,17 +14,25 @@ namespace QueueBoard.Load;
 /// The baselines QueueBoard is measured against, in a process of their own (<c>serve-baseline PORT</c>): (a) a bare
 /// minimal-API endpoint at QueueBoard's event path that reads the same JSON body and answers 200; (b) a bare hub whose
 /// server, on <c>POST /broadcast</c>, pushes payloads of QueueBoard's measured sizes to the same watchers on the same
-/// schedule, each stamped with when it was sent.
+/// schedule, each stamped with when it was sent. With a second port, that one speaks HTTP/2 alone, as QueueBoard's does in a
+/// <c>--http2</c> run.
 /// </summary>
 public static class BaselineServer
 {
     public const string Token = "baseline";
 
-    public static WebApplication Build(int port)
+    public static WebApplication Build(int port, int? http2Port = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+            if (http2Port is { } h2)
+            {
+                kestrel.Listen(IPAddress.Loopback, h2, listen => listen.Protocols = HttpProtocols.Http2);
+            }
+        });
         builder.Services.AddSignalR();
         var app = builder.Build();
         app.UseWebSockets();

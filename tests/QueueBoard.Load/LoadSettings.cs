@@ -42,6 +42,13 @@ public sealed record LoadSettings
     /// <summary>Two QueueBoard nodes on a local Redis instead of one node in memory.</summary>
     public bool Cluster { get; init; }
 
+    /// <summary>
+    /// Watchers open their WebSockets over HTTP/2 (RFC 8441), up to 100 on one TCP connection, on a port of each server
+    /// that speaks HTTP/2 alone. Over HTTP/1.1 each watcher holds an open file on the server and one here, and this box
+    /// allows a process 20,000; the screens themselves, one phone to a connection, use HTTP/1.1.
+    /// </summary>
+    public bool Http2 { get; init; }
+
     public string? JsonPath { get; init; } = "load-results.json";
 
     public static LoadSettings Quick { get; } = new()
@@ -74,8 +81,9 @@ public sealed record LoadSettings
                 "--no-baselines" => settings with { Baselines = false },
                 "--no-ids" => settings with { EventIds = false },
                 "--cluster" => settings with { Cluster = true },
+                "--http2" => settings with { Http2 = true },
                 "--json" => settings with { JsonPath = Next() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --quick --sites --lanes --devices --watchers --walls-per-site --batch --ingest-seconds --watch-seconds --rate --soak-minutes --no-ids --no-baselines --cluster --json PATH"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --quick --sites --lanes --devices --watchers --walls-per-site --batch --ingest-seconds --watch-seconds --rate --soak-minutes --no-ids --no-baselines --cluster --http2 --json PATH"),
             };
         }
 

@@ -19,7 +19,14 @@ public sealed record LoadTarget(string Name, IReadOnlyList<Uri> Nodes, string Ad
     /// <summary>The node that serves site number <paramref name="site"/> (or watcher number, for the board).</summary>
     public Uri NodeFor(int site) => Nodes[site % Nodes.Count];
 
-    public Uri HubFor(int index) => new(NodeFor(index), Bare ? "/hubs/bare" : "/hubs/queue");
+    /// <summary>Where watchers connect, node by node: the nodes' own addresses unless they listen for HTTP/2 elsewhere.</summary>
+    public IReadOnlyList<Uri>? WatchAddresses { get; init; }
+
+    public Uri HubFor(int index)
+    {
+        var nodes = WatchAddresses ?? Nodes;
+        return new(nodes[index % nodes.Count], Bare ? "/hubs/bare" : "/hubs/queue");
+    }
 
     /// <summary>The store's processes (a cluster's Redis): sampled beside the nodes, since the ids a soak keeps live there.</summary>
     public IReadOnlyList<int> StoreProcessIds { get; init; } = [];

@@ -3,10 +3,11 @@ using System.Globalization;
 using QueueBoard.Load;
 using QueueBoard.Testing;
 
-// serve-baseline PORT: the bare baselines, in a process of their own like the server they are compared with.
-if (args is ["serve-baseline", var port])
+// serve-baseline PORT [HTTP2PORT]: the bare baselines, in a process of their own like the server they are compared with.
+if (args is ["serve-baseline", var port, .. var http2Port])
 {
-    await BaselineServer.Build(int.Parse(port, CultureInfo.InvariantCulture)).RunAsync();
+    var h2 = http2Port is [var p] ? int.Parse(p, CultureInfo.InvariantCulture) : (int?)null;
+    await BaselineServer.Build(int.Parse(port, CultureInfo.InvariantCulture), h2).RunAsync();
     return 0;
 }
 
@@ -29,17 +30,23 @@ var nodes = settings.Cluster
     : [new NodeProcess("node", ["--environment", "Production", $"--QueueBoard:AdminToken={NodeProcess.AdminToken}", "--QueueBoard:Storage=Memory", .. noLimits])];
 foreach (var node in nodes)
 {
+    node.ListensForHttp2 = settings.Http2;
     await node.StartAsync();
 }
 
 Progress($"QueueBoard: {nodes.Length} node(s) from {RepositoryPaths.WebDll} ({RepositoryPaths.Configuration})");
 var baselinePort = FreePort.Next();
-using var baselineProcess = settings.Baselines ? StartBaseline(baselinePort) : null;
+var baselineHttp2Port = FreePort.Next();
+using var baselineProcess = settings.Baselines ? StartBaseline(baselinePort, settings.Http2 ? baselineHttp2Port : null) : null;
 var queueBoard = new LoadTarget("QueueBoard", [.. nodes.Select(n => n.BaseAddress)], NodeProcess.AdminToken, [.. nodes.Select(n => n.ProcessId).OfType<int>()], Bare: false)
 {
     StoreProcessIds = redis?.ProcessId is { } redisPid ? [redisPid] : [],
+    WatchAddresses = settings.Http2 ? [.. nodes.Select(n => n.Http2Address)] : null,
 };
-var baseline = baselineProcess is null ? null : new LoadTarget("bare", new Uri($"http://127.0.0.1:{baselinePort}/"), BaselineServer.Token, baselineProcess.Id, Bare: true);
+var baseline = baselineProcess is null ? null : new LoadTarget("bare", new Uri($"http://127.0.0.1:{baselinePort}/"), BaselineServer.Token, baselineProcess.Id, Bare: true)
+{
+    WatchAddresses = settings.Http2 ? [new Uri($"http://127.0.0.1:{baselineHttp2Port}/")] : null,
+};
 if (baseline is not null)
 {
     await WaitReadyAsync(baseline.BaseAddress);
@@ -66,12 +73,15 @@ finally
 
 return 0;
 
-static Process StartBaseline(int port)
+static Process StartBaseline(int port, int? http2Port)
 {
     var self = Environment.ProcessPath!;
+    string[] ports = http2Port is { } h2
+        ? [port.ToString(CultureInfo.InvariantCulture), h2.ToString(CultureInfo.InvariantCulture)]
+        : [port.ToString(CultureInfo.InvariantCulture)];
     var start = self.EndsWith("dotnet", StringComparison.Ordinal)
-        ? new ProcessStartInfo(self, [typeof(LoadRun).Assembly.Location, "serve-baseline", port.ToString(CultureInfo.InvariantCulture)])
-        : new ProcessStartInfo(self, ["serve-baseline", port.ToString(CultureInfo.InvariantCulture)]);
+        ? new ProcessStartInfo(self, [typeof(LoadRun).Assembly.Location, "serve-baseline", .. ports])
+        : new ProcessStartInfo(self, ["serve-baseline", .. ports]);
     start.Environment["DOTNET_gcServer"] = "1";
     return Process.Start(start)!;
 }

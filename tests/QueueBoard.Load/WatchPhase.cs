@@ -25,7 +25,7 @@ public static class WatchPhase
 
         await using var meter = target.Meter();
         await using var storeMeter = target.StoreMeter();
-        await using var watchers = new Watchers();
+        await using var watchers = new Watchers(settings.Http2);
         var connectSeconds = await watchers.OpenAsync(i => target.HubFor(i < walls ? i % sites.Length : i), settings.Watchers, (i, connection) =>
         {
             var log = i < logs.Length ? logs[i] = new PushLog() : null;

@@ -37,6 +37,16 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}/");
 
+    /// <summary>
+    /// Whether the node also listens on <see cref="Http2Port"/> speaking HTTP/2 alone (cleartext, prior knowledge), where
+    /// many WebSockets share one TCP connection (RFC 8441). Read when the node starts.
+    /// </summary>
+    public bool ListensForHttp2 { get; set; }
+
+    public int Http2Port { get; } = FreePort.Next();
+
+    public Uri Http2Address => new($"http://127.0.0.1:{Http2Port}/");
+
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>The running process's id, for measuring its CPU and memory; null before it starts.</summary>
@@ -69,9 +79,18 @@ public sealed class NodeProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // Endpoints named in Kestrel's configuration replace --urls, so with the HTTP/2 port both are named there.
+        string[] endpoints = ListensForHttp2
+            ?
+            [
+                $"--Kestrel:Endpoints:Http:Url={BaseAddress.ToString().TrimEnd('/')}",
+                $"--Kestrel:Endpoints:Http2:Url={Http2Address.ToString().TrimEnd('/')}",
+                "--Kestrel:Endpoints:Http2:Protocols=Http2",
+            ]
+            : ["--urls", BaseAddress.ToString().TrimEnd('/')];
         foreach (var argument in (string[])[
             RepositoryPaths.WebDll,
-            "--urls", BaseAddress.ToString().TrimEnd('/'),
+            .. endpoints,
             $"--QueueBoard:SiloPort={SiloPort.ToString(CultureInfo.InvariantCulture)}",
             $"--QueueBoard:GatewayPort={GatewayPort.ToString(CultureInfo.InvariantCulture)}",
             .. _settings])

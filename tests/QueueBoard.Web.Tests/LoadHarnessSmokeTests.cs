@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using QueueBoard.Load;
 using QueueBoard.Testing;
 
@@ -11,11 +13,12 @@ public sealed class LoadHarnessSmokeTests : IAsyncLifetime
 {
     private readonly ConfiguredAppFactory _app = new(("QueueBoard:RateLimits", "false"));
     private readonly int _baselinePort = FreePort.Next();
+    private readonly int _baselineHttp2Port = FreePort.Next();
     private Microsoft.AspNetCore.Builder.WebApplication? _baseline;
 
     public async ValueTask InitializeAsync()
     {
-        _baseline = BaselineServer.Build(_baselinePort);
+        _baseline = BaselineServer.Build(_baselinePort, _baselineHttp2Port);
         await _baseline.StartAsync(TestContext.Current.CancellationToken);
     }
 
@@ -25,19 +28,58 @@ public sealed class LoadHarnessSmokeTests : IAsyncLifetime
         await _app.DisposeAsync();
     }
 
+    private static LoadSettings Tiny { get; } = new()
+    {
+        Sites = 3, LanesPerSite = 2, Devices = 4, Watchers = 12, WallsPerSite = 2, BatchSize = 10,
+        IngestSeconds = 1, WatchSeconds = 3, EventsPerSecond = 20, TimedBoardWatchers = 3, JsonPath = null,
+    };
+
     [Fact]
     public async Task A_tiny_run_measures_every_phase_against_queueboard_and_its_baselines()
     {
-        var settings = new LoadSettings
-        {
-            Sites = 3, LanesPerSite = 2, Devices = 4, Watchers = 12, WallsPerSite = 2, BatchSize = 10,
-            IngestSeconds = 1, WatchSeconds = 3, EventsPerSecond = 20, TimedBoardWatchers = 3, JsonPath = null,
-        };
         var queueBoard = new LoadTarget("QueueBoard", _app.BaseAddress, QueueBoardAppFactory.AdminToken, null, Bare: false);
         var baseline = new LoadTarget("bare", new Uri($"http://127.0.0.1:{_baselinePort}/"), BaselineServer.Token, null, Bare: true);
 
-        var report = await LoadRun.RunAsync(queueBoard, baseline, settings, line => TestContext.Current.TestOutputHelper?.WriteLine(line));
+        var report = await LoadRun.RunAsync(queueBoard, baseline, Tiny, line => TestContext.Current.TestOutputHelper?.WriteLine(line));
 
+        AssertMeasuredEveryPhase(report);
+    }
+
+    [Fact]
+    public async Task Watchers_over_http2_reach_a_node_process_and_the_bare_hub_on_ports_that_speak_nothing_else()
+    {
+        // The --http2 run: a node started as the harness starts it, listening for HTTP/2 alone on a second port, where an
+        // HTTP/1.1 WebSocket could not connect at all.
+        await using var node = new NodeProcess("h2", "--environment", "Production", $"--QueueBoard:AdminToken={NodeProcess.AdminToken}", "--QueueBoard:Storage=Memory", "--QueueBoard:RateLimits=false")
+        {
+            ListensForHttp2 = true,
+        };
+        await node.StartAsync();
+        var queueBoard = new LoadTarget("QueueBoard", node.BaseAddress, NodeProcess.AdminToken, node.ProcessId, Bare: false)
+        {
+            WatchAddresses = [node.Http2Address],
+        };
+        var baseline = new LoadTarget("bare", new Uri($"http://127.0.0.1:{_baselinePort}/"), BaselineServer.Token, null, Bare: true)
+        {
+            WatchAddresses = [new Uri($"http://127.0.0.1:{_baselineHttp2Port}/")],
+        };
+
+        var report = await LoadRun.RunAsync(queueBoard, baseline, Tiny with { Http2 = true }, line => TestContext.Current.TestOutputHelper?.WriteLine(line));
+
+        AssertMeasuredEveryPhase(report);
+        Assert.Contains("watchers on WebSockets over HTTP/2", report.ToMarkdown(), StringComparison.Ordinal);
+        await using var overHttp1 = new HubConnectionBuilder()
+            .WithUrl(new Uri(node.Http2Address, "/hubs/queue"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .Build();
+        await Assert.ThrowsAnyAsync<Exception>(() => overHttp1.StartAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static void AssertMeasuredEveryPhase(LoadReport report)
+    {
         Assert.Equal(4, report.Ingest.Count);
         Assert.All(report.Ingest, r => Assert.True(r.EventsPerSecond > 0 && r.Failed == 0, $"{r.Target} batch {r.BatchSize}: {r}"));
         var watch = report.Watch!;
