@@ -91,6 +91,43 @@ public sealed class WeekHistoryTests
             (await site.GetDayLanesOpen(new DateOnly(2026, 11, 30))).Where(l => l.LaneId == "1" && l.Hour > start).Select(l => (l.Hour, l.Minutes)));
     }
 
+    [Fact]
+    public async Task A_lanes_minutes_open_stay_its_own_when_an_operator_reorders_removes_and_adds_lanes()
+    {
+        await using var cluster = await AccuracyCluster.StartAsync(HarnessSettings.Default);
+        var start = cluster.Time.GetUtcNow(); // 2026-11-30 08:00 in Asia/Shanghai
+        var site = cluster.Grains.GetGrain<ISiteGrain>("lanes-moved");
+        LaneConfig Lane(string id) => new(id, $"{id}号通道", LaneKind.Standard);
+        Task Configure(params string[] lanes) =>
+            site.Configure(new SiteConfig("通道调整测试点", null, "区", 0, 0, [OpenSpan.AllDay], [.. lanes.Select(Lane)]));
+
+        async Task Apply(DateTimeOffset at, params LaneEvent[] events)
+        {
+            cluster.Time.SetUtcNow(at);
+            Assert.Equal(events.Length, (await site.Apply([.. events])).Accepted);
+        }
+
+        // Lanes 1, 2 and 3: lane 1 open for an hour, lane 2 for half an hour, lane 3 never.
+        await Configure("1", "2", "3");
+        await Apply(start, Status("1", LaneStatus.Open, start), Status("2", LaneStatus.Open, start));
+        await Apply(start.AddMinutes(30), Status("2", LaneStatus.Closed, start.AddMinutes(30)));
+        await Apply(start.AddMinutes(60), Status("1", LaneStatus.Closed, start.AddMinutes(60)));
+
+        // The operator moves lane 3 to the top, removes lane 2 and adds lane 4; nothing is open afterwards.
+        await Configure("3", "1", "4");
+        await Apply(start.AddMinutes(120), new LaneEvent(null, "3", LaneEventType.Arrived, 1, null, start.AddMinutes(120)));
+
+        // The removed lane's half hour still counts for the day it was open.
+        var today = Minutes(await site.GetDayLanesOpen(new DateOnly(2026, 11, 30)));
+        Assert.Equal(new Dictionary<string, int> { ["1"] = 60, ["2"] = 30 }, today);
+
+        // The same once the hours are in storage, and after the site's next activation.
+        await Apply(start.AddHours(30), new LaneEvent(null, "3", LaneEventType.Arrived, 1, null, start.AddHours(30)));
+        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(today, Minutes(await site.GetDayLanesOpen(new DateOnly(2026, 11, 30))));
+        Assert.Empty(await site.GetDayLanesOpen(new DateOnly(2026, 12, 1)));
+    }
+
     private static LaneEvent Status(string lane, LaneStatus status, DateTimeOffset at) => new(null, lane, LaneEventType.Status, 0, status, at);
 
 

@@ -24,11 +24,11 @@ public sealed class HourArchive(IServiceProvider services, string key, string ki
 
     /// <summary>
     /// Stores the hour that starts at unix hour <paramref name="hour"/> from the site's minute history, with its lanes'
-    /// open masks read against <paramref name="laneIds"/>.
+    /// open masks read against <paramref name="lanesByBit"/>.
     /// </summary>
-    public async Task WriteAsync(long hour, ImmutableArray<(HistoryPoint Point, long OpenLanes)> minutes, IReadOnlyList<string> laneIds)
+    public async Task WriteAsync(long hour, ImmutableArray<(HistoryPoint Point, long OpenLanes)> minutes, IReadOnlyList<string?> lanesByBit)
     {
-        var block = new HourBlock { LaneMinutesOpen = OpenLaneMinutes.Count(minutes.Take(60).Select(m => m.OpenLanes), laneIds) };
+        var block = new HourBlock { LaneMinutesOpen = OpenLaneMinutes.Count(minutes.Take(60).Select(m => m.OpenLanes), lanesByBit) };
         for (var i = 0; i < Math.Min(60, minutes.Length); i++)
         {
             var point = minutes[i].Point;

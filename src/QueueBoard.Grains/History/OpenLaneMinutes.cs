@@ -8,13 +8,16 @@ namespace QueueBoard.Grains.History;
 /// </summary>
 public static class OpenLaneMinutes
 {
-    /// <summary>Bit i set for each lane at position i of <paramref name="laneIds"/> that <paramref name="isOpen"/> says is open.</summary>
-    public static long Mask(IReadOnlyList<string> laneIds, Func<string, bool> isOpen)
+    /// <summary>
+    /// Bit i set when the lane at <paramref name="lanesByBit"/>[i] (see <see cref="LaneSlots"/>) is open by
+    /// <paramref name="isOpen"/>.
+    /// </summary>
+    public static long Mask(IReadOnlyList<string?> lanesByBit, Func<string, bool> isOpen)
     {
         var mask = 0L;
-        for (var i = 0; i < laneIds.Count && i < 64; i++)
+        for (var i = 0; i < lanesByBit.Count && i < 64; i++)
         {
-            if (isOpen(laneIds[i]))
+            if (lanesByBit[i] is { } lane && isOpen(lane))
             {
                 mask |= 1L << i;
             }
@@ -23,10 +26,13 @@ public static class OpenLaneMinutes
         return mask;
     }
 
-    /// <summary>Minutes open per lane over <paramref name="masks"/>, one mask a minute; lanes never open are left out.</summary>
-    public static Dictionary<string, int> Count(IEnumerable<long> masks, IReadOnlyList<string> laneIds)
+    /// <summary>
+    /// Minutes open per lane over <paramref name="masks"/>, one mask a minute, bit i counted for the lane at
+    /// <paramref name="lanesByBit"/>[i]; lanes never open, and bits no lane has now, are left out.
+    /// </summary>
+    public static Dictionary<string, int> Count(IEnumerable<long> masks, IReadOnlyList<string?> lanesByBit)
     {
-        var minutes = new int[Math.Min(64, laneIds.Count)];
+        var minutes = new int[Math.Min(64, lanesByBit.Count)];
         foreach (var mask in masks)
         {
             var bits = (ulong)mask;
@@ -42,6 +48,6 @@ public static class OpenLaneMinutes
             }
         }
 
-        return minutes.Select((count, i) => (laneIds[i], count)).Where(x => x.count > 0).ToDictionary(x => x.Item1, x => x.count);
+        return minutes.Select((count, i) => (Lane: lanesByBit[i], count)).Where(x => x.count > 0 && x.Lane is not null).ToDictionary(x => x.Lane!, x => x.count);
     }
 }

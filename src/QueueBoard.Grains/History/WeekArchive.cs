@@ -22,7 +22,7 @@ public sealed class WeekArchive(HourArchive hours)
     public bool IsBehind(DateTimeOffset now) => _nextHourToArchive is not { } archived || HourArchive.HourOf(now) > archived;
 
     /// <summary>Stores every hour since the last pass and clears expired ones; throws when storage fails (tried again next pass).</summary>
-    public async Task PassAsync(MinuteHistory history, IReadOnlyList<string> laneIds, DateTimeOffset now)
+    public async Task PassAsync(MinuteHistory history, IReadOnlyList<string?> lanesByBit, DateTimeOffset now)
     {
         var current = HourArchive.HourOf(now);
 
@@ -49,7 +49,7 @@ public sealed class WeekArchive(HourArchive hours)
             var hourEnd = DateTimeOffset.FromUnixTimeSeconds(((hour + 1) * 3600) - 60);
             var last = hourEnd < now ? hourEnd : now;
             var minutes = (int)((last - DateTimeOffset.FromUnixTimeSeconds(hour * 3600)).TotalMinutes) + 1;
-            await hours.WriteAsync(hour, history.ReadLevels(last, minutes), laneIds);
+            await hours.WriteAsync(hour, history.ReadLevels(last, minutes), lanesByBit);
             history.HourStored(hour);
             _nextHourToArchive = hour;
         }
@@ -71,12 +71,12 @@ public sealed class WeekArchive(HourArchive hours)
 
     /// <summary>
     /// The minutes from <paramref name="start"/> to <paramref name="end"/> (a local day), up to the minute of
-    /// <paramref name="now"/>, and each lane's minutes open per hour (lanes by position in <paramref name="laneIds"/>):
+    /// <paramref name="now"/>, and each lane's minutes open per hour (lanes by their bit, <paramref name="lanesByBit"/>):
     /// from <paramref name="recent"/> (the minute history read up to now) where it reaches, else from each stored hour,
     /// read once for both.
     /// </summary>
     public async Task<DayRecord> ReadDayAsync(
-        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, ImmutableArray<(HistoryPoint Point, long OpenLanes)> recent, IReadOnlyList<string> laneIds)
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, ImmutableArray<(HistoryPoint Point, long OpenLanes)> recent, IReadOnlyList<string?> lanesByBit)
     {
         var inMemoryFrom = InMemoryFrom(now);
         var points = new List<HistoryPoint>();
@@ -94,7 +94,7 @@ public sealed class WeekArchive(HourArchive hours)
 
             var minutes = recent.Where(m => m.Point.Minute >= hourStart && m.Point.Minute < hourStart.AddHours(1)).ToList();
             points.AddRange(minutes.Select(m => m.Point));
-            lanes.AddRange(OpenLaneMinutes.Count(minutes.Select(m => m.OpenLanes), laneIds).Select(lane => new LaneHourOpen(hourStart, lane.Key, lane.Value)));
+            lanes.AddRange(OpenLaneMinutes.Count(minutes.Select(m => m.OpenLanes), lanesByBit).Select(lane => new LaneHourOpen(hourStart, lane.Key, lane.Value)));
         }
 
         var lastMinute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);

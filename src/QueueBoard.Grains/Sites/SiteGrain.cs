@@ -89,6 +89,7 @@ public sealed class SiteGrain(
         if (Config is { } config)
         {
             state.State.Activations++;
+            state.State.LaneSlots = LaneSlots.Assign(state.State.LaneSlots, LaneIds(), LaneIds());
             await state.WriteStateAsync(cancellationToken);
             _version = state.State.Activations * VersionsPerActivation;
             await ReadLanesAsync(config.Lanes);
@@ -118,6 +119,8 @@ public sealed class SiteGrain(
             return new ConfigureOutcome(null, stillQueued);
         }
 
+        // The bits first, against the lanes as the masks so far were recorded.
+        state.State.LaneSlots = LaneSlots.Assign(state.State.LaneSlots, Config is null ? [] : LaneIds(), [.. config.Lanes.Select(l => l.Id)]);
         state.State.Config = config;
         await state.WriteOrResetAsync(this);
 
@@ -348,7 +351,7 @@ public sealed class SiteGrain(
         {
             Point = recent[^1].Point with { QueueLength = current.QueueLength, WaitMinutes = current.WaitMinutes },
         });
-        return await Week.ReadDayAsync(start, end, now, recent, LaneIds());
+        return await Week.ReadDayAsync(start, end, now, recent, LanesByBit());
     }
 
     /// <summary>A local day's start and end, with now; null for a day not begun.</summary>
@@ -360,12 +363,11 @@ public sealed class SiteGrain(
 
     private List<string> LaneIds() => [.. Config!.Lanes.Select(l => l.Id)];
 
+    private string?[] LanesByBit() => LaneSlots.ByBit(state.State.LaneSlots ?? []);
+
     /// <summary>The lanes their leads have open now, for the minutes each lane was open in the reports.</summary>
-    private long OpenLanes()
-    {
-        var ids = LaneIds();
-        return OpenLaneMinutes.Mask(ids, id => _readings.GetValueOrDefault(id)?.Status == LaneStatus.Open);
-    }
+    private long OpenLanes() =>
+        OpenLaneMinutes.Mask(LanesByBit(), id => _readings.GetValueOrDefault(id)?.Status == LaneStatus.Open);
 
     public async Task<HistoryPoint?> GetMinute(DateTimeOffset minute)
     {
@@ -476,7 +478,7 @@ public sealed class SiteGrain(
     {
         try
         {
-            await Week.PassAsync(history.State, LaneIds(), clock.UtcNow);
+            await Week.PassAsync(history.State, LanesByBit(), clock.UtcNow);
         }
         catch (Exception ex)
         {
