@@ -87,6 +87,10 @@ public sealed partial class DeploymentFileTests
         Assert.Matches(@"upstream\s+queueboard\s*\{[^}]*ip_hash;[^}]*server node1:8080[^}]*server node2:8080", conf);
         Assert.Matches(@"location\s+/hubs/\s*\{[^}]*proxy_http_version 1\.1;[^}]*proxy_set_header Upgrade \$http_upgrade;", conf);
         Assert.Contains("proxy_set_header X-Forwarded-For", conf);
+
+        // The lead card's QR holds the address the app sees; $host would drop compose's published port 8080.
+        Assert.Equal(2, Regex.Count(conf, @"proxy_set_header Host \$http_host;"));
+        Assert.DoesNotMatch(@"proxy_set_header Host \$host;", conf);
     }
 
     [Fact]
