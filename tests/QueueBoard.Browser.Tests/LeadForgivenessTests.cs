@@ -108,6 +108,40 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     }
 
     [Fact]
+    public async Task Signing_out_with_taps_not_sent_asks_each_time_and_Esc_keeps_the_lead_signed_in()
+    {
+        await OpenSiteAsync(Status("1", "open"));
+        var lead = await browser.NewPageAsync();
+        var code = await _admin.NewLeadCodeAsync(_siteId);
+        await Screens.SignInAsync(lead, _siteId, code);
+        var dialog = lead.GetByTestId("lead-confirm");
+        var signIn = lead.GetByTestId("lead-code-input");
+
+        // A tap still held on the phone: signing out asks, and yes signs out, keeping the tap for the next sign-in.
+        await Lane(lead, "1").GetByTestId("arrived-1").ClickAsync();
+        await lead.GetByTestId("lead-signout").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("还有 1 条操作尚未发送");
+        await Expect(lead.GetByTestId("lead-confirm-no")).ToBeFocusedAsync();
+        await lead.GetByTestId("lead-confirm-yes").ClickAsync();
+        await Expect(signIn).ToBeVisibleAsync();
+
+        // Signed in again, with another tap held: Esc answers no, however the last question was answered.
+        await signIn.FillAsync(code);
+        await lead.GetByTestId("signin").ClickAsync();
+        await Lane(lead, "1").GetByTestId("arrived-1").ClickAsync();
+        await lead.GetByTestId("lead-signout").ClickAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        await lead.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(signIn).ToBeHiddenAsync();
+        await Expect(Lane(lead, "1")).ToBeVisibleAsync();
+
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", Screens.HeldTapsSent);
+        Assert.Equal(2, await QueueAsync("1"));
+        await Expect(signIn).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task A_sign_in_holds_for_every_tab_on_the_phone_until_the_code_is_revoked_and_a_tap_made_then_is_kept()
     {
         await OpenSiteAsync(Status("1", "open"));

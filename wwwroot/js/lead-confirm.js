@@ -1,6 +1,6 @@
-// The one question the console asks: before a lane that still holds people is paused or closed.
-// A stray tap there turns a queue away, and residents see it at once; anything else is cheap to
-// redo, so nothing else asks.
+// The questions the console asks: before a lane that still holds people is paused or closed (a
+// stray tap there turns a queue away, and residents see it at once), and before signing out with
+// taps not yet sent. Anything else is cheap to redo, so nothing else asks.
 import { setText } from './dom.js';
 
 // `el`: {dialog, title, body, yes, no}. Resolves true only for an explicit yes; Esc and "no" are no.

@@ -45,8 +45,6 @@ const el = {
   rejectedList: document.getElementById('rejected-list'),
   rejectedDismiss: document.getElementById('rejected-dismiss'),
   announcer: document.getElementById('sync-announcer'),
-  dialog: document.getElementById('signout-dialog'),
-  dialogBody: document.getElementById('signout-body'),
 };
 
 const session = readSession(siteId);
@@ -373,17 +371,15 @@ onSessionChange(siteId, ({ code, reason }) => {
   }
 });
 
-el.signout.addEventListener('click', () => {
+el.signout.addEventListener('click', async () => {
   const pending = outbox.size;
-  if (pending === 0 || typeof el.dialog.showModal !== 'function') {
-    signOut();
-    return;
-  }
-  setText(el.dialogBody, t('lead.signoutPending', { n: pending }));
-  el.dialog.showModal();
-});
-el.dialog.addEventListener('close', () => {
-  if (el.dialog.returnValue === 'confirm') signOut();
+  if (pending > 0 && !(await confirm.ask({
+    title: t('lead.signoutTitle'),
+    body: t('lead.signoutPending', { n: pending }),
+    yes: t('lead.signoutConfirm'),
+    no: t('lead.cancel'),
+  }))) return;
+  signOut();
 });
 el.rejectedDismiss.addEventListener('click', () => {
   state.rejected = [];
