@@ -256,6 +256,31 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_tap_for_a_lane_removed_while_the_phone_was_offline_is_refused_in_the_pages_language()
+    {
+        await OpenSiteAsync(Status("1", "open"), Status("2", "open"));
+        var lead = await browser.NewPageAsync();
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+
+        // Offline, the lead counts one in at lane 2; meanwhile the district removes lane 2.
+        await lead.RouteAsync("**/api/**", route => route.AbortAsync());
+        await lead.RouteAsync("**/hubs/**", route => route.AbortAsync());
+        await Lane(lead, "2").GetByTestId("arrived-1").ClickAsync();
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("1");
+        await _admin.CreateSiteAsync(_siteId, StandardSite("1"));
+        await Task.Delay(6000, TestContext.Current.CancellationToken);
+
+        await lead.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        var rejected = lead.GetByTestId("rejected-list");
+        await Expect(rejected).ToContainTextAsync("本点已没有 2 号通道（已被删除）", new() { Timeout = 30_000 });
+        await Expect(rejected).Not.ToContainTextAsync("has no lane");
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0");
+
+        await lead.Locator("#lang-toggle").ClickAsync();
+        await Expect(rejected).ToContainTextAsync("This site no longer has lane 2 (it was removed)");
+    }
+
+    [Fact]
     public async Task Outside_its_hours_the_console_says_residents_see_the_site_closed_and_when_it_opens_and_taps_still_count()
     {
         // Opening hours that begin two whole hours from now in the district and last one hour.

@@ -1,8 +1,8 @@
 // Errors on the administration page: failed calls and field errors in the page language.
-// The server words its problem details in English; the messages it is known to send are put
-// into the page language, anything else is shown as sent (marked as English for screen readers).
+// The messages the server is known to send are put into the page language (server-words.js).
 import { setAttr, setText } from './dom.js';
-import { getLang, t } from './i18n.js';
+import { t } from './i18n.js';
+import { serverWords } from './server-words.js';
 
 const KNOWN_MESSAGES = [
   [/^Required\.?$/, () => t('admin.err.required')],
@@ -35,12 +35,7 @@ export function messageText(message) {
       .map(([name, value]) => [name, value && typeof value === 'object' ? messageText(value).text : value]));
     return { text: t(message.key, params), lang: null };
   }
-  const raw = String(message ?? '');
-  for (const [pattern, words] of KNOWN_MESSAGES) {
-    const m = pattern.exec(raw);
-    if (m) return { text: words(m), lang: null };
-  }
-  return { text: raw, lang: getLang() === 'en' ? null : 'en' };
+  return serverWords(message, KNOWN_MESSAGES);
 }
 
 // Writes a message into `node`, marked as English when it is the server's untranslated words.

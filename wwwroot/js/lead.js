@@ -6,6 +6,7 @@ import { h, setText, siteIdFromPath } from './dom.js';
 import { laneName, siteName } from './format.js';
 import { initI18n, onLangChange, t } from './i18n.js';
 import { createConfirm } from './lead-confirm.js';
+import { rejectionWords } from './lead-rejections.js';
 import { restingText, staleText } from './lead-hours.js';
 import { createLanePanel, laneView } from './lead-lanes.js';
 import { forgetCode, keepCode, nextMidnight, onSessionChange, readSession } from './lead-session.js';
@@ -233,11 +234,12 @@ function renderLanes() {
 
 function renderRejected() {
   el.rejected.hidden = state.rejected.length === 0;
-  el.rejectedList.replaceChildren(...state.rejected.map(({ event, reason }) => {
+  el.rejectedList.replaceChildren(...state.rejected.map(({ event, reasons }) => {
     const lane = state.site?.lanes?.find((l) => l.id === event.lane);
     return h('li', {},
       h('strong', { text: `${lane ? laneName(lane) : event.lane} · ${describeEvent(event)}` }),
-      reason ? h('span', { class: 'rejected-reason', text: ` — ${reason}` }) : null);
+      ...rejectionWords(reasons).map(({ text, lang }) =>
+        h('span', { class: 'rejected-reason', lang, text: ` — ${text}` })));
   }));
 }
 

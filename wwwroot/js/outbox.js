@@ -23,8 +23,8 @@ function badIndexes(problem, size) {
     if (!m) continue;
     const index = Number(m[1]);
     if (index < 0 || index >= size) continue;
-    const text = Array.isArray(messages) ? messages.join(' ') : String(messages ?? '');
-    found.set(index, [found.get(index), text].filter(Boolean).join(' '));
+    const texts = (Array.isArray(messages) ? messages : [messages]).map((m) => String(m ?? '')).filter(Boolean);
+    found.set(index, [...(found.get(index) ?? []), ...texts]);
   }
   return found;
 }
@@ -37,12 +37,11 @@ function wire(item) {
 
 const isHeld = (item, now) => item.holdUntil > now;
 
-function problemText(problem) {
-  if (!problem) return '';
-  const details = problem.errors && typeof problem.errors === 'object'
-    ? Object.values(problem.errors).flat().join(' ')
-    : '';
-  return [problem.title, problem.detail, details].filter(Boolean).join(' ');
+// The server's messages, each worded by the page when shown.
+function problemMessages(problem) {
+  if (!problem) return [];
+  const details = problem.errors && typeof problem.errors === 'object' ? Object.values(problem.errors).flat() : [];
+  return [problem.title, problem.detail, ...details].filter(Boolean).map(String);
 }
 
 export class Outbox {
@@ -228,9 +227,9 @@ export class Outbox {
           if (status === 400 || status === 422) {
             const bad = badIndexes(error.problem, batch.length);
             if (bad.size > 0) {
-              this.reject([...bad.keys()].map((i) => ({ event: batch[i], reason: bad.get(i) })));
+              this.reject([...bad.keys()].map((i) => ({ event: batch[i], reasons: bad.get(i) })));
             } else if (batch.length === 1) {
-              this.reject([{ event: batch[0], reason: problemText(error.problem) }]);
+              this.reject([{ event: batch[0], reasons: problemMessages(error.problem) }]);
               isolate = Math.max(0, isolate - 1);
             } else {
               isolate = batch.length;
