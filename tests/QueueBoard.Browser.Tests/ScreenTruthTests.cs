@@ -46,6 +46,32 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_admin_pages_report_day_is_the_districts_today_on_a_device_whose_date_is_another()
+    {
+        Chromium.Require();
+
+        // Of two zones 25 hours apart, one is always on another date than the district.
+        var district = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        string[] zones = ["Pacific/Kiritimati", "Pacific/Pago_Pago"];
+        var zone = zones.First(z => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(z)).Date != district.Date);
+        var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = browser.App.BaseAddress.ToString(),
+            Locale = "zh-CN",
+            TimezoneId = zone,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/command/admin");
+
+        var day = page.GetByTestId("report-date");
+        var today = district.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(day).ToHaveValueAsync(today);
+        await Expect(day).ToHaveAttributeAsync("max", today);
+        await Expect(day).ToHaveAttributeAsync("min", district.AddDays(-6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_site_silent_past_the_threshold_is_greyed_and_sorted_after_fresh_sites_and_alerted_until_it_reports()
     {
         Chromium.Require();

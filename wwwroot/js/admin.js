@@ -4,8 +4,10 @@
 import { api } from './api.js';
 import { h, reconcileChildren, saveFile, setAttr, setText } from './dom.js';
 import {
-  areaName, fmtInt, isoDate, searchKey, siteName,
+  areaName, fmtInt, searchKey, siteName,
 } from './format.js';
+import { recentDays } from './district-days.js';
+import { loadDistrictZone, onZoneChange } from './district-zone.js';
 import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLeadCodes } from './admin-codes.js';
 import { createAdminSession } from './admin-session.js';
@@ -282,13 +284,23 @@ el.reportDate.addEventListener('input', renderSummaryLink);
 
 // ---- start-up ----
 
+// The days the server keeps, by its clock and the district's zone, not this device's; today by
+// default. Checked again every 10 s (the server's clock is learnt from the first answers), so a page
+// left open over midnight offers the new day and moves to it unless another day was chosen.
+function renderReportDays() {
+  const days = recentDays();
+  const followsToday = !el.reportDate.value || el.reportDate.value === el.reportDate.max;
+  el.reportDate.max = days[0];
+  el.reportDate.min = days[days.length - 1];
+  if (followsToday) el.reportDate.value = days[0];
+  renderSummaryLink();
+}
+
 initI18n();
-// Today by default; the server keeps the last 7 days (in the district's time zone, which is
-// normally this device's: the limits are a hint, the server has the last word).
-el.reportDate.value = isoDate();
-el.reportDate.max = isoDate();
-el.reportDate.min = isoDate(new Date(Date.now() - 6 * 86400000));
-renderSummaryLink();
+renderReportDays();
+onZoneChange(renderReportDays);
+loadDistrictZone();
+setInterval(renderReportDays, 10_000);
 renderStatus();
 session.start();
 

@@ -155,8 +155,3 @@ export function searchKey(text) {
   return (text ?? '').toLocaleLowerCase().replace(/[\s·・()（）\-_]/g, '');
 }
 
-// A calendar day as YYYY-MM-DD in this device's time zone (date inputs and report days).
-export function isoDate(date = new Date()) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
