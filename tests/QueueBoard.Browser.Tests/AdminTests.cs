@@ -138,6 +138,77 @@ public sealed class AdminTests(BrowserFixture browser)
         await Expect(refused.GetByTestId("lead-lane")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Unsaved_edits_are_kept_unless_the_administrator_says_to_discard_them_even_through_an_expired_sign_in()
+    {
+        var siteId = NewSiteId();
+        await browser.App.Admin().CreateSiteAsync(siteId);
+        var admin = await browser.NewPageAsync(1280, 900);
+        await SignInAsync(admin);
+        var row = admin.Locator($"[data-testid=admin-site-row][data-site-id={siteId}]");
+        var editor = admin.GetByTestId("site-editor");
+        var name = admin.GetByTestId("site-name");
+        var dialog = admin.GetByTestId("discard");
+
+        // Opened and closed with no edit: nothing to ask.
+        await row.GetByTestId("edit-site").ClickAsync();
+        var original = await ValueWhenLoadedAsync(name);
+        await admin.Keyboard.PressAsync("Escape");
+        await Expect(editor).ToBeHiddenAsync();
+
+        // Edited, then Esc: asked, the safe answer focused; "keep editing" keeps the edit.
+        await row.GetByTestId("edit-site").ClickAsync();
+        await ValueWhenLoadedAsync(name);
+        await name.FillAsync("改过的名字");
+        await name.PressAsync("Escape");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog).ToContainTextAsync("放弃未保存的修改？");
+        await Expect(admin.GetByTestId("discard-no")).ToBeFocusedAsync();
+        await admin.GetByTestId("discard-no").ClickAsync();
+        await Expect(editor).ToBeVisibleAsync();
+        await Expect(name).ToHaveValueAsync("改过的名字");
+
+        // Opening another editor asks the same; so does Cancel.
+        await admin.GetByTestId("new-site").ClickAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        await admin.Keyboard.PressAsync("Escape");
+        await Expect(name).ToHaveValueAsync("改过的名字");
+
+        // Saved while the sign-in has expired: the edit waits for the next sign-in and is saved then.
+        await admin.RouteAsync($"**/api/v1/sites/{siteId}", route => route.Request.Method == "PUT"
+            ? route.FulfillAsync(new() { Status = 401 })
+            : route.ContinueAsync());
+        await admin.GetByTestId("save-site").ClickAsync();
+        await Expect(admin.GetByTestId("admin-token-input")).ToBeVisibleAsync();
+        await Expect(editor).ToBeHiddenAsync();
+        await admin.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.Wait });
+        await admin.GetByTestId("admin-token-input").FillAsync(QueueBoardAppFactory.AdminToken);
+        await admin.GetByTestId("admin-signin").ClickAsync();
+        await Expect(editor).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("editor-summary")).ToContainTextAsync("未保存的修改仍在");
+        await Expect(name).ToHaveValueAsync("改过的名字");
+        await admin.GetByTestId("save-site").ClickAsync();
+        await Expect(editor).ToBeHiddenAsync();
+        await Expect(row).ToContainTextAsync("改过的名字");
+        Assert.Equal("改过的名字", (await browser.App.Anonymous().GetJsonAsync($"/api/v1/sites/{siteId}"))["name"]!.GetValue<string>());
+
+        // Esc and yes throw an edit away.
+        await row.GetByTestId("edit-site").ClickAsync();
+        await ValueWhenLoadedAsync(name);
+        await name.FillAsync(original);
+        await name.PressAsync("Escape");
+        await admin.GetByTestId("discard-yes").ClickAsync();
+        await Expect(editor).ToBeHiddenAsync();
+        Assert.Equal("改过的名字", (await browser.App.Anonymous().GetJsonAsync($"/api/v1/sites/{siteId}"))["name"]!.GetValue<string>());
+    }
+
+    private static async Task<string> ValueWhenLoadedAsync(ILocator input)
+    {
+        await Expect(input).ToBeVisibleAsync();
+        await Expect(input).Not.ToHaveValueAsync("");
+        return await input.InputValueAsync();
+    }
+
     private static async Task SignInAsync(IPage admin)
     {
         await admin.GotoAsync("/command/admin");

@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { h, setAttr, setText } from './dom.js';
 import { siteName } from './format.js';
 import { onLangChange, t } from './i18n.js';
+import { createConfirm } from './confirm-dialog.js';
 import {
   clearFieldErrors, failureMessage, rewordFieldErrors, setFieldError, writeMessage,
 } from './admin-errors.js';
@@ -259,7 +260,28 @@ export function createEditor(ctx) {
 
   const state = {
     mode: null, siteId: null, site: null, returnFocus: null, summary: null, load: 0, saving: false,
+    // The form as opened (JSON), to tell edits from none; `suspended` while a draft waits for a new sign-in.
+    pristine: null, suspended: false,
   };
+
+  const discard = createConfirm({ testId: 'discard', noClass: 'btn btn-secondary', yesClass: 'btn btn-danger' });
+
+  const formNow = () => JSON.stringify([el.siteId.value.trim(), collect(() => {})]);
+
+  function isDirty() {
+    return state.mode != null && state.pristine != null && formNow() !== state.pristine;
+  }
+
+  // Whether what is open may go: at once with no edits, else when the administrator says so.
+  async function mayDiscard() {
+    if (!isDirty()) return true;
+    return discard.ask({
+      title: t('admin.discardTitle'),
+      body: t('admin.discardBody', { site: state.mode === 'edit' ? siteName(state.site) || state.siteId : t('admin.newSiteHeading') }),
+      yes: t('admin.discardYes'),
+      no: t('admin.discardNo'),
+    });
+  }
 
   function announce(text) {
     el.announcer.textContent = '';
@@ -306,11 +328,13 @@ export function createEditor(ctx) {
     el.section.hidden = false;
   }
 
-  function openNew(returnFocus) {
+  async function openNew(returnFocus) {
+    if (!(await mayDiscard())) return;
     state.load++;
-    Object.assign(state, { mode: 'new', siteId: null, site: null, returnFocus });
+    Object.assign(state, { mode: 'new', siteId: null, site: null, returnFocus, suspended: false });
     reset();
     lanes.set([{}]);
+    state.pristine = formNow();
     el.siteIdField.hidden = false;
     el.form.hidden = false;
     el.loading.hidden = true;
@@ -320,8 +344,9 @@ export function createEditor(ctx) {
   }
 
   async function openEdit(site, returnFocus) {
+    if (!(await mayDiscard())) return;
     const load = ++state.load;
-    Object.assign(state, { mode: 'edit', siteId: site.id, site, returnFocus });
+    Object.assign(state, { mode: 'edit', siteId: site.id, site, returnFocus, suspended: false, pristine: null });
     reset();
     el.siteIdField.hidden = true;
     el.form.hidden = true;
@@ -333,6 +358,7 @@ export function createEditor(ctx) {
       const config = await api.siteConfig(site.id, ctx.token());
       if (load !== state.load) return;
       fill(config);
+      state.pristine = formNow();
       el.loading.hidden = true;
       el.form.hidden = false;
     } catch (error) {
@@ -364,7 +390,7 @@ export function createEditor(ctx) {
   function close({ restoreFocus = true } = {}) {
     if (state.mode == null) return;
     state.load++;
-    state.mode = null;
+    Object.assign(state, { mode: null, pristine: null, suspended: false });
     el.section.hidden = true;
     reset();
     if (!restoreFocus) return;
@@ -456,13 +482,35 @@ export function createEditor(ctx) {
     }
   });
 
-  el.cancel.addEventListener('click', () => close());
-  el.section.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !event.defaultPrevented && state.mode != null) {
+  el.cancel.addEventListener('click', async () => {
+    if (await mayDiscard()) close();
+  });
+  el.section.addEventListener('keydown', async (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented && state.mode != null && !discard.open) {
       event.preventDefault();
-      close();
+      if (await mayDiscard()) close();
     }
   });
+
+  // The sign-in expired (a 401, perhaps on Save): edits are hidden, not thrown away, until the next sign-in.
+  function suspend() {
+    if (!isDirty()) {
+      close({ restoreFocus: false });
+      return;
+    }
+    state.load++;
+    state.suspended = true;
+    el.section.hidden = true;
+  }
+
+  function resume() {
+    if (!state.suspended) return;
+    state.suspended = false;
+    show();
+    state.summary = { title: { key: 'admin.draftKept' }, detail: null, unmapped: [] };
+    renderSummary();
+    el.summary.focus();
+  }
 
   onLangChange(() => {
     renderHeading();
@@ -478,6 +526,8 @@ export function createEditor(ctx) {
     openNew,
     openEdit,
     close,
+    suspend,
+    resume,
     get open() { return state.mode != null; },
   };
 }

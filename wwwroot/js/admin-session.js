@@ -41,7 +41,8 @@ async function verify(token) {
 /**
  * workspace: what is shown while signed in; loading: what is shown until then, if anything.
  * enter({ focus }): signed in; focus is true after a sign-in by hand, when focus should move into the workspace.
- * leave(): signing out; the page forgets what it showed and closes what it opened.
+ * leave({ expired }): signing out; the page forgets what it showed and closes what it opened (expired: the
+ *   server refused the token mid-work, so work not yet saved may be kept for the next sign-in).
  */
 export function createAdminSession({ workspace, loading = null, enter, leave }) {
   const el = {
@@ -70,7 +71,7 @@ export function createAdminSession({ workspace, loading = null, enter, leave }) 
   function signOut(errorKey = null) {
     token = null;
     writeToken(null);
-    leave?.();
+    leave?.({ expired: errorKey === 'admin.errorExpired' });
     el.token.value = '';
     showSignin(errorKey);
   }

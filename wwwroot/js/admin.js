@@ -71,9 +71,11 @@ const session = createAdminSession({
     renderSites();
     loadSites();
     if (focus) el.sitesHeading.focus();
+    editor.resume();
   },
-  leave() {
-    editor.close({ restoreFocus: false });
+  leave({ expired }) {
+    if (expired) editor.suspend();
+    else editor.close({ restoreFocus: false });
     codes.close({ restoreFocus: false });
     transfer.reset();
     const dialog = byId('revoke-dialog');

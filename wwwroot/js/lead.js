@@ -5,7 +5,7 @@ import { loadDistrictZone } from './district-zone.js';
 import { h, setText, siteIdFromPath } from './dom.js';
 import { laneName, siteName } from './format.js';
 import { initI18n, onLangChange, t } from './i18n.js';
-import { createConfirm } from './lead-confirm.js';
+import { createConfirm } from './confirm-dialog.js';
 import { rejectionWords } from './lead-rejections.js';
 import { restingText, staleText } from './lead-hours.js';
 import { createLanePanel, laneView } from './lead-lanes.js';
@@ -112,13 +112,7 @@ const lanePanel = createLanePanel({
   empty: document.getElementById('no-lanes'),
 }, tap);
 
-const confirm = createConfirm({
-  dialog: document.getElementById('confirm-dialog'),
-  title: document.getElementById('confirm-title'),
-  body: document.getElementById('confirm-body'),
-  yes: document.querySelector('[data-testid="lead-confirm-yes"]'),
-  no: document.querySelector('[data-testid="lead-confirm-no"]'),
-});
+const confirm = createConfirm({ testId: 'lead-confirm', noClass: 'big-btn btn-outline', yesClass: 'big-btn btn-danger' });
 
 const undo = createUndoBar({
   bar: document.getElementById('undo-bar'),
