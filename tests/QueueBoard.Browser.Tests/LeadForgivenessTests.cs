@@ -281,6 +281,38 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_console_reloaded_offline_shows_a_copy_from_hours_ago_as_old_at_once_and_a_fresh_one_as_current()
+    {
+        await OpenSiteAsync(Status("1", "open"), Arrived("1", 4));
+        var lead = await browser.NewPageAsync();
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        await Expect(Lane(lead, "1").GetByTestId("lead-queue")).ToHaveTextAsync("4");
+        var body = lead.Locator("body");
+        var stale = new Regex(@"\bstale\b", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+        // Offline and reloaded minutes after the copy was taken: current, with its time in the banner.
+        await lead.RouteAsync("**/api/**", route => route.AbortAsync());
+        await lead.RouteAsync("**/hubs/**", route => route.AbortAsync());
+        await lead.ReloadAsync();
+        await Expect(Lane(lead, "1").GetByTestId("lead-queue")).ToHaveTextAsync("4");
+        await Expect(lead.Locator("#offline-banner")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(lead.Locator("#offline-banner")).ToContainTextAsync("最后更新");
+        await Expect(body).Not.ToHaveClassAsync(stale);
+
+        // The same copy as if taken five hours ago (a phone picked up the next morning): old from the start.
+        await lead.EvaluateAsync($$"""
+            () => {
+              const key = 'qb.lead.site.{{_siteId}}';
+              const kept = JSON.parse(localStorage.getItem(key));
+              localStorage.setItem(key, JSON.stringify({ ...kept, at: Date.now() - 5 * 3600 * 1000 }));
+            }
+            """);
+        await lead.ReloadAsync();
+        await Expect(Lane(lead, "1").GetByTestId("lead-queue")).ToHaveTextAsync("4");
+        await Expect(body).ToHaveClassAsync(stale, new() { Timeout = 5_000 });
+    }
+
+    [Fact]
     public async Task Outside_its_hours_the_console_says_residents_see_the_site_closed_and_when_it_opens_and_taps_still_count()
     {
         // Opening hours that begin two whole hours from now in the district and last one hour.

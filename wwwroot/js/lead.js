@@ -49,9 +49,10 @@ const el = {
 };
 
 const session = readSession(siteId);
+const cached = readCachedSite();
 
 const state = {
-  site: readCachedSite(),
+  site: cached.site,
   code: session.code,
   view: 'loading',
   // Why a code kept on this phone was given up, told on the sign-in until the lead signs in again.
@@ -65,19 +66,22 @@ const state = {
 
 // ---- storage ----
 
-// The last known site lets the console come up (and queue taps) even when it reloads offline.
+// The last known site lets the console come up (and queue taps) even when it reloads offline, with
+// when it was taken, so that a copy from hours ago is shown as old from the start. (A copy kept
+// before the time was, is taken as old.)
 function readCachedSite() {
   try {
-    const site = JSON.parse(localStorage.getItem(SITE_CACHE_KEY) ?? 'null');
-    return site?.id === siteId ? site : null;
+    const kept = JSON.parse(localStorage.getItem(SITE_CACHE_KEY) ?? 'null');
+    if (kept?.site?.id === siteId) return { site: kept.site, at: Number.isFinite(kept.at) ? kept.at : 0 };
+    return kept?.id === siteId ? { site: kept, at: 0 } : { site: null, at: null };
   } catch {
-    return null;
+    return { site: null, at: null };
   }
 }
 
 function cacheSite(site) {
   try {
-    localStorage.setItem(SITE_CACHE_KEY, JSON.stringify(site));
+    localStorage.setItem(SITE_CACHE_KEY, JSON.stringify({ site, at: Date.now() }));
   } catch {
     // Only a convenience.
   }
@@ -479,7 +483,7 @@ window.addEventListener('offline', renderSync);
 
 initI18n();
 loadDistrictZone().then(renderHours);
-attachOffline(live, { poll: () => api.site(siteId).then(applySite) });
+attachOffline(live, { poll: () => api.site(siteId).then(applySite), shownFrom: cached.at });
 setInterval(() => {
   renderSync();
   renderHours();

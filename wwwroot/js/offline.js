@@ -8,7 +8,9 @@ const BANNER_AFTER_MS = 10000;
 const STALE_AFTER_MS = 120000;
 const POLL_EVERY_MS = 20000;
 
-export function attachOffline(live, { poll } = {}) {
+// `shownFrom`: when the data a page comes up with was current (a copy kept on the device, ms), null
+// for none; until live data comes, it is aged from then, not from the page's load.
+export function attachOffline(live, { poll, shownFrom = null } = {}) {
   const banner = document.getElementById('offline-banner');
   const text = banner?.querySelector('[data-role="offline-text"]');
   const loadedAt = Date.now();
@@ -20,7 +22,7 @@ export function attachOffline(live, { poll } = {}) {
     const connected = live.isConnected();
     const offlineFor = connected ? 0 : now - live.disconnectedSince();
     const showBanner = !connected && offlineFor >= BANNER_AFTER_MS;
-    const fresh = live.freshAt();
+    const fresh = live.freshAt() ?? shownFrom;
     const stale = !connected && now - (fresh ?? loadedAt) >= STALE_AFTER_MS;
     document.body.classList.toggle('stale', stale);
     document.body.classList.toggle('offline', showBanner);
@@ -28,7 +30,8 @@ export function attachOffline(live, { poll } = {}) {
       const justShown = showBanner && banner.hidden;
       if (banner.hidden === showBanner) banner.hidden = !showBanner;
       if (showBanner && text) {
-        const when = fresh == null ? t('offline.never') : t('offline.since', { time: fmtClock(new Date(fresh), true) });
+        // 0: a copy of unknown age, shown as old at once.
+        const when = !(fresh > 0) ? t('offline.never') : t('offline.since', { time: fmtClock(new Date(fresh), true) });
         const value = `${t('offline.title')} · ${when}`;
         if (text.textContent !== value) text.textContent = value;
         // Read out once per offline spell: the time in it moves with every poll and would be read out each time.
