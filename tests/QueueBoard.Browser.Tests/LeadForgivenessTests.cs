@@ -313,6 +313,54 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_picture_built_before_a_tap_reaching_the_phone_after_its_200_does_not_take_the_tap_off_the_screen()
+    {
+        await OpenSiteAsync(Status("1", "open"));
+        var lead = await browser.NewPageAsync();
+
+        // Pushes out of reach; the read at sign-in is kept, and the read that confirms the tap gets it back: a picture
+        // built before the tap that arrives after its 200, as a push or read late on its way does.
+        await lead.RouteAsync("**/hubs/**", route => route.AbortAsync());
+        IAPIResponse? beforeTap = null;
+        var stale = 0;
+        await lead.RouteAsync($"**/api/v1/sites/{_siteId}", async route =>
+        {
+            if (route.Request.Method != "GET")
+            {
+                await route.ContinueAsync();
+            }
+            else if (beforeTap is null)
+            {
+                beforeTap = await route.FetchAsync();
+                await route.FulfillAsync(new() { Response = beforeTap });
+            }
+            else if (Interlocked.Increment(ref stale) == 1)
+            {
+                await route.FulfillAsync(new() { Response = beforeTap });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var queue = Lane(lead, "1").GetByTestId("lead-queue");
+
+        await Lane(lead, "1").GetByTestId("arrived-1").ClickAsync();
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", Screens.HeldTapsSent);
+
+        // From its 200 on, through the stale read and the next: the tap stays on screen.
+        for (var i = 0; i < 16; i++)
+        {
+            Assert.Equal("1", (await queue.TextContentAsync())?.Trim());
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(stale >= 1, "the stale read was never asked for");
+        Assert.Equal(1, await QueueAsync("1"));
+    }
+
+    [Fact]
     public async Task Outside_its_hours_the_console_says_residents_see_the_site_closed_and_when_it_opens_and_taps_still_count()
     {
         // Opening hours that begin two whole hours from now in the district and last one hour.

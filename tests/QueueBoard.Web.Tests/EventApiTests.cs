@@ -82,6 +82,25 @@ public sealed class EventApiTests(QueueBoardAppFactory app)
     }
 
     [Fact]
+    public async Task A_batchs_answer_names_the_picture_version_that_shows_it_and_pictures_built_before_are_lower()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        var anonymous = app.Anonymous();
+        var before = (await anonymous.GetJsonAsync($"/api/v1/sites/{_siteId}"))["version"]!.GetValue<long>();
+
+        using var first = await _admin.PostEventsAsync(_siteId, Arrived("1", 2));
+        var shownIn = (await first.ReadJsonAsync())["version"]!.GetValue<long>();
+        var after = await anonymous.GetJsonAsync($"/api/v1/sites/{_siteId}");
+
+        Assert.True(shownIn > before, $"{shownIn} after {before}");
+        Assert.True(after["version"]!.GetValue<long>() >= shownIn);
+        Assert.Equal(2, after.Lane("1").Number("queueLength"));
+
+        using var second = await _admin.PostEventsAsync(_siteId, Arrived("1", 1));
+        Assert.True((await second.ReadJsonAsync())["version"]!.GetValue<long>() > shownIn);
+    }
+
+    [Fact]
     public async Task The_queue_never_goes_below_zero()
     {
         await _admin.CreateSiteAsync(_siteId);

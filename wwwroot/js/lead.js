@@ -58,8 +58,9 @@ const state = {
   // Why a code kept on this phone was given up, told on the sign-in until the lead signs in again.
   signinErrorKey: session.reason,
   messageKeys: null,
-  // Accepted events stay applied on screen until the next site picture is applied (applySite), which
-  // was built after their 200 and so includes them.
+  // Accepted events stay applied on screen until a site picture that shows them is applied (applySite):
+  // one whose version is at least the one their 200 named. A picture built before them (a push late on
+  // its way, a read answered mid-batch) may arrive after the 200 and must not take them off.
   acked: [],
   rejected: [],
 };
@@ -92,8 +93,11 @@ function cacheSite(site) {
 const outbox = new Outbox(siteId, {
   send: (events) => api.postEvents(siteId, state.code, events),
   onChange: renderSync,
-  onAccepted(batch) {
-    state.acked.push(...batch);
+  onAccepted(batch, result) {
+    // Shown on top of the server's figures until a picture of at least this version (one built after
+    // the batch) arrives; a server that names none has them dropped by the next picture.
+    const shownIn = Number.isFinite(result?.version) ? result.version : null;
+    state.acked.push(...batch.map((event) => ({ ...event, shownIn })));
     renderLanes();
     confirmAcked();
   },
@@ -272,9 +276,14 @@ function describeEvent(event) {
 // keeps them on screen (dropping them would show the lead a count without their taps, inviting the
 // same tap twice) and asks again, unless a push or poll has brought a picture meanwhile.
 function confirmAcked(attempt = 0) {
-  api.site(siteId).then(applySite, () => {
+  const again = () => {
     if (attempt < 5) setTimeout(() => { if (state.acked.length) confirmAcked(attempt + 1); }, 3000);
-  });
+  };
+  // A read answered before a later batch was applied leaves that batch's taps waiting: asked again.
+  api.site(siteId).then((detail) => {
+    applySite(detail);
+    if (state.acked.length) again();
+  }, again);
 }
 
 // Whether the picture was taken: one older than the picture shown is dropped.
@@ -282,7 +291,7 @@ function applySite(detail) {
   if (!detail?.id || detail.id !== siteId) return false;
   if (!versions.accept(detail.id, detail.version)) return false;
   state.site = detail;
-  state.acked = [];
+  state.acked = state.acked.filter((event) => event.shownIn != null && (detail.version ?? 0) < event.shownIn);
   cacheSite(detail);
   renderHeader();
   renderLanes();

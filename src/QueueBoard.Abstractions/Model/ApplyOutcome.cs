@@ -12,7 +12,8 @@ public sealed record ApplyOutcome(
     [property: Id(1)] int Accepted,
     [property: Id(2)] int Duplicates,
     [property: Id(3)] ImmutableArray<int> UnknownLaneIndexes,
-    [property: Id(4)] bool StorageFailed = false)
+    [property: Id(4)] bool StorageFailed = false,
+    [property: Id(5)] long Version = 0)
 {
     public static ApplyOutcome NoSuchSite { get; } = new(false, 0, 0, []);
 

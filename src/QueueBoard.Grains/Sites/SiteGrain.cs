@@ -42,8 +42,8 @@ public sealed class SiteGrain(
     ILogger<SiteGrain> logger) : Grain, ISiteGrain
 {
     /// <summary>
-    /// The versions one activation may use; a JavaScript number holds every version exactly for 9 million activations,
-    /// and one activation pushing four times a second would need 8 years to run out.
+    /// The versions one activation may use (one a push and one a batch applied); a JavaScript number holds every version
+    /// exactly for 9 million activations, and one activation taking a hundred batches a second would need 4 months.
     /// </summary>
     public const long VersionsPerActivation = 1_000_000_000;
 
@@ -208,6 +208,13 @@ public sealed class SiteGrain(
             }
         }
 
+        // A picture that shows this batch has a version of its own, so a lead's phone can tell it from one built before
+        // (a push delayed on its way, a read answered mid-batch) and keep showing its taps until it comes.
+        if (fresh.Length > 0)
+        {
+            _version++;
+        }
+
         // History and the board hear of the change now; only the site's own push waits for its throttle.
         var picture = Current();
         history.State.SetLevel(now, picture.QueueLength, picture.WaitMinutes, OpenLanes());
@@ -219,7 +226,7 @@ public sealed class SiteGrain(
             _archiveSoon?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
 
-        return new ApplyOutcome(true, fresh.Length, events.Length - fresh.Length, []);
+        return new ApplyOutcome(true, fresh.Length, events.Length - fresh.Length, [], Version: _version);
     }
 
     // Apply runs for every lead post, most of them a single event: the helpers below loop where LINQ would allocate per call.

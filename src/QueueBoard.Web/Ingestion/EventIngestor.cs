@@ -52,6 +52,6 @@ public sealed class EventIngestor(IGrainFactory grains, EventBatchValidator vali
 
         metrics.Accepted(outcome.Accepted);
         metrics.Rejected(outcome.Duplicates, "duplicate");
-        return new IngestResult(new EventBatchResponse(outcome.Accepted, outcome.Duplicates), null);
+        return new IngestResult(new EventBatchResponse(outcome.Accepted, outcome.Duplicates, outcome.Version), null);
     }
 }
