@@ -202,6 +202,27 @@ public sealed class AdminTests(BrowserFixture browser)
         Assert.Equal("改过的名字", (await browser.App.Anonymous().GetJsonAsync($"/api/v1/sites/{siteId}"))["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_site_holding_the_most_lead_codes_says_so_in_the_pages_language()
+    {
+        var siteId = NewSiteId();
+        using var api = browser.App.Admin();
+        await api.CreateSiteAsync(siteId);
+        for (var i = 0; i < 100; i++)
+        {
+            await api.NewLeadCodeAsync(siteId);
+        }
+
+        var admin = await browser.NewPageAsync(1280, 900);
+        await SignInAsync(admin);
+        await admin.Locator($"[data-testid=admin-site-row][data-site-id={siteId}]").GetByTestId("issue-code").ClickAsync();
+
+        var status = admin.GetByTestId("admin-status");
+        await Expect(status).ToContainTextAsync("本点的验证码已达上限");
+        await Expect(status).ToContainTextAsync("撤销验证码");
+        await Expect(status).Not.ToContainTextAsync("lead codes");
+    }
+
     private static async Task<string> ValueWhenLoadedAsync(ILocator input)
     {
         await Expect(input).ToBeVisibleAsync();

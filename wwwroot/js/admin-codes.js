@@ -4,7 +4,7 @@ import { api, leadQrPath } from './api.js';
 import { setText } from './dom.js';
 import { siteName } from './format.js';
 import { onLangChange, t } from './i18n.js';
-import { failureMessage } from './admin-errors.js';
+import { failureMessage, failureWithAdvice } from './admin-errors.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -76,7 +76,7 @@ export function createLeadCodes(ctx) {
       show(site, answer.code, trigger);
     } catch (error) {
       if (error.status === 401) ctx.authLost();
-      else ctx.announce({ key: 'admin.issueFailed', params: { name: siteName(site), reason: failureMessage(error) } }, { error: true });
+      else ctx.announce({ key: 'admin.issueFailed', params: { name: siteName(site), reason: failureWithAdvice(error) } }, { error: true });
     } finally {
       trigger.disabled = false;
       if (trigger.isConnected && document.activeElement === document.body) trigger.focus();

@@ -25,11 +25,15 @@ const KNOWN_MESSAGES = [
   [/^No site has the id '(.*)'\.?$/, (m) => t('admin.errorNoSiteId', { id: m[1] })],
   [/^The date is not valid\.?$/, () => t('admin.err.badDate')],
   [/^Give a date as YYYY-MM-DD, from (\S+) to (\S+)/, (m) => t('admin.err.reportDay', { from: m[1], to: m[2] })],
+  [/^This site already has the most lead codes it may hold/, () => t('admin.err.tooManyCodes')],
+  [/^Revoke them all with DELETE on the same path/, () => t('admin.err.tooManyCodesDetail')],
 ];
 
-// One message: a server string, or { key, params } of this page's own, whose params may be messages
-// too (so that a sentence and the reason inside it are both worded at render time).
+// One message: a server string, { server } (the server's words inside a sentence of ours), or
+// { key, params } of this page's own, whose params may be messages too (so that a sentence and the
+// reason inside it are both worded at render time). Plain string params (a site's name) are kept as they are.
 export function messageText(message) {
+  if (message && typeof message === 'object' && 'server' in message) return serverWords(message.server, KNOWN_MESSAGES);
   if (message && typeof message === 'object') {
     const params = Object.fromEntries(Object.entries(message.params ?? {})
       .map(([name, value]) => [name, value && typeof value === 'object' ? messageText(value).text : value]));
@@ -51,9 +55,16 @@ export function failureMessage(error) {
   if (!error || error.status === 0) return { key: 'admin.errorNetwork' };
   if (error.status === 403) return { key: 'admin.errorForbidden' };
   if (error.status === 429) return { key: 'admin.errorTooMany', params: { s: error.retryAfter ?? 1 } };
-  if (error.problem?.title) return error.problem.title;
+  if (error.problem?.title) return { server: error.problem.title };
   if (error.status >= 500) return { key: 'admin.errorServer' };
   return { key: 'admin.errorHttp', params: { status: error.status } };
+}
+
+// The same with the server's advice (its detail) after it, for a sentence that has room for both.
+export function failureWithAdvice(error) {
+  const title = failureMessage(error);
+  const detail = error?.problem?.title && error.problem.detail;
+  return detail ? { key: 'admin.err.titleDetail', params: { title, detail: { server: detail } } } : title;
 }
 
 // The same in words, to go inside a sentence.

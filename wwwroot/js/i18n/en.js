@@ -473,6 +473,9 @@ export default {
   'admin.err.stillQueuedDetail': 'Move them to another lane and set the lane’s head count to 0 before removing it.',
   'admin.err.badDate': 'The report day is not valid.',
   'admin.err.reportDay': 'Choose a day from {from} to {to}.',
+  'admin.err.tooManyCodes': 'This site already has as many lead codes as it may hold.',
+  'admin.err.tooManyCodesDetail': 'Revoke all its codes (Revoke codes), then issue new ones to the leads on duty.',
+  'admin.err.titleDetail': '{title} {detail}',
 
   'admin.codeHeading': 'New lead code for {name}',
   'admin.codeOnce': 'This code is shown only now: copy it or print the sign-in card before closing; it cannot be shown again.',

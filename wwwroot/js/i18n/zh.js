@@ -461,6 +461,9 @@ export default {
   'admin.err.stillQueuedDetail': '请先把排队人员引导到其他通道，并把该通道人数设为 0，再删除通道。',
   'admin.err.badDate': '报表日期无效。',
   'admin.err.reportDay': '请选择 {from} 至 {to} 之间的日期。',
+  'admin.err.tooManyCodes': '本点的验证码已达上限。',
+  'admin.err.tooManyCodesDetail': '请先点“撤销验证码”撤销全部，再为当班负责人重新发放。',
+  'admin.err.titleDetail': '{title}{detail}',
 
   'admin.codeHeading': '{name} 的新负责人验证码',
   'admin.codeOnce': '验证码只显示这一次：请现在复制或打印登录卡，关闭后无法再次查看。',
