@@ -10,7 +10,7 @@ const SHELL = [
   '/favicon.svg',
   '/lib/microsoft-signalr/dist/browser/signalr.min.js',
   // Every module the console imports, however indirectly (ServiceWorkerShellTests keeps this list whole).
-  ...['lead', 'lead-lanes', 'confirm-dialog', 'lead-hours', 'lead-rejections', 'lead-session', 'lead-undo', 'api', 'bands',
+  ...['lead', 'lead-lanes', 'confirm-dialog', 'lead-hours', 'lead-rejections', 'lead-session', 'lead-undo', 'lead-undo-time', 'api', 'bands',
     'clock', 'district-days', 'district-zone', 'dom', 'estimates', 'format', 'i18n', 'i18n/zh', 'i18n/en', 'live',
     'offline', 'outbox', 'server-words', 'site-state', 'uuid', 'versions'].map((name) => `/js/${name}.js`),
 ];

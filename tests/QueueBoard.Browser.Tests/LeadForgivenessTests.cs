@@ -59,6 +59,59 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_lead_who_needs_longer_keeps_each_tap_a_minute_on_this_phone_and_can_still_undo_it_after_five_seconds()
+    {
+        await OpenSiteAsync(Status("1", "open"));
+        var lead = await browser.NewPageAsync();
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var lane = Lane(lead, "1");
+        var undo = lead.GetByTestId("lead-undo");
+        var choice = lead.GetByLabel("撤销时限");
+        await Expect(choice).ToHaveValueAsync("5");
+
+        await choice.SelectOptionAsync("60");
+        await lane.GetByTestId("arrived-5").ClickAsync();
+        await Expect(undo).ToHaveTextAsync(new Regex(@"^撤销 \((60|59)\)$"));
+        await Expect(lead.Locator("#undo-announcer")).ToContainTextAsync("60 秒内可撤销");
+        await Task.Delay(7000, TestContext.Current.CancellationToken);
+        Assert.Equal(0, await QueueAsync("1"));
+        await undo.ClickAsync();
+
+        await Expect(lead.GetByTestId("lead-undo-bar")).ToBeHiddenAsync();
+        await Expect(lane.GetByTestId("lead-queue")).ToHaveTextAsync("0");
+        Assert.Equal(0, await QueueAsync("1"));
+        // The choice is the phone's: it is still there after a reload.
+        await lead.ReloadAsync();
+        await Expect(lead.GetByLabel("撤销时限")).ToHaveValueAsync("60");
+    }
+
+    [Fact]
+    public async Task The_countdown_stands_still_while_focus_is_on_undo_and_runs_on_when_it_leaves()
+    {
+        await OpenSiteAsync(Status("1", "open"));
+        var lead = await browser.NewPageAsync();
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var lane = Lane(lead, "1");
+        var bar = lead.GetByTestId("lead-undo-bar");
+        var undo = lead.GetByTestId("lead-undo");
+
+        await lane.GetByTestId("arrived-1").ClickAsync();
+        await undo.FocusAsync();
+        await Expect(bar).ToHaveAttributeAsync("data-frozen", "true");
+        var shown = await undo.TextContentAsync();
+        await Task.Delay(7000, TestContext.Current.CancellationToken);
+        await Expect(bar).ToBeVisibleAsync();
+        await Expect(undo).ToHaveTextAsync(shown!);
+        Assert.Equal(0, await QueueAsync("1"));
+
+        // Focus back on the lane: the tap counts down from where it stood and is sent.
+        await lane.GetByTestId("arrived-1").FocusAsync();
+        await Expect(bar).ToHaveAttributeAsync("data-frozen", "false");
+        await Expect(lead.GetByTestId("pending-count")).ToHaveTextAsync("0", Screens.HeldTapsSent);
+        Assert.Equal(1, await QueueAsync("1"));
+    }
+
+    [Fact]
     public async Task Pausing_a_lane_that_still_holds_people_asks_first_and_an_empty_lane_does_not()
     {
         await OpenSiteAsync(Status("1", "open"), Arrived("1", 12), Status("2", "open"));

@@ -3,19 +3,67 @@
 // correcting tap would leave two events and a wrong minute in the history.
 // Held taps live in the outbox from the first moment (stored, counted, shown), so closing the page
 // never loses one; this page only remembers which of them it may still take back.
+// Five seconds is short for a screen reader to speak the tap and reach the bar, so the lead picks the
+// time on the phone (lead-undo-time.js), and while focus is on the bar the countdown stands still.
 import { setText } from './dom.js';
 import { onLangChange, t } from './i18n.js';
 
-export const HOLD_MS = 5000;
 const TICK_MS = 200;
+// While frozen, a tap's release is kept at least this far off, moved on about once a second.
+const FROZEN_MARGIN_MS = 500;
+const FROZEN_STEP_MS = 1500;
 
 // `el`: {bar, lane, what, more, button, announcer}; `describe(event)` names a tap, `laneLabel(event)`
-// its lane; `onEmpty(event, hadFocus)` runs when the last held tap is gone.
-export function createUndoBar(el, outbox, { describe, laneLabel, onEmpty }) {
+// its lane; `holdMs()` how long a new tap is held; `onEmpty(event, hadFocus)` runs when the last held
+// tap is gone.
+export function createUndoBar(el, outbox, { describe, laneLabel, holdMs, onEmpty }) {
   // Oldest first. Another tab's taps are that tab's to take back.
   let held = [];
   let ticker = null;
   let shown = null;
+  // While focus is on the bar: id -> ms each tap had left when it got there.
+  let frozen = null;
+
+  function moveRelease(untils) {
+    if (untils.size === 0) return;
+    const moved = outbox.holdUntil(untils);
+    for (const h of held) {
+      if (moved.has(h.event.id)) h.until = moved.get(h.event.id);
+    }
+  }
+
+  function keepFrozen() {
+    if (!frozen) return;
+    const now = Date.now();
+    const due = new Map();
+    for (const h of held) {
+      const left = frozen.get(h.event.id);
+      if (left != null && h.until - now < left + FROZEN_MARGIN_MS) due.set(h.event.id, now + left + FROZEN_STEP_MS);
+    }
+    moveRelease(due);
+  }
+
+  function freeze() {
+    if (frozen) return;
+    prune();
+    const now = Date.now();
+    frozen = new Map(held.map((h) => [h.event.id, h.until - now]));
+    render();
+  }
+
+  function thaw() {
+    if (!frozen) return;
+    const now = Date.now();
+    const untils = new Map(held.filter((h) => frozen.has(h.event.id)).map((h) => [h.event.id, now + frozen.get(h.event.id)]));
+    frozen = null;
+    moveRelease(untils);
+    render();
+  }
+
+  function secondsLeft(h) {
+    const left = frozen?.get(h.event.id) ?? h.until - Date.now();
+    return Math.max(1, Math.ceil(left / 1000));
+  }
 
   function prune() {
     const now = Date.now();
@@ -24,6 +72,7 @@ export function createUndoBar(el, outbox, { describe, laneLabel, onEmpty }) {
   }
 
   function render() {
+    keepFrozen();
     prune();
     const newest = held.at(-1);
     const last = shown;
@@ -42,8 +91,8 @@ export function createUndoBar(el, outbox, { describe, laneLabel, onEmpty }) {
     setText(el.what, t('lead.held', { what: describe(newest.event) }));
     setText(el.more, held.length > 1 ? t('lead.heldMore', { n: held.length - 1 }) : '');
     el.more.hidden = held.length < 2;
-    const seconds = Math.max(1, Math.ceil((newest.until - Date.now()) / 1000));
-    setText(el.button, t('lead.undo', { s: seconds }));
+    setText(el.button, t('lead.undo', { s: secondsLeft(newest) }));
+    el.bar.dataset.frozen = frozen ? 'true' : 'false';
     startTicking();
   }
 
@@ -63,9 +112,10 @@ export function createUndoBar(el, outbox, { describe, laneLabel, onEmpty }) {
   }
 
   function hold(event) {
-    const until = outbox.add(event, { holdMs: HOLD_MS });
+    const ms = holdMs();
+    const until = outbox.add(event, { holdMs: ms });
     held.push({ event, until });
-    announce(t('lead.heldA11y', { what: `${laneLabel(event)} ${describe(event)}`, s: HOLD_MS / 1000 }));
+    announce(t('lead.heldA11y', { what: `${laneLabel(event)} ${describe(event)}`, s: ms / 1000 }));
     render();
   }
 
@@ -96,6 +146,10 @@ export function createUndoBar(el, outbox, { describe, laneLabel, onEmpty }) {
   }
 
   el.button.addEventListener('click', undo);
+  el.bar.addEventListener('focusin', freeze);
+  el.bar.addEventListener('focusout', (event) => {
+    if (!el.bar.contains(event.relatedTarget)) thaw();
+  });
   onLangChange(() => {
     if (held.length) render();
   });

@@ -11,6 +11,7 @@ import { restingText, staleText } from './lead-hours.js';
 import { createLanePanel, laneView } from './lead-lanes.js';
 import { forgetCode, keepCode, nextMidnight, onSessionChange, readSession } from './lead-session.js';
 import { createUndoBar } from './lead-undo.js';
+import { attachUndoTime, undoSeconds } from './lead-undo-time.js';
 import { createLive } from './live.js';
 import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
@@ -132,10 +133,13 @@ const undo = createUndoBar({
 }, outbox, {
   describe: describeTap,
   laneLabel: (event) => laneLabel(event.lane),
+  holdMs: () => undoSeconds() * 1000,
   onEmpty(event, hadFocus) {
     if (hadFocus && !lanePanel.focusControl(event.lane, event)) el.console.focus();
   },
 });
+
+attachUndoTime(document.getElementById('undo-seconds'));
 
 async function tap(laneId, type, extra) {
   if (type === 'status' && !(await confirmStatus(laneId, extra.status))) return;

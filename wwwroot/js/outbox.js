@@ -119,6 +119,21 @@ export class Outbox {
     return true;
   }
 
+  // Moves the release of events still held (`untils`: id -> ms); returns the ones moved with their new time.
+  holdUntil(untils) {
+    const now = Date.now();
+    const moved = new Map();
+    const items = this.items().map((e) => {
+      if (!untils.has(e.id) || !isHeld(e, now)) return e;
+      moved.set(e.id, untils.get(e.id));
+      return { ...e, holdUntil: untils.get(e.id) };
+    });
+    if (moved.size === 0) return moved;
+    this.write(items);
+    this.scheduleRelease();
+    return moved;
+  }
+
   // Held events become ordinary pending ones, sent as soon as possible.
   release(ids) {
     const free = new Set(ids);
