@@ -23,9 +23,7 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     [Fact]
     public async Task A_tap_undone_within_five_seconds_never_reaches_the_server_and_one_left_alone_does()
     {
-        await OpenSiteAsync(Status("1", "open"));
-        var lead = await browser.NewPageAsync();
-        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var lead = await SignedInConsoleAsync(Status("1", "open"));
         var lane = Lane(lead, "1");
         var bar = lead.GetByTestId("lead-undo-bar");
         var undo = lead.GetByTestId("lead-undo");
@@ -61,9 +59,7 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     [Fact]
     public async Task A_lead_who_needs_longer_keeps_each_tap_a_minute_on_this_phone_and_can_still_undo_it_after_five_seconds()
     {
-        await OpenSiteAsync(Status("1", "open"));
-        var lead = await browser.NewPageAsync();
-        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var lead = await SignedInConsoleAsync(Status("1", "open"));
         var lane = Lane(lead, "1");
         var undo = lead.GetByTestId("lead-undo");
         var choice = lead.GetByLabel("撤销时限");
@@ -88,9 +84,7 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     [Fact]
     public async Task The_countdown_stands_still_while_focus_is_on_undo_and_runs_on_when_it_leaves()
     {
-        await OpenSiteAsync(Status("1", "open"));
-        var lead = await browser.NewPageAsync();
-        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var lead = await SignedInConsoleAsync(Status("1", "open"));
         var lane = Lane(lead, "1");
         var bar = lead.GetByTestId("lead-undo-bar");
         var undo = lead.GetByTestId("lead-undo");
@@ -114,9 +108,7 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     [Fact]
     public async Task Pausing_a_lane_that_still_holds_people_asks_first_and_an_empty_lane_does_not()
     {
-        await OpenSiteAsync(Status("1", "open"), Arrived("1", 12), Status("2", "open"));
-        var lead = await browser.NewPageAsync();
-        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var lead = await SignedInConsoleAsync(Status("1", "open"), Arrived("1", 12), Status("2", "open"));
         var busy = Lane(lead, "1");
         var empty = Lane(lead, "2");
         var dialog = lead.GetByTestId("lead-confirm");
@@ -235,9 +227,7 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     [Fact]
     public async Task Offline_a_tap_is_saved_on_the_phone_in_plain_words_and_sent_when_the_network_returns()
     {
-        await OpenSiteAsync(Status("1", "open"));
-        var lead = await browser.NewPageAsync();
-        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var lead = await SignedInConsoleAsync(Status("1", "open"));
         await lead.Locator("#lang-toggle").ClickAsync();
         await Expect(lead.Locator("html")).ToHaveAttributeAsync("lang", "en");
         var note = lead.GetByTestId("lead-offline-note");
@@ -311,9 +301,7 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     [Fact]
     public async Task A_tap_for_a_lane_removed_while_the_phone_was_offline_is_refused_in_the_pages_language()
     {
-        await OpenSiteAsync(Status("1", "open"), Status("2", "open"));
-        var lead = await browser.NewPageAsync();
-        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var lead = await SignedInConsoleAsync(Status("1", "open"), Status("2", "open"));
 
         // Offline, the lead counts one in at lane 2; meanwhile the district removes lane 2.
         await lead.RouteAsync("**/api/**", route => route.AbortAsync());
@@ -336,9 +324,7 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
     [Fact]
     public async Task A_console_reloaded_offline_shows_a_copy_from_hours_ago_as_old_at_once_and_a_fresh_one_as_current()
     {
-        await OpenSiteAsync(Status("1", "open"), Arrived("1", 4));
-        var lead = await browser.NewPageAsync();
-        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var lead = await SignedInConsoleAsync(Status("1", "open"), Arrived("1", 4));
         await Expect(Lane(lead, "1").GetByTestId("lead-queue")).ToHaveTextAsync("4");
         var body = lead.Locator("body");
         var stale = new Regex(@"\bstale\b", RegexOptions.None, TimeSpan.FromSeconds(1));
@@ -450,6 +436,15 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
         await lead.Locator("#lang-toggle").ClickAsync();
         var english = day == "今日" ? "today" : "tomorrow";
         await Expect(resting).ToHaveTextAsync($"Resting · residents see this site closed · opens {english} {opens}");
+    }
+
+    // A site opened with `events` and its console signed in on a new phone.
+    private async Task<IPage> SignedInConsoleAsync(params object[] events)
+    {
+        await OpenSiteAsync(events);
+        var lead = await browser.NewPageAsync();
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        return lead;
     }
 
     private async Task OpenSiteAsync(params object[] events)
