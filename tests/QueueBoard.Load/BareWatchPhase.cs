@@ -20,7 +20,9 @@ public static class BareWatchPhase
 
         await using var meter = target.Meter();
         await using var watchers = new Watchers(settings.Http2);
-        var connectSeconds = await watchers.OpenAsync(target.HubFor, settings.Watchers, (i, connection) =>
+        await using var quiet = new QuietWatchers(settings.Http2);
+        var full = settings.LightPhones ? timed : settings.Watchers;
+        var connectSeconds = await watchers.OpenAsync(target.HubFor, full, (i, connection) =>
         {
             var samples = i < walls ? wallLatency : boardLatency;
             connection.On<JsonElement>(i < walls ? "siteUpdated" : "boardUpdated", push =>
@@ -36,6 +38,8 @@ public static class BareWatchPhase
                 }
             });
         }, (i, connection) => connection.InvokeAsync("Watch", i < walls ? $"site-{i % sites}" : "board"), progress);
+        connectSeconds += await quiet.OpenAsync(full, settings.Watchers, i => Task.FromResult((target.HubFor(i), "Watch", new object?[] { "board" })), progress);
+        var quietBefore = quiet.Pushes;
         progress($"bare hub: {settings.Watchers:N0} watchers connected in {connectSeconds:0.0} s");
 
         using var http = new HttpClient { BaseAddress = target.BaseAddress };
@@ -44,7 +48,7 @@ public static class BareWatchPhase
         var clock = Stopwatch.StartNew();
         (await http.PostAsync(query, null)).EnsureSuccessStatusCode();
         await Task.Delay(TimeSpan.FromSeconds(settings.WatchSeconds + 2.5));
-        var delivered = Interlocked.Read(ref wallMessages) + Interlocked.Read(ref boardMessages);
+        var delivered = Interlocked.Read(ref wallMessages) + Interlocked.Read(ref boardMessages) + quiet.Pushes - quietBefore;
         var usage = meter is null ? default : await meter.StopAsync();
         return new WatchResult(
             target.Name, settings.Watchers, walls, connectSeconds, 0, delivered / clock.Elapsed.TotalSeconds,

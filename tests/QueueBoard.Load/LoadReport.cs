@@ -16,7 +16,7 @@ public sealed record LoadReport(
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine}; {At:yyyy-MM-dd HH:mm} UTC; {Settings.Sites} sites × {Settings.LanesPerSite} lanes{(Settings.Cluster ? ", two nodes on Redis" : ", one node in memory")}{(Settings.Http2 ? "; watchers on WebSockets over HTTP/2" : "")}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine}; {At:yyyy-MM-dd HH:mm} UTC; {Settings.Sites} sites × {Settings.LanesPerSite} lanes{(Settings.Cluster ? ", two nodes on Redis" : ", one node in memory")}{(Settings.Http2 ? "; watchers on WebSockets over HTTP/2" : "")}{(Settings.LightPhones ? "; untimed phones count pushes unparsed" : "")}");
         text.AppendLine();
         text.AppendLine("| ingest | batch | events/s | ratio to bare | p50 ms | p99 ms | p99.9 ms | failed | server cores | server peak MB |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");

@@ -49,6 +49,13 @@ public sealed record LoadSettings
     /// </summary>
     public bool Http2 { get; init; }
 
+    /// <summary>
+    /// Phones that are not timed are <see cref="QuietWatcher"/>s, which count pushes without parsing them, instead of
+    /// <c>HubConnection</c>s: the server's work is the same, and the box's cores go to the server rather than to
+    /// parsing the same board push twenty thousand times over.
+    /// </summary>
+    public bool LightPhones { get; init; }
+
     public string? JsonPath { get; init; } = "load-results.json";
 
     public static LoadSettings Quick { get; } = new()
@@ -82,8 +89,9 @@ public sealed record LoadSettings
                 "--no-ids" => settings with { EventIds = false },
                 "--cluster" => settings with { Cluster = true },
                 "--http2" => settings with { Http2 = true },
+                "--light-phones" => settings with { LightPhones = true },
                 "--json" => settings with { JsonPath = Next() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --quick --sites --lanes --devices --watchers --walls-per-site --batch --ingest-seconds --watch-seconds --rate --soak-minutes --no-ids --no-baselines --cluster --http2 --json PATH"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --quick --sites --lanes --devices --watchers --walls-per-site --batch --ingest-seconds --watch-seconds --rate --soak-minutes --no-ids --no-baselines --cluster --http2 --light-phones --json PATH"),
             };
         }
 

@@ -26,7 +26,9 @@ public static class WatchPhase
         await using var meter = target.Meter();
         await using var storeMeter = target.StoreMeter();
         await using var watchers = new Watchers(settings.Http2);
-        var connectSeconds = await watchers.OpenAsync(i => target.HubFor(i < walls ? i % sites.Length : i), settings.Watchers, (i, connection) =>
+        await using var quiet = new QuietWatchers(settings.Http2);
+        var full = settings.LightPhones ? logs.Length : settings.Watchers;
+        var connectSeconds = await watchers.OpenAsync(i => target.HubFor(i < walls ? i % sites.Length : i), full, (i, connection) =>
         {
             var log = i < logs.Length ? logs[i] = new PushLog() : null;
             if (i < walls)
@@ -81,13 +83,19 @@ public static class WatchPhase
                 });
             }
         }, (i, connection) => i < walls ? connection.InvokeAsync("WatchSite", sites[i % sites.Length].Id) : WatchBoardAsync(i, connection), progress);
+        connectSeconds += await quiet.OpenAsync(full, settings.Watchers, async i =>
+        {
+            var version = await ReadBoardAsync(i);
+            return (target.HubFor(i), "WatchBoardSince", [version]);
+        }, progress);
         Volatile.Write(ref connecting, false);
+        Interlocked.Add(ref connectBytes, quiet.ConnectBytes);
         var phoneConnectBytes = phones == 0 ? 0 : (double)Interlocked.Read(ref connectBytes) / phones;
         progress($"{settings.Watchers:N0} watchers connected in {connectSeconds:0.0} s; a phone took {phoneConnectBytes:N0} B to connect");
 
         // The snapshots each Watch call brings are not what is measured.
         await Task.Delay(1500);
-        var (wallsBefore, boardBefore) = (Interlocked.Read(ref wallMessages), Interlocked.Read(ref boardMessages));
+        var (wallsBefore, boardBefore) = (Interlocked.Read(ref wallMessages), Interlocked.Read(ref boardMessages) + quiet.Pushes);
         Interlocked.Exchange(ref wallBytes, 0);
         Interlocked.Exchange(ref wallSized, 0);
         Interlocked.Exchange(ref boardBytes, 0);
@@ -99,7 +107,7 @@ public static class WatchPhase
 
         // The board is pushed at most once a second: the last events' pushes are still on their way.
         await Task.Delay(2500);
-        var delivered = Interlocked.Read(ref wallMessages) - wallsBefore + Interlocked.Read(ref boardMessages) - boardBefore;
+        var delivered = Interlocked.Read(ref wallMessages) - wallsBefore + Interlocked.Read(ref boardMessages) + quiet.Pushes - boardBefore;
         var wallLatency = Percentiles.Of(logs.Take(Math.Min(walls, logs.Length)).SelectMany(l => l!.Latencies(acks)));
         var boardLatency = Percentiles.Of(logs.Skip(walls).SelectMany(l => l!.Latencies(acks)));
         var unreflected = logs.Take(Math.Min(walls, logs.Length)).Select((log, i) => (long)Math.Max(0, acks[i % sites.Length].Count - log!.SeenFor(i % sites.Length))).Sum();
@@ -128,12 +136,14 @@ public static class WatchPhase
             usage.StartBytes,
             usage.PeakBytes) { ServerMinuteBytes = minutes, StoreMinuteBytes = storeMinutes, MeanPhoneConnectBytes = phoneConnectBytes };
 
-        async Task WatchBoardAsync(int i, HubConnection connection)
+        async Task WatchBoardAsync(int i, HubConnection connection) => await connection.InvokeAsync("WatchBoardSince", await ReadBoardAsync(i));
+
+        async Task<string?> ReadBoardAsync(int i)
         {
             var (version, wire) = await BoardRead.ReadAsync(reader, target.NodeFor(i));
             Interlocked.Add(ref connectBytes, wire);
             Interlocked.Increment(ref phones);
-            await connection.InvokeAsync("WatchBoardSince", version);
+            return version;
         }
     }
 

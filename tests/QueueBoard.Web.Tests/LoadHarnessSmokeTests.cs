@@ -64,10 +64,11 @@ public sealed class LoadHarnessSmokeTests : IAsyncLifetime
             WatchAddresses = [new Uri($"http://127.0.0.1:{_baselineHttp2Port}/")],
         };
 
-        var report = await LoadRun.RunAsync(queueBoard, baseline, Tiny with { Http2 = true }, line => TestContext.Current.TestOutputHelper?.WriteLine(line));
+        var report = await LoadRun.RunAsync(queueBoard, baseline, Tiny with { Http2 = true, LightPhones = true }, line => TestContext.Current.TestOutputHelper?.WriteLine(line));
 
         AssertMeasuredEveryPhase(report);
         Assert.Contains("watchers on WebSockets over HTTP/2", report.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("untimed phones count pushes unparsed", report.ToMarkdown(), StringComparison.Ordinal);
         await using var overHttp1 = new HubConnectionBuilder()
             .WithUrl(new Uri(node.Http2Address, "/hubs/queue"), o =>
             {
@@ -76,6 +77,33 @@ public sealed class LoadHarnessSmokeTests : IAsyncLifetime
             })
             .Build();
         await Assert.ThrowsAnyAsync<Exception>(() => overHttp1.StartAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_quiet_phone_counts_each_board_push_after_its_watch_and_a_refused_watch_fails()
+    {
+        var siteId = Api.NewSiteId();
+        using var admin = _app.Admin();
+        await admin.CreateSiteAsync(siteId);
+        using var reader = _app.Anonymous();
+        var (version, _) = await BoardRead.ReadAsync(reader, _app.BaseAddress);
+        var hub = new Uri(_app.BaseAddress, "/hubs/queue");
+        await using var phone = await QuietWatcher.ConnectAsync(hub, null, "WatchBoardSince", version);
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await QuietWatcher.ConnectAsync(hub, null, "NoSuchWatch", version));
+
+        for (var i = 1; i <= 3; i++)
+        {
+            var before = phone.Pushes;
+            using var response = await admin.PostEventsAsync(siteId, [Api.Status("1", "open"), Api.Arrived("1", i)]);
+            response.EnsureSuccessStatusCode();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (phone.Pushes == before && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            Assert.True(phone.Pushes > before, $"no board push counted after post {i}");
+        }
     }
 
     private static void AssertMeasuredEveryPhase(LoadReport report)
