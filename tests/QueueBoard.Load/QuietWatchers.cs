@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace QueueBoard.Load;
 
 /// <summary>
@@ -50,29 +48,12 @@ public sealed class QuietWatchers : IAsyncDisposable
     /// Opens watchers number <paramref name="from"/> to <paramref name="to"/> (exclusive); <paramref name="watch"/> names
     /// each one's hub, watch call and its arguments.
     /// </summary>
-    public async Task<double> OpenAsync(int from, int to, Func<int, Task<(Uri Hub, string Method, object?[] Arguments)>> watch, Action<string> progress)
-    {
-        var clock = Stopwatch.StartNew();
-        var next = from;
-        await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+    public Task<double> OpenAsync(int from, int to, Func<int, Task<(Uri Hub, string Method, object?[] Arguments)>> watch, Action<string> progress) =>
+        ConnectionOpening.OpenAsync(from, to, _watchers, async index =>
         {
-            int index;
-            while ((index = Interlocked.Increment(ref next) - 1) < to)
-            {
-                var (hub, method, arguments) = await watch(index);
-                var watcher = await QuietWatcher.ConnectAsync(hub, _http2, method, arguments);
-                lock (_watchers)
-                {
-                    _watchers.Add(watcher);
-                    if (_watchers.Count % 1000 == 0)
-                    {
-                        progress($"{_watchers.Count:N0}/{to - from:N0} quiet phones connected");
-                    }
-                }
-            }
-        }));
-        return clock.Elapsed.TotalSeconds;
-    }
+            var (hub, method, arguments) = await watch(index);
+            return await QuietWatcher.ConnectAsync(hub, _http2, method, arguments);
+        }, "quiet phones", progress);
 
     private async Task PingAsync()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http.Connections.Client;
@@ -58,31 +57,15 @@ public sealed class Watchers(bool http2 = false) : IAsyncDisposable
     /// Builds <paramref name="count"/> connections, each to the hub <paramref name="hub"/> names for its index, lets
     /// <paramref name="attach"/> add handlers, starts them and calls <paramref name="watch"/>.
     /// </summary>
-    public async Task<double> OpenAsync(Func<int, Uri> hub, int count, Action<int, HubConnection> attach, Func<int, HubConnection, Task> watch, Action<string> progress)
-    {
-        var clock = Stopwatch.StartNew();
-        var next = 0;
-        await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+    public Task<double> OpenAsync(Func<int, Uri> hub, int count, Action<int, HubConnection> attach, Func<int, HubConnection, Task> watch, Action<string> progress) =>
+        ConnectionOpening.OpenAsync(0, count, _connections, async index =>
         {
-            int index;
-            while ((index = Interlocked.Increment(ref next) - 1) < count)
-            {
-                var connection = Build(hub(index));
-                attach(index, connection);
-                await connection.StartAsync();
-                await watch(index, connection);
-                lock (_connections)
-                {
-                    _connections.Add(connection);
-                    if (_connections.Count % 1000 == 0)
-                    {
-                        progress($"{_connections.Count:N0}/{count:N0} watchers connected");
-                    }
-                }
-            }
-        }));
-        return clock.Elapsed.TotalSeconds;
-    }
+            var connection = Build(hub(index));
+            attach(index, connection);
+            await connection.StartAsync();
+            await watch(index, connection);
+            return connection;
+        }, "watchers", progress);
 
     public async ValueTask DisposeAsync()
     {
