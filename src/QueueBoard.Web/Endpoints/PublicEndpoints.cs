@@ -42,22 +42,34 @@ public static class PublicEndpoints
 
     /// <summary>
     /// Phones poll this: an unchanged board answers 304 to the ETag they hold, without building a body. The tag is weak:
-    /// it changes whenever anything a reader sees changes, but not for update times alone.
+    /// it changes whenever anything a reader sees changes, but not for update times alone. The body is written once per
+    /// version and encoding (<see cref="BoardReadCache"/>): the district is asked with the version kept, and copies no
+    /// rows when it is still current.
     /// </summary>
-    private static async Task<Results<Ok<ImmutableArray<SiteSummary>>, StatusCodeHttpResult>> GetBoard(HttpContext context, IGrainFactory grains)
+    private static async Task<Results<BoardReadResult, StatusCodeHttpResult>> GetBoard(HttpContext context, IGrainFactory grains, BoardReadCache cache)
     {
         var district = grains.GetGrain<IDistrictGrain>(0);
         var held = context.Request.GetTypedHeaders().IfNoneMatch;
+        bool Holds(string version) =>
+            held.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue($"\"{version}\"", isWeak: true), useStrongComparison: false));
 
-        // The version a phone holds, so that the district copies no board for a 304.
-        var page = await district.GetBoard(held is [{ } tag] ? tag.Tag.Value?.Trim('"') : null);
-        var etag = new EntityTagHeaderValue($"\"{page.Version}\"", isWeak: true);
+        // The version this node keeps, else the one the phone holds, so that the district copies no board for either.
+        var page = await district.GetBoard(cache.Version ?? (held is [{ } tag] ? tag.Tag.Value?.Trim('"') : null));
+        var kept = page.Rows.IsDefault ? cache.For(page.Version) : null;
+        if (page.Rows.IsDefault && kept is null && !Holds(page.Version))
+        {
+            // Another reader replaced the kept board between the question and now.
+            page = await district.GetBoard(null);
+        }
 
-        context.Response.Headers.ETag = etag.ToString();
+        context.Response.Headers.ETag = new EntityTagHeaderValue($"\"{page.Version}\"", isWeak: true).ToString();
         context.Response.Headers.CacheControl = "no-cache";
-        return held.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(page.Rows);
+        if (Holds(page.Version))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return new BoardReadResult(kept ?? cache.Keep(page.Version, page.Rows));
     }
 
     private static async Task<Results<Ok<SiteDetail>, ProblemHttpResult>> GetSite(string siteId, KnownSites known, IGrainFactory grains)

@@ -29,7 +29,8 @@ public static class CompressionExtensions
         });
 
         // Brotli's fastest level took a 500-site board from 256 KB only to 54 KB, gzip's to 31 KB, Brotli's optimal to
-        // 17.5 KB; the node's CPU per read stayed within the noise of the uncompressed answer.
+        // 17.5 KB. Writing and compressing the board took half the node while thousands of phones opened it, so the board
+        // is compressed once per version (BoardReadCache); these settings still choose its encoding.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         return services;
     }

@@ -93,6 +93,7 @@ public static class QueueBoardServiceExtensions
         services.AddSingleton<DayReportBuilder>();
         services.AddSingleton<ReportCsv>();
         services.AddSingleton<KnownSites>();
+        services.AddSingleton<BoardReadCache>();
         services.AddSingleton<VerifiedLeadCodes>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditFlushOnSiloStop>();
