@@ -50,8 +50,9 @@ public static class PublicEndpoints
     {
         var district = grains.GetGrain<IDistrictGrain>(0);
         var held = context.Request.GetTypedHeaders().IfNoneMatch;
+        static EntityTagHeaderValue TagOf(string version) => new($"\"{version}\"", isWeak: true);
         bool Holds(string version) =>
-            held.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue($"\"{version}\"", isWeak: true), useStrongComparison: false));
+            held.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(TagOf(version), useStrongComparison: false));
 
         // The version this node keeps, else the one the phone holds, so that the district copies no board for either.
         var page = await district.GetBoard(cache.Version ?? (held is [{ } tag] ? tag.Tag.Value?.Trim('"') : null));
@@ -62,7 +63,7 @@ public static class PublicEndpoints
             page = await district.GetBoard(null);
         }
 
-        context.Response.Headers.ETag = new EntityTagHeaderValue($"\"{page.Version}\"", isWeak: true).ToString();
+        context.Response.Headers.ETag = TagOf(page.Version).ToString();
         context.Response.Headers.CacheControl = "no-cache";
         if (Holds(page.Version))
         {
