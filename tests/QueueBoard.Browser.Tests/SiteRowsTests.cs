@@ -15,9 +15,7 @@ public sealed class SiteRowsTests(BrowserFixture browser)
     [Fact]
     public async Task A_message_overtaken_by_a_newer_one_never_puts_an_older_value_back()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/");
-        var result = await page.EvaluateAsync<JsonElement>(
+        var result = await OnTheBoardPage(
             """
             async () => {
               const { createFieldVersions, mergeChanges, mergeRead } = await import('/js/site-rows.js');
@@ -53,9 +51,7 @@ public sealed class SiteRowsTests(BrowserFixture browser)
     [Fact]
     public async Task A_read_answered_after_a_push_of_its_rows_does_not_put_their_older_values_back()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/");
-        var result = await page.EvaluateAsync<JsonElement>(
+        var result = await OnTheBoardPage(
             """
             async () => {
               const { createReadGuard, mergeRows } = await import('/js/site-rows.js');
@@ -84,5 +80,39 @@ public sealed class SiteRowsTests(BrowserFixture browser)
 
         var seen = result.EnumerateArray().Select(r => string.Join(' ', r.EnumerateArray().Select(v => v.GetBoolean())));
         Assert.Equal(["True True False", "True False False"], seen);
+    }
+
+    [Fact]
+    public async Task A_time_sent_as_an_age_is_laid_down_as_the_instant_it_names_and_one_sent_as_unix_milliseconds_still_is()
+    {
+        var result = await OnTheBoardPage(
+            """
+            async () => {
+              const { createFieldVersions, mergeChanges, mergeRead } = await import('/js/site-rows.js');
+              const rows = new Map();
+              const versions = createFieldVersions();
+              const fields = ['updatedAt', 'queueLength'];
+              const at = Date.parse('2026-12-06T03:00:00.500Z');
+              mergeRead(rows, [{ id: 's', queueLength: 1, updatedAt: '2026-12-06T02:00:00.000Z' }, { id: 't', queueLength: 1, updatedAt: '2026-12-06T02:00:00.000Z' }], 'e-1', versions);
+              // WatchBoardWithAges: 250 ms before the push's newest time, and a row of that very time.
+              mergeChanges(rows, { version: 'e-2', at, fields, rows: [['s', 3, 250, 4], ['t', 3, 0, 7]] }, versions);
+              const aged = [rows.get('s').updatedAt, rows.get('t').updatedAt];
+              // The older form, from a hub that names no time of its own: Unix milliseconds.
+              mergeChanges(rows, { version: 'e-3', fields, rows: [['s', 3, at + 1000, 5]] }, versions);
+              return [...aged, rows.get('s').updatedAt, rows.get('s').queueLength];
+            }
+            """);
+
+        Assert.Equal(
+            ["2026-12-06T03:00:00.250Z", "2026-12-06T03:00:00.500Z", "2026-12-06T03:00:01.500Z", "5"],
+            result.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Number ? v.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : v.GetString()));
+    }
+
+    /// <summary>Runs <paramref name="script"/> in the resident board's page, where the modules it imports are served.</summary>
+    private async Task<JsonElement> OnTheBoardPage(string script)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        return await page.EvaluateAsync<JsonElement>(script);
     }
 }

@@ -6,7 +6,7 @@ namespace QueueBoard.Load;
 
 /// <summary>
 /// A phone's first read of the board, as the resident board page makes it before it watches: <c>GET /api/v1/sites</c>
-/// compressed, parsed whole, its version (the ETag) kept for <c>WatchBoardSince</c>. Counts the bytes on the wire.
+/// compressed, parsed whole, its version (the ETag) kept for <c>WatchBoardWithAges</c>. Counts the bytes on the wire.
 /// </summary>
 public static class BoardRead
 {

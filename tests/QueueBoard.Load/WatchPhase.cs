@@ -6,7 +6,7 @@ namespace QueueBoard.Load;
 
 /// <summary>
 /// QueueBoard watched as a district watches it: a few wall screens per site on <c>WatchSite</c>, the rest phones on
-/// <c>WatchBoardSince</c> from the board they read over HTTP, as the resident board watches, while arrivals go to every site at a steady rate, one POST each. Times every push at the walls and at
+/// <c>WatchBoardWithAges</c> from the board they read over HTTP, as the resident board watches, while arrivals go to every site at a steady rate, one POST each. Times every push at the walls and at
 /// a sample of phones against the acknowledgement of the arrival it reflects, and counts every push delivered.
 /// </summary>
 public static class WatchPhase
@@ -86,7 +86,7 @@ public static class WatchPhase
         connectSeconds += await quiet.OpenAsync(full, settings.Watchers, async i =>
         {
             var version = await ReadBoardAsync(i);
-            return (target.HubFor(i), "WatchBoardSince", [version]);
+            return (target.HubFor(i), "WatchBoardWithAges", [version]);
         }, progress);
         Volatile.Write(ref connecting, false);
         Interlocked.Add(ref connectBytes, quiet.ConnectBytes);
@@ -136,7 +136,7 @@ public static class WatchPhase
             usage.StartBytes,
             usage.PeakBytes) { ServerMinuteBytes = minutes, StoreMinuteBytes = storeMinutes, MeanPhoneConnectBytes = phoneConnectBytes };
 
-        async Task WatchBoardAsync(int i, HubConnection connection) => await connection.InvokeAsync("WatchBoardSince", await ReadBoardAsync(i));
+        async Task WatchBoardAsync(int i, HubConnection connection) => await connection.InvokeAsync("WatchBoardWithAges", await ReadBoardAsync(i));
 
         async Task<string?> ReadBoardAsync(int i)
         {

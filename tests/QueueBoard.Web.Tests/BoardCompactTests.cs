@@ -11,9 +11,10 @@ using static QueueBoard.Testing.Api;
 namespace QueueBoard.Web.Tests;
 
 /// <summary>
-/// The board as phones watch it (<c>WatchBoardSince</c>, <c>WatchBoardCompact</c>): from the version of the board they
-/// read, or a full snapshot when they hold none the district knows; then changed rows carrying only the fields that
-/// moved, each saying exactly what the full feed says, in under a quarter of its bytes.
+/// The board as phones watch it (<c>WatchBoardWithAges</c>, and the older <c>WatchBoardSince</c> and
+/// <c>WatchBoardCompact</c>): from the version of the board they read, or a full snapshot when they hold none the district
+/// knows; then changed rows carrying only the fields that moved, each saying exactly what the full feed says, in under a
+/// quarter of its bytes.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposable
@@ -32,8 +33,10 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         await _compact.DisposeAsync();
     }
 
-    [Fact]
-    public async Task A_phone_gets_the_full_snapshot_then_only_the_fields_that_moved_as_the_full_feed_says_them()
+    [Theory]
+    [InlineData("WatchBoardWithAges")]
+    [InlineData("WatchBoardSince")]
+    public async Task A_phone_gets_the_full_snapshot_then_only_the_fields_that_moved_as_the_full_feed_says_them(string watch)
     {
         var cancel = TestContext.Current.CancellationToken;
         await _admin.CreateSiteAsync(_siteId);
@@ -43,7 +46,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         await _full.StartAsync(cancel);
         await _compact.StartAsync(cancel);
         await _full.InvokeAsync("WatchBoard", cancel);
-        await _compact.InvokeAsync("WatchBoardCompact", cancel);
+        await _compact.InvokeAsync(watch, null, cancel);
 
         var snapshot = await Next(_snapshots, "the compact watch's snapshot");
         Assert.Contains(snapshot, r => r.GetProperty("id").GetString() == _siteId && r.GetProperty("name").GetString() is { Length: > 0 });
@@ -81,7 +84,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         _compact.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
         _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
         await _compact.StartAsync(cancel);
-        await _compact.InvokeAsync("WatchBoardSince", version, cancel);
+        await _compact.InvokeAsync("WatchBoardWithAges", version, cancel);
 
         // What moved since the read, and only that: the queue and the time, not the names the phone already holds.
         var (moved, _) = await NextRow<Dictionary<string, JsonElement>>(4, CompactRows);
@@ -99,7 +102,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         again.On<JsonElement>("boardChanged", c => changes.Enqueue(c));
         again.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
         await again.StartAsync(cancel);
-        await again.InvokeAsync("WatchBoardSince", held, cancel);
+        await again.InvokeAsync("WatchBoardWithAges", held, cancel);
         var answer = await Next(changes, "the second watch's answer");
         Assert.DoesNotContain(answer.GetProperty("rows").EnumerateArray(), r => r[0].GetString() == _siteId);
         Assert.Empty(_snapshots);
@@ -113,7 +116,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         _compact.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
         _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
         await _compact.StartAsync(cancel);
-        await _compact.InvokeAsync("WatchBoardSince", null, cancel);
+        await _compact.InvokeAsync("WatchBoardWithAges", null, cancel);
 
         var snapshot = await Next(_snapshots, "the whole board");
         Assert.Contains(snapshot, r => r.GetProperty("id").GetString() == _siteId && r.GetProperty("name").GetString() is { Length: > 0 });
@@ -137,7 +140,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         var version = await VersionOfABoardWithTheSite();
         _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
         await _compact.StartAsync(cancel);
-        await _compact.InvokeAsync("WatchBoardSince", version, cancel);
+        await _compact.InvokeAsync("WatchBoardWithAges", version, cancel);
 
         await _admin.CreateSiteAsync(_siteId, PlacedSite("群星公园东门采样点", "Qunxing Park East Gate", "潮连街道", 22.96, 112.71, ("1", "standard"), ("2", "standard")));
         var moved = await NextCompactRowWith("name");
@@ -161,7 +164,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         _compact.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
         _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
         await _compact.StartAsync(cancel);
-        await _compact.InvokeAsync("WatchBoardSince", version, cancel);
+        await _compact.InvokeAsync("WatchBoardWithAges", version, cancel);
 
         var answer = await Next(_changes, "the watch's answer");
         var row = answer.GetProperty("rows").EnumerateArray().Single(r => r[0].GetString() == _siteId);
@@ -191,6 +194,37 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
     }
 
     [Fact]
+    public void With_ages_each_time_goes_as_the_milliseconds_before_the_newest_time_the_push_names()
+    {
+        var at = new DateTimeOffset(2026, 12, 6, 3, 0, 0, 500, TimeSpan.Zero);
+        var time = 1 << BoardRowFields.Names.IndexOf("updatedAt");
+        var queue = 1 << BoardRowFields.Names.IndexOf("queueLength");
+        var rows = new[] { Row("a", at.AddMilliseconds(-250), 5), Row("b", at, 7), Row("c", at.AddHours(-3), 1) };
+        var delta = new BoardDelta("v-2", false, [.. rows], [time | queue, time | queue, queue]);
+
+        var aged = BoardChanges.Of(delta, ages: true);
+        Assert.Equal(at.ToUnixTimeMilliseconds(), aged.At);
+        Assert.Equal(["a", time | queue, 250L, 5], aged.Rows[0]);
+        Assert.Equal(["b", time | queue, 0L, 7], aged.Rows[1]);
+        Assert.Equal(["c", queue, 1], aged.Rows[2]);
+
+        // The older form keeps Unix milliseconds, and names no time of its own, for pages loaded before ages.
+        var unix = BoardChanges.Of(delta);
+        Assert.Null(unix.At);
+        Assert.Equal(["a", time | queue, at.AddMilliseconds(-250).ToUnixTimeMilliseconds(), 5], unix.Rows[0]);
+        Assert.DoesNotContain("\"at\"", JsonSerializer.Serialize(unix, JsonOptions), StringComparison.Ordinal);
+        Assert.Contains("\"at\":", JsonSerializer.Serialize(aged, JsonOptions), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_arrivals_usual_change_of_time_and_queue_is_a_one_digit_mask()
+    {
+        // At a district's peak this mask goes to every phone for nearly every site every second.
+        var usual = (1 << BoardRowFields.Names.IndexOf("updatedAt")) | (1 << BoardRowFields.Names.IndexOf("queueLength"));
+        Assert.InRange(usual, 1, 9);
+    }
+
+    [Fact]
     public void Every_field_has_a_bit_of_its_own_in_a_mask_both_csharp_and_javascript_hold()
     {
         // Both shift an int: a 32nd field would wrap onto bit 0 and every mask would name the wrong fields.
@@ -198,7 +232,16 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         Assert.Equal(BoardRowFields.Names.Length, BoardRowFields.Names.Distinct().Count());
     }
 
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     private static BoardDelta Delta(SiteSummary row, int fields) => new("v-1", false, [row], [fields]);
+
+    private static SiteSummary Row(string id, DateTimeOffset updatedAt, int queue) => new()
+    {
+        Id = id, Name = "n", NameEn = "n", Area = "a", Latitude = 0, Longitude = 0, Open = true, QueueLength = queue,
+        WaitMinutes = 4, WaitBand = WaitBand.Smooth, GreenLaneOpen = false, GreenWaitMinutes = null, OpenLanes = 1,
+        TotalLanes = 2, UpdatedAt = updatedAt,
+    };
 
     private static void AssertHeldRowIsTheFullRow(JsonElement full, Dictionary<string, JsonElement> held, Dictionary<string, JsonElement> changed)
     {
@@ -232,6 +275,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
     {
         var changes = await Next(_changes, "a compact board push");
         var fields = changes.GetProperty("fields").EnumerateArray().Select(f => f.GetString()!).ToList();
+        long? at = changes.TryGetProperty("at", out var newest) ? newest.GetInt64() : null;
         return changes.GetProperty("rows").EnumerateArray().Select(row =>
         {
             var items = row.EnumerateArray().ToList();
@@ -247,6 +291,13 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
             }
 
             Assert.Equal(items.Count, next);
+            if (at is not null && values.TryGetValue("updatedAt", out var age))
+            {
+                // As the page does: the time lies that many milliseconds before the push's newest time.
+                Assert.InRange(age.GetInt64(), 0, at.Value);
+                values["updatedAt"] = JsonSerializer.SerializeToElement(at.Value - age.GetInt64());
+            }
+
             var queue = values.TryGetValue("queueLength", out var q) ? q.GetInt32() : -1;
             return (items[0].GetString()!, queue, (object)values, row.GetRawText().Length);
         });

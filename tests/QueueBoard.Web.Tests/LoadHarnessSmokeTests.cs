@@ -88,7 +88,7 @@ public sealed class LoadHarnessSmokeTests : IAsyncLifetime
         using var reader = _app.Anonymous();
         var (version, _) = await BoardRead.ReadAsync(reader, _app.BaseAddress);
         var hub = new Uri(_app.BaseAddress, "/hubs/queue");
-        await using var phone = await QuietWatcher.ConnectAsync(hub, null, "WatchBoardSince", version);
+        await using var phone = await QuietWatcher.ConnectAsync(hub, null, "WatchBoardWithAges", version);
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await QuietWatcher.ConnectAsync(hub, null, "NoSuchWatch", version));
 
         for (var i = 1; i <= 3; i++)

@@ -103,15 +103,17 @@ export function mergeRead(rows, list, version, versions) {
   return changed;
 }
 
-// The compact board feed (boardChanged, after WatchBoardSince): each changed row is
+// The compact board feed (boardChanged, after WatchBoardWithAges or WatchBoardSince): each changed row is
 // [id, mask, values...], where bit i of the mask says that `changes.fields[i]` moved and its value
 // follows, in field order. The row is laid over the one already held (from the board read first, or
 // the whole board the hub sent; names and places come again only when an operator changes them),
 // field by field through `versions`;
-// updatedAt comes as Unix milliseconds. Ids not held yet are returned, for the page to read the board
-// again: a site created since.
+// updatedAt comes as the milliseconds it lies before the message's `at` (WatchBoardWithAges), or as
+// Unix milliseconds where there is no `at`. Ids not held yet are returned, for the page to read the
+// board again: a site created since.
 export function mergeChanges(rows, changes, versions) {
   const fields = changes?.fields ?? [];
+  const at = typeof changes?.at === 'number' ? changes.at : null;
   const n = versions.start(changes?.version);
   const unknown = [];
   let changed = false;
@@ -125,7 +127,7 @@ export function mergeChanges(rows, changes, versions) {
     fields.forEach((field, i) => {
       if (!(mask & (1 << i))) return;
       const value = values[entries.length];
-      entries.push([field, field === 'updatedAt' && typeof value === 'number' ? new Date(value).toISOString() : value]);
+      entries.push([field, field === 'updatedAt' && typeof value === 'number' ? new Date(at == null ? value : at - value).toISOString() : value]);
     });
     changed = layOver(rows, id, current, entries, n, versions) || changed;
   }

@@ -4,7 +4,8 @@ namespace QueueBoard.Abstractions.Model;
 
 /// <summary>
 /// The fields of a board row (<see cref="SiteSummary"/>) that can change, in a fixed order: first those that move with a
-/// site's queue, then those an operator changes now and then (names, area, place). The district grain marks which of
+/// site's queue, the two that move with every arrival (time and queue) in the lowest bits so that a push's usual mask is
+/// one digit, then those an operator changes now and then (names, area, place). The district grain marks which of
 /// them changed since it last pushed a row, and the phones' compact board feed sends only those, so a rename reaches a
 /// phone that stays connected all day. Named as in <c>GET /api/v1/sites</c>.
 /// </summary>
@@ -12,9 +13,9 @@ public static class BoardRowFields
 {
     public static ImmutableArray<string> Names { get; } =
     [
-        "open", "queueLength", "waitMinutes", "waitMinutesLow", "waitMinutesHigh", "waitBand", "greenLaneOpen",
-        "greenWaitMinutes", "greenWaitMinutesLow", "greenWaitMinutesHigh", "openLanes", "totalLanes", "updatedAt",
-        "withinHours", "nextOpening", "stale", "name", "nameEn", "area", "latitude", "longitude",
+        "updatedAt", "queueLength", "waitMinutes", "waitMinutesLow", "waitMinutesHigh", "waitBand", "open", "greenLaneOpen",
+        "greenWaitMinutes", "greenWaitMinutesLow", "greenWaitMinutesHigh", "openLanes", "totalLanes", "withinHours",
+        "nextOpening", "stale", "name", "nameEn", "area", "latitude", "longitude",
     ];
 
     /// <summary>Every field's bit.</summary>
@@ -23,9 +24,9 @@ public static class BoardRowFields
     /// <summary>The row's values, in <see cref="Names"/> order.</summary>
     public static object?[] Values(SiteSummary s) =>
     [
-        s.Open, s.QueueLength, s.WaitMinutes, s.WaitMinutesLow, s.WaitMinutesHigh, s.WaitBand, s.GreenLaneOpen,
-        s.GreenWaitMinutes, s.GreenWaitMinutesLow, s.GreenWaitMinutesHigh, s.OpenLanes, s.TotalLanes, s.UpdatedAt,
-        s.WithinHours, s.NextOpening, s.Stale, s.Name, s.NameEn, s.Area, s.Latitude, s.Longitude,
+        s.UpdatedAt, s.QueueLength, s.WaitMinutes, s.WaitMinutesLow, s.WaitMinutesHigh, s.WaitBand, s.Open, s.GreenLaneOpen,
+        s.GreenWaitMinutes, s.GreenWaitMinutesLow, s.GreenWaitMinutesHigh, s.OpenLanes, s.TotalLanes, s.WithinHours,
+        s.NextOpening, s.Stale, s.Name, s.NameEn, s.Area, s.Latitude, s.Longitude,
     ];
 
     /// <summary>The bits of the fields whose values differ between two versions of a row.</summary>

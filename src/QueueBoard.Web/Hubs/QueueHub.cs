@@ -119,25 +119,32 @@ public sealed class QueueHub(
     /// <summary>
     /// The board for phones, from a version they hold (the <c>ETag</c> of <c>GET /api/v1/sites</c>, or the
     /// <see cref="BoardChanges.Version"/> of the last push they took): only the fields that changed since, as a
-    /// <c>boardChanged</c>, then changed rows in <c>boardChanged</c> pushes at the board's pace. A version the district
+    /// <c>boardChanged</c>, then changed rows in <c>boardChanged</c> pushes at the board's pace, each row's
+    /// <c>updatedAt</c> as milliseconds before the message's <see cref="BoardChanges.At"/>. A version the district
     /// did not give out (it restarted) gets every field of every row, as a <c>boardChanged</c>: the phone holds the
     /// sites, so the rows need no repeated field names. No version gets the whole board as a <c>boardUpdated</c> first. The watch always ends with a
     /// <c>boardChanged</c>, so the phone learns the version it holds.
     /// </summary>
     /// <remarks>A district's full board is about 256 KB, which a phone would otherwise take over the uncompressed
     /// socket on every connect, after it had just read the same board compressed (17 KB) over HTTP; after a restart,
-    /// when every phone comes back at once, its changed rows are about 200 bytes a row, names included.</remarks>
-    public async Task WatchBoardSince(string? knownVersion)
+    /// when every phone comes back at once, its changed rows are about 200 bytes a row, names included. A time as an age
+    /// is one to four digits where a Unix time is thirteen: at a district's peak, a third of every push.</remarks>
+    public Task WatchBoardWithAges(string? knownVersion) => WatchChangesAsync(knownVersion, HubGroups.BoardWithAges, ages: true);
+
+    /// <summary><see cref="WatchBoardWithAges"/> with each <c>updatedAt</c> as Unix milliseconds: the form before ages.</summary>
+    public Task WatchBoardSince(string? knownVersion) => WatchChangesAsync(knownVersion, HubGroups.BoardCompact, ages: false);
+
+    private async Task WatchChangesAsync(string? knownVersion, string group, bool ages)
     {
         var district = grains.GetGrain<IDistrictGrain>(0);
         var board = await district.GetBoardSince(knownVersion is { Length: > MaxVersionLength } ? knownVersion[..MaxVersionLength] : knownVersion);
-        await SendBoardAsync(board);
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.BoardCompact);
-        await SendBoardAsync(await district.GetBoardSince(board.Version));
+        await SendBoardAsync(board, ages);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        await SendBoardAsync(await district.GetBoardSince(board.Version), ages);
     }
 
-    private Task SendBoardAsync(BoardDelta board) =>
-        board.Whole ? Clients.Caller.BoardUpdated(board.Rows) : Clients.Caller.BoardChanged(BoardChanges.Of(board));
+    private Task SendBoardAsync(BoardDelta board, bool ages) =>
+        board.Whole ? Clients.Caller.BoardUpdated(board.Rows) : Clients.Caller.BoardChanged(BoardChanges.Of(board, ages));
 
     public async Task WatchOverview()
     {
