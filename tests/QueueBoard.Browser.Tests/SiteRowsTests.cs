@@ -83,7 +83,7 @@ public sealed class SiteRowsTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_time_sent_as_an_age_is_laid_down_as_the_instant_it_names_and_one_sent_as_unix_milliseconds_still_is()
+    public async Task A_packed_row_is_laid_over_the_site_at_its_place_in_the_read_with_its_age_as_the_instant_it_names()
     {
         var result = await OnTheBoardPage(
             """
@@ -93,18 +93,22 @@ public sealed class SiteRowsTests(BrowserFixture browser)
               const versions = createFieldVersions();
               const fields = ['updatedAt', 'queueLength'];
               const at = Date.parse('2026-12-06T03:00:00.500Z');
-              mergeRead(rows, [{ id: 's', queueLength: 1, updatedAt: '2026-12-06T02:00:00.000Z' }, { id: 't', queueLength: 1, updatedAt: '2026-12-06T02:00:00.000Z' }], 'e-1', versions);
-              // WatchBoardWithAges: 250 ms before the push's newest time, and a row of that very time.
-              mergeChanges(rows, { version: 'e-2', at, fields, rows: [['s', 3, 250, 4], ['t', 3, 0, 7]] }, versions);
-              const aged = [rows.get('s').updatedAt, rows.get('t').updatedAt];
-              // The older form, from a hub that names no time of its own: Unix milliseconds.
+              const earlier = '2026-12-06T02:00:00.000Z';
+              mergeRead(rows, [{ id: 's', queueLength: 1, updatedAt: earlier }, { id: 't', queueLength: 1, updatedAt: earlier }], 'e-1', versions);
+              // WatchBoardPacked: t is 1 and s is 0, by their places in the read; u, created since, comes with its id.
+              const { unknown } = mergeChanges(rows, { version: 'e-2', at, fields, ids: { 2: 'u' },
+                rows: [[1, 3, 0, 7], [0, 3, 250, 4], [2, 3, 40, 2]] }, versions);
+              const packed = [rows.get('s').updatedAt, rows.get('s').queueLength, rows.get('t').updatedAt, rows.get('t').queueLength, unknown.join()];
+              // The older form, from a hub that names sites by id and times as Unix milliseconds.
               mergeChanges(rows, { version: 'e-3', fields, rows: [['s', 3, at + 1000, 5]] }, versions);
-              return [...aged, rows.get('s').updatedAt, rows.get('s').queueLength];
+              // After a restart the numbers start again: the new epoch's message names its sites afresh.
+              mergeChanges(rows, { version: 'f-1', at, fields, ids: { 0: 't', 1: 's' }, rows: [[1, 3, 0, 9]] }, versions);
+              return [...packed, rows.get('s').updatedAt, rows.get('s').queueLength, rows.get('t').queueLength];
             }
             """);
 
         Assert.Equal(
-            ["2026-12-06T03:00:00.250Z", "2026-12-06T03:00:00.500Z", "2026-12-06T03:00:01.500Z", "5"],
+            ["2026-12-06T03:00:00.250Z", "4", "2026-12-06T03:00:00.500Z", "7", "u", "2026-12-06T03:00:00.500Z", "9", "7"],
             result.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Number ? v.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : v.GetString()));
     }
 

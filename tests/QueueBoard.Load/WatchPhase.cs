@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -6,7 +8,7 @@ namespace QueueBoard.Load;
 
 /// <summary>
 /// QueueBoard watched as a district watches it: a few wall screens per site on <c>WatchSite</c>, the rest phones on
-/// <c>WatchBoardWithAges</c> from the board they read over HTTP, as the resident board watches, while arrivals go to every site at a steady rate, one POST each. Times every push at the walls and at
+/// <c>WatchBoardPacked</c> from the board they read over HTTP, as the resident board watches, while arrivals go to every site at a steady rate, one POST each. Times every push at the walls and at
 /// a sample of phones against the acknowledgement of the arrival it reflects, and counts every push delivered.
 /// </summary>
 public static class WatchPhase
@@ -16,6 +18,9 @@ public static class WatchPhase
         var walls = Math.Min(settings.Watchers, sites.Length * settings.WallsPerSite);
         var logs = new PushLog?[Math.Min(settings.Watchers, walls + settings.TimedBoardWatchers)];
         var index = sites.Select((site, i) => (site.Id, i)).ToDictionary(x => x.Id, x => x.i);
+
+        // The packed feed names sites by number: their place in the board read (one district activation throughout).
+        var numbered = new ConcurrentDictionary<int, string>();
         long wallMessages = 0, boardMessages = 0, wallBytes = 0, wallSized = 0, boardBytes = 0, boardSized = 0;
 
         // What phones took to connect: the board read over HTTP and the watch's answers over the socket.
@@ -69,11 +74,19 @@ public static class WatchPhase
                         Interlocked.Increment(ref boardSized);
                         var fields = changes.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ToList();
                         var queue = fields.IndexOf("queueLength");
+                        if (changes.TryGetProperty("ids", out var ids))
+                        {
+                            foreach (var named in ids.EnumerateObject())
+                            {
+                                numbered[int.Parse(named.Name, CultureInfo.InvariantCulture)] = named.Value.GetString()!;
+                            }
+                        }
+
                         foreach (var row in changes.GetProperty("rows").EnumerateArray())
                         {
-                            // [id, mask, values of the fields the mask names]: the queue is there only when it moved.
+                            // [site number, mask, values of the fields the mask names]: the queue is there only when it moved.
                             var mask = row[1].GetInt32();
-                            if ((mask & (1 << queue)) != 0 && index.TryGetValue(row[0].GetString()!, out var site))
+                            if ((mask & (1 << queue)) != 0 && numbered.TryGetValue(row[0].GetInt32(), out var id) && index.TryGetValue(id, out var site))
                             {
                                 var at = 2 + int.PopCount(mask & ((1 << queue) - 1));
                                 log.Saw(site, row[at].GetInt32());
@@ -86,7 +99,7 @@ public static class WatchPhase
         connectSeconds += await quiet.OpenAsync(full, settings.Watchers, async i =>
         {
             var version = await ReadBoardAsync(i);
-            return (target.HubFor(i), "WatchBoardWithAges", [version]);
+            return (target.HubFor(i), "WatchBoardPacked", [version]);
         }, progress);
         Volatile.Write(ref connecting, false);
         Interlocked.Add(ref connectBytes, quiet.ConnectBytes);
@@ -136,11 +149,16 @@ public static class WatchPhase
             usage.StartBytes,
             usage.PeakBytes) { ServerMinuteBytes = minutes, StoreMinuteBytes = storeMinutes, MeanPhoneConnectBytes = phoneConnectBytes };
 
-        async Task WatchBoardAsync(int i, HubConnection connection) => await connection.InvokeAsync("WatchBoardWithAges", await ReadBoardAsync(i));
+        async Task WatchBoardAsync(int i, HubConnection connection) => await connection.InvokeAsync("WatchBoardPacked", await ReadBoardAsync(i));
 
         async Task<string?> ReadBoardAsync(int i)
         {
-            var (version, wire) = await BoardRead.ReadAsync(reader, target.NodeFor(i));
+            var (version, wire, ids) = await BoardRead.ReadAsync(reader, target.NodeFor(i));
+            for (var number = 0; number < ids.Length; number++)
+            {
+                numbered.TryAdd(number, ids[number]);
+            }
+
             Interlocked.Add(ref connectBytes, wire);
             Interlocked.Increment(ref phones);
             return version;

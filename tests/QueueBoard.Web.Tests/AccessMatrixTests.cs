@@ -57,7 +57,7 @@ public sealed class AccessMatrixTests(QueueBoardAppFactory app)
     };
 
     /// <summary>Hub methods: every one is open to anyone (screens are public); the hub itself checks its arguments.</summary>
-    private static readonly string[] HubMethods = ["WatchSite", "UnwatchSite", "WatchBoard", "WatchBoardCompact", "WatchBoardSince", "WatchBoardWithAges", "WatchOverview"];
+    private static readonly string[] HubMethods = ["WatchSite", "UnwatchSite", "WatchBoard", "WatchBoardCompact", "WatchBoardSince", "WatchBoardPacked", "WatchOverview"];
 
     [Fact]
     public void Every_mapped_endpoint_and_hub_method_has_a_row_in_the_access_table()

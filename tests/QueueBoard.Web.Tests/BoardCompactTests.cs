@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -11,7 +12,7 @@ using static QueueBoard.Testing.Api;
 namespace QueueBoard.Web.Tests;
 
 /// <summary>
-/// The board as phones watch it (<c>WatchBoardWithAges</c>, and the older <c>WatchBoardSince</c> and
+/// The board as phones watch it (<c>WatchBoardPacked</c>, and the older <c>WatchBoardSince</c> and
 /// <c>WatchBoardCompact</c>): from the version of the board they read, or a full snapshot when they hold none the district
 /// knows; then changed rows carrying only the fields that moved, each saying exactly what the full feed says, in under a
 /// quarter of its bytes.
@@ -27,6 +28,9 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
     private readonly ConcurrentQueue<JsonElement[]> _snapshots = new();
     private readonly ConcurrentQueue<JsonElement> _changes = new();
 
+    // The packed feed names sites by number: their place in the board read, or an id a message names.
+    private readonly ConcurrentDictionary<int, string> _numbered = new();
+
     public async ValueTask DisposeAsync()
     {
         await _full.DisposeAsync();
@@ -34,7 +38,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
     }
 
     [Theory]
-    [InlineData("WatchBoardWithAges")]
+    [InlineData("WatchBoardPacked")]
     [InlineData("WatchBoardSince")]
     public async Task A_phone_gets_the_full_snapshot_then_only_the_fields_that_moved_as_the_full_feed_says_them(string watch)
     {
@@ -49,6 +53,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         await _compact.InvokeAsync(watch, null, cancel);
 
         var snapshot = await Next(_snapshots, "the compact watch's snapshot");
+        Learn(snapshot);
         Assert.Contains(snapshot, r => r.GetProperty("id").GetString() == _siteId && r.GetProperty("name").GetString() is { Length: > 0 });
 
         // Laid over the snapshot's row as a phone does it, each push leaves the phone with exactly the full feed's row.
@@ -79,12 +84,13 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 3));
         var read = await app.CreateClient().GetAsync("/api/v1/sites", cancel);
         var version = read.Headers.ETag!.Tag.Trim('"');
+        Learn((await read.Content.ReadFromJsonAsync<JsonElement[]>(cancel))!);
         await _admin.PostEventsAsync(_siteId, Arrived("1", 1));
 
         _compact.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
         _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
         await _compact.StartAsync(cancel);
-        await _compact.InvokeAsync("WatchBoardWithAges", version, cancel);
+        await _compact.InvokeAsync("WatchBoardPacked", version, cancel);
 
         // What moved since the read, and only that: the queue and the time, not the names the phone already holds.
         var (moved, _) = await NextRow<Dictionary<string, JsonElement>>(4, CompactRows);
@@ -102,10 +108,53 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         again.On<JsonElement>("boardChanged", c => changes.Enqueue(c));
         again.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
         await again.StartAsync(cancel);
-        await again.InvokeAsync("WatchBoardWithAges", held, cancel);
+        await again.InvokeAsync("WatchBoardPacked", held, cancel);
         var answer = await Next(changes, "the second watch's answer");
-        Assert.DoesNotContain(answer.GetProperty("rows").EnumerateArray(), r => r[0].GetString() == _siteId);
+        Assert.DoesNotContain(answer.GetProperty("rows").EnumerateArray(), r => SiteOf(answer, r[0]) == _siteId);
         Assert.Empty(_snapshots);
+    }
+
+    [Fact]
+    public async Task A_site_created_after_the_phones_read_comes_packed_with_its_id_and_the_sites_it_read_by_their_place_in_the_read()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await _admin.CreateSiteAsync(_siteId);
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"));
+        var version = await VersionOfABoardWithTheSite();
+        _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
+        await _compact.StartAsync(cancel);
+        await _compact.InvokeAsync("WatchBoardPacked", version, cancel);
+
+        var added = NewSiteId();
+        await _admin.CreateSiteAsync(added);
+        await _admin.PostEventsAsync(added, Status("1", "open"), Arrived("1", 2));
+        await _admin.PostEventsAsync(_siteId, Arrived("1", 5));
+
+        // The site the phone read is named by its place in the read; the new one by the id its first row brings.
+        var (addedFirst, readQueue) = ((JsonElement?)null, -1);
+        var waited = Stopwatch.StartNew();
+        while ((addedFirst is null || readQueue != 5) && waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            var changes = await Next(_changes, "a packed board push");
+            var queue = changes.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ToList().IndexOf("queueLength");
+            foreach (var row in changes.GetProperty("rows").EnumerateArray())
+            {
+                Assert.Equal(JsonValueKind.Number, row[0].ValueKind);
+                var site = SiteOf(changes, row[0]);
+                if (site == added)
+                {
+                    addedFirst ??= row;
+                }
+                else if (site == _siteId && (row[1].GetInt32() & (1 << queue)) != 0)
+                {
+                    readQueue = row[2 + int.PopCount(row[1].GetInt32() & ((1 << queue) - 1))].GetInt32();
+                }
+            }
+        }
+
+        Assert.NotNull(addedFirst);
+        Assert.Equal(BoardRowFields.All, addedFirst.Value[1].GetInt32());
+        Assert.Equal(5, readQueue);
     }
 
     [Fact]
@@ -116,7 +165,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         _compact.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
         _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
         await _compact.StartAsync(cancel);
-        await _compact.InvokeAsync("WatchBoardWithAges", null, cancel);
+        await _compact.InvokeAsync("WatchBoardPacked", null, cancel);
 
         var snapshot = await Next(_snapshots, "the whole board");
         Assert.Contains(snapshot, r => r.GetProperty("id").GetString() == _siteId && r.GetProperty("name").GetString() is { Length: > 0 });
@@ -140,7 +189,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         var version = await VersionOfABoardWithTheSite();
         _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
         await _compact.StartAsync(cancel);
-        await _compact.InvokeAsync("WatchBoardWithAges", version, cancel);
+        await _compact.InvokeAsync("WatchBoardPacked", version, cancel);
 
         await _admin.CreateSiteAsync(_siteId, PlacedSite("群星公园东门采样点", "Qunxing Park East Gate", "潮连街道", 22.96, 112.71, ("1", "standard"), ("2", "standard")));
         var moved = await NextCompactRowWith("name");
@@ -164,10 +213,10 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         _compact.On<JsonElement[]>("boardUpdated", rows => _snapshots.Enqueue(rows));
         _compact.On<JsonElement>("boardChanged", changes => _changes.Enqueue(changes));
         await _compact.StartAsync(cancel);
-        await _compact.InvokeAsync("WatchBoardWithAges", version, cancel);
+        await _compact.InvokeAsync("WatchBoardPacked", version, cancel);
 
         var answer = await Next(_changes, "the watch's answer");
-        var row = answer.GetProperty("rows").EnumerateArray().Single(r => r[0].GetString() == _siteId);
+        var row = answer.GetProperty("rows").EnumerateArray().Single(r => SiteOf(answer, r[0]) == _siteId);
         Assert.Equal(BoardRowFields.All, row[1].GetInt32());
         Assert.Equal(2 + BoardRowFields.Names.Length, row.GetArrayLength());
         Assert.Empty(_snapshots);
@@ -194,26 +243,33 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
     }
 
     [Fact]
-    public void With_ages_each_time_goes_as_the_milliseconds_before_the_newest_time_the_push_names()
+    public void Packed_rows_name_sites_by_number_and_times_by_the_milliseconds_before_the_newest_time_the_push_names()
     {
         var at = new DateTimeOffset(2026, 12, 6, 3, 0, 0, 500, TimeSpan.Zero);
         var time = 1 << BoardRowFields.Names.IndexOf("updatedAt");
         var queue = 1 << BoardRowFields.Names.IndexOf("queueLength");
-        var rows = new[] { Row("a", at.AddMilliseconds(-250), 5), Row("b", at, 7), Row("c", at.AddHours(-3), 1) };
-        var delta = new BoardDelta("v-2", false, [.. rows], [time | queue, time | queue, queue]);
+        var rows = new[] { Row("a", at.AddMilliseconds(-250), 5), Row("b", at, 7), Row("c", at.AddHours(-3), 1), Row("d", at.AddMilliseconds(-40), 0) };
+        var delta = new BoardDelta("v-2", false, [.. rows], [time | queue, time | queue, queue, BoardRowFields.All], [0, 1, 2, 3]);
 
-        var aged = BoardChanges.Of(delta, ages: true);
-        Assert.Equal(at.ToUnixTimeMilliseconds(), aged.At);
-        Assert.Equal(["a", time | queue, 250L, 5], aged.Rows[0]);
-        Assert.Equal(["b", time | queue, 0L, 7], aged.Rows[1]);
-        Assert.Equal(["c", queue, 1], aged.Rows[2]);
+        var packed = BoardChanges.Of(delta, packed: true);
+        Assert.Equal(at.ToUnixTimeMilliseconds(), packed.At);
+        Assert.Equal([0, time | queue, 250L, 5], packed.Rows[0]);
+        Assert.Equal([1, time | queue, 0L, 7], packed.Rows[1]);
+        Assert.Equal([2, queue, 1], packed.Rows[2]);
 
-        // The older form keeps Unix milliseconds, and names no time of its own, for pages loaded before ages.
+        // A row with every field is a site the phone may not hold (added since its version): its id goes with it.
+        Assert.Equal(3, packed.Rows[3][0]);
+        Assert.Equal(40L, packed.Rows[3][2]);
+        Assert.Equal(new Dictionary<int, string> { [3] = "d" }, packed.Ids);
+
+        // The older form names sites by id and keeps Unix milliseconds, for pages loaded before the packed form.
         var unix = BoardChanges.Of(delta);
         Assert.Null(unix.At);
+        Assert.Null(unix.Ids);
         Assert.Equal(["a", time | queue, at.AddMilliseconds(-250).ToUnixTimeMilliseconds(), 5], unix.Rows[0]);
         Assert.DoesNotContain("\"at\"", JsonSerializer.Serialize(unix, JsonOptions), StringComparison.Ordinal);
-        Assert.Contains("\"at\":", JsonSerializer.Serialize(aged, JsonOptions), StringComparison.Ordinal);
+        Assert.Contains("\"at\":", JsonSerializer.Serialize(packed, JsonOptions), StringComparison.Ordinal);
+        Assert.Contains("\"ids\":{\"3\":\"d\"}", JsonSerializer.Serialize(packed, JsonOptions), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -234,7 +290,34 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private static BoardDelta Delta(SiteSummary row, int fields) => new("v-1", false, [row], [fields]);
+    /// <summary>Numbers the sites of a board read or snapshot by their place in it, as a phone does.</summary>
+    private void Learn(JsonElement[] board)
+    {
+        for (var number = 0; number < board.Length; number++)
+        {
+            _numbered[number] = board[number].GetProperty("id").GetString()!;
+        }
+    }
+
+    /// <summary>A row's site: its id, or in the packed form its number, by the message's ids or the board the phone read.</summary>
+    private string SiteOf(JsonElement changes, JsonElement site)
+    {
+        if (site.ValueKind == JsonValueKind.String)
+        {
+            return site.GetString()!;
+        }
+
+        Assert.True(changes.TryGetProperty("at", out _), "a row named by number in a message that is not packed");
+        var number = site.GetInt32();
+        if (changes.TryGetProperty("ids", out var ids) && ids.TryGetProperty(number.ToString(CultureInfo.InvariantCulture), out var id))
+        {
+            return id.GetString()!;
+        }
+
+        return _numbered.TryGetValue(number, out var known) ? known : $"#{number}";
+    }
+
+    private static BoardDelta Delta(SiteSummary row, int fields) => new("v-1", false, [row], [fields], [0]);
 
     private static SiteSummary Row(string id, DateTimeOffset updatedAt, int queue) => new()
     {
@@ -276,6 +359,14 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
         var changes = await Next(_changes, "a compact board push");
         var fields = changes.GetProperty("fields").EnumerateArray().Select(f => f.GetString()!).ToList();
         long? at = changes.TryGetProperty("at", out var newest) ? newest.GetInt64() : null;
+        if (changes.TryGetProperty("ids", out var ids))
+        {
+            foreach (var named in ids.EnumerateObject())
+            {
+                _numbered[int.Parse(named.Name, CultureInfo.InvariantCulture)] = named.Value.GetString()!;
+            }
+        }
+
         return changes.GetProperty("rows").EnumerateArray().Select(row =>
         {
             var items = row.EnumerateArray().ToList();
@@ -299,7 +390,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
             }
 
             var queue = values.TryGetValue("queueLength", out var q) ? q.GetInt32() : -1;
-            return (items[0].GetString()!, queue, (object)values, row.GetRawText().Length);
+            return (SiteOf(changes, items[0]), queue, (object)values, row.GetRawText().Length);
         });
     }
 
@@ -314,6 +405,7 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
             var rows = await read.Content.ReadFromJsonAsync<JsonElement[]>(TestContext.Current.CancellationToken);
             if (rows!.Any(r => r.GetProperty("id").GetString() == _siteId))
             {
+                Learn(rows!);
                 return read.Headers.ETag!.Tag.Trim('"');
             }
 

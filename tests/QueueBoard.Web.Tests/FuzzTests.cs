@@ -237,7 +237,7 @@ public sealed class FuzzTests
         {
             try
             {
-                await hub.InvokeCoreAsync(Pick(random, ["WatchSite", "UnwatchSite", "WatchBoard", "WatchBoardCompact", "WatchBoardSince", "WatchBoardWithAges", "WatchOverview", "Nope"]), Pick(random, arguments), Cancel);
+                await hub.InvokeCoreAsync(Pick(random, ["WatchSite", "UnwatchSite", "WatchBoard", "WatchBoardCompact", "WatchBoardSince", "WatchBoardPacked", "WatchOverview", "Nope"]), Pick(random, arguments), Cancel);
             }
             catch (HubException)
             {

@@ -86,9 +86,9 @@ public sealed class LoadHarnessSmokeTests : IAsyncLifetime
         using var admin = _app.Admin();
         await admin.CreateSiteAsync(siteId);
         using var reader = _app.Anonymous();
-        var (version, _) = await BoardRead.ReadAsync(reader, _app.BaseAddress);
+        var (version, _, _) = await BoardRead.ReadAsync(reader, _app.BaseAddress);
         var hub = new Uri(_app.BaseAddress, "/hubs/queue");
-        await using var phone = await QuietWatcher.ConnectAsync(hub, null, "WatchBoardWithAges", version);
+        await using var phone = await QuietWatcher.ConnectAsync(hub, null, "WatchBoardPacked", version);
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await QuietWatcher.ConnectAsync(hub, null, "NoSuchWatch", version));
 
         for (var i = 1; i <= 3; i++)

@@ -648,7 +648,7 @@ setSort('wait');
 setGreenOnly(false);
 attachOffline(live, { poll: () => readBoard().then(() => renderBoard()) });
 // The watch waits for the first read, so that it starts from the read's version, not the whole board.
-loadSites().finally(() => live.watch('WatchBoardWithAges', () => boardVersion));
+loadSites().finally(() => live.watch('WatchBoardPacked', () => boardVersion));
 setInterval(() => {
   renderUpdated();
   tickSites();

@@ -51,9 +51,12 @@ export function createReadGuard() {
 // it came from. updatedAt cannot order them: a compact row carries only some fields, and `stale`,
 // `open` and the opening times change while updatedAt stands still. Another epoch (the district
 // restarted) starts the count again.
+// The same epoch's numbering of the sites (the packed feed names rows by number: a site's place in the
+// board read) is kept here too, and goes with the epoch.
 export function createFieldVersions() {
   let epoch = null;
   const byRow = new Map();
+  const ids = new Map();
   return {
     // The number of a message's version, or null when it has none (a whole snapshot: taken as it is).
     start(version) {
@@ -62,8 +65,16 @@ export function createFieldVersions() {
       if (match[1] !== epoch) {
         epoch = match[1];
         byRow.clear();
+        ids.clear();
       }
       return Number(match[2]);
+    },
+    // The site numbered `number` in this epoch, and naming it.
+    idOf(number) {
+      return ids.get(number);
+    },
+    name(number, id) {
+      ids.set(number, id);
     },
     // Whether row `id`'s `field` from message number `n` is at least as new as the one held; notes it if so.
     take(id, field, n) {
@@ -93,34 +104,40 @@ function layOver(rows, id, base, entries, n, versions) {
 
 // A board read with its version (`GET /api/v1/sites` and its ETag) laid over the rows held, field by
 // field through `versions`; without a version, as mergeRows does. Whether any row changed.
+// The read's rows come in the district's numbering order, so the read also names every number.
 export function mergeRead(rows, list, version, versions) {
   const n = versions.start(version);
   if (n == null) return mergeRows(rows, list);
   let changed = false;
-  for (const row of list ?? []) {
-    if (row?.id) changed = layOver(rows, row.id, rows.get(row.id), Object.entries(row), n, versions) || changed;
-  }
+  (list ?? []).forEach((row, number) => {
+    if (!row?.id) return;
+    versions.name(number, row.id);
+    changed = layOver(rows, row.id, rows.get(row.id), Object.entries(row), n, versions) || changed;
+  });
   return changed;
 }
 
-// The compact board feed (boardChanged, after WatchBoardWithAges or WatchBoardSince): each changed row is
-// [id, mask, values...], where bit i of the mask says that `changes.fields[i]` moved and its value
+// The compact board feed (boardChanged, after WatchBoardPacked or WatchBoardSince): each changed row is
+// [site, mask, values...], where bit i of the mask says that `changes.fields[i]` moved and its value
 // follows, in field order. The row is laid over the one already held (from the board read first, or
 // the whole board the hub sent; names and places come again only when an operator changes them),
-// field by field through `versions`;
-// updatedAt comes as the milliseconds it lies before the message's `at` (WatchBoardWithAges), or as
-// Unix milliseconds where there is no `at`. Ids not held yet are returned, for the page to read the
-// board again: a site created since.
+// field by field through `versions`. Packed (WatchBoardPacked, the message has `at`): the site is its
+// number, `ids` names the sites of rows that carry every field (added since the version held), and
+// updatedAt comes as the milliseconds it lies before `at`. Otherwise the site is its id and updatedAt
+// Unix milliseconds. Sites not held yet are returned, for the page to read the board again: a site
+// created since.
 export function mergeChanges(rows, changes, versions) {
   const fields = changes?.fields ?? [];
   const at = typeof changes?.at === 'number' ? changes.at : null;
   const n = versions.start(changes?.version);
+  for (const [number, id] of Object.entries(changes?.ids ?? {})) versions.name(Number(number), id);
   const unknown = [];
   let changed = false;
-  for (const [id, mask, ...values] of changes?.rows ?? []) {
-    const current = rows.get(id);
+  for (const [site, mask, ...values] of changes?.rows ?? []) {
+    const id = typeof site === 'number' ? versions.idOf(site) : site;
+    const current = id == null ? undefined : rows.get(id);
     if (!current) {
-      if (id) unknown.push(id);
+      if (site != null && site !== '') unknown.push(id ?? site);
       continue;
     }
     const entries = [];

@@ -16,7 +16,10 @@ public interface IDistrictGrain : IGrainWithIntegerKey
     /// </summary>
     Task Publish(ImmutableArray<SiteDigest> digests);
 
-    /// <summary>Every site's row; <see cref="BoardPage.Rows"/> is default when <paramref name="knownVersion"/> is current.</summary>
+    /// <summary>
+    /// Every site's row, in the order the district numbered them (the packed feed names rows by that number);
+    /// <see cref="BoardPage.Rows"/> is default when <paramref name="knownVersion"/> is current.
+    /// </summary>
     /// <remarks>Reads interleave with everything: they never wait behind a site's publish or a push.</remarks>
     [AlwaysInterleave]
     Task<BoardPage> GetBoard(string? knownVersion);

@@ -25,6 +25,7 @@ public sealed class DistrictGrain(
     private readonly Dictionary<string, SiteDigest> _digests = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedRows = new(StringComparer.Ordinal);
     private readonly FieldVersions _fields = new();
+    private readonly BoardNumbers _numbers = new();
     private readonly PushThrottle _throttle = new(options.Value.BoardPushInterval, clock);
 
     // The board's version names this activation too, so that an ETag from before a restart never matches by accident.
@@ -76,7 +77,8 @@ public sealed class DistrictGrain(
     {
         if (string.IsNullOrEmpty(knownVersion))
         {
-            return Task.FromResult(new BoardDelta(Version(), true, AllRows(), default));
+            var all = AllRows();
+            return Task.FromResult(new BoardDelta(Version(), true, all, default, Numbers(all)));
         }
 
         // A version from before this activation (a restart, the district moving node): the reader holds every site, but
@@ -94,7 +96,8 @@ public sealed class DistrictGrain(
             }
         }
 
-        return Task.FromResult(new BoardDelta(Version(), false, rows.DrainToImmutable(), fields.DrainToImmutable()));
+        var changed = rows.DrainToImmutable();
+        return Task.FromResult(new BoardDelta(Version(), false, changed, fields.DrainToImmutable(), Numbers(changed)));
     }
 
     public Task PushAgain(ImmutableArray<string> siteIds, bool overview)
@@ -148,6 +151,7 @@ public sealed class DistrictGrain(
         var id = digest.Summary.Id;
         var rowChanged = !_digests.TryGetValue(id, out var previous) || !digest.Summary.LooksSameAs(previous.Summary);
         _digests[id] = digest;
+        _numbers.Of(id);
         if (rowChanged)
         {
             _boardVersion++;
@@ -223,7 +227,7 @@ public sealed class DistrictGrain(
             var fields = rows.Select(row => _fields.Since(row.Id, _pushedVersion)).ToImmutableArray();
             _changedRows.Clear();
             _pushedVersion = _boardVersion;
-            await publisher.BoardChanged(new BoardDelta(Version(), false, rows, fields));
+            await publisher.BoardChanged(new BoardDelta(Version(), false, rows, fields, Numbers(rows)));
         }
 
         if (overviewChanged)
@@ -235,8 +239,10 @@ public sealed class DistrictGrain(
 
     private string Version() => $"{_epoch}-{_boardVersion}";
 
-    private ImmutableArray<SiteSummary> AllRows() =>
-        _digests.Values.Select(d => d.Summary).OrderBy(s => s.Id, StringComparer.Ordinal).ToImmutableArray();
+    // In number order: a phone learns every site's number from its place in the board it read.
+    private ImmutableArray<SiteSummary> AllRows() => _numbers.Ids.Select(id => _digests[id].Summary).ToImmutableArray();
+
+    private ImmutableArray<int> Numbers(ImmutableArray<SiteSummary> rows) => rows.Select(row => _numbers.Of(row.Id)).ToImmutableArray();
 
     /// <summary>The board version a reader names, when it is one of this activation's.</summary>
     private bool TryReadVersion(string version, out long number)

@@ -5,65 +5,84 @@ using QueueBoard.Abstractions.Model;
 namespace QueueBoard.Web.Hubs;
 
 /// <summary>
-/// The board's changed rows as phones get them after <c>WatchBoardWithAges</c>, <c>WatchBoardSince</c> or
+/// The board's changed rows as phones get them after <c>WatchBoardPacked</c>, <c>WatchBoardSince</c> or
 /// <c>WatchBoardCompact</c> (the <c>boardChanged</c> push, and the watch's answer when the phone named a version the
-/// district knows). Each row is <c>[id, mask, values…]</c>: bit <c>i</c> of the mask says that <see cref="Fields"/>[i]
+/// district knows). Each row is <c>[site, mask, values…]</c>: bit <c>i</c> of the mask says that <see cref="Fields"/>[i]
 /// changed since the last push (or since the phone's version), and the values of those fields follow in
 /// <see cref="Fields"/> order. A row the district has not pushed before (or whose push failed) carries every field.
-/// <c>updatedAt</c> is given in Unix milliseconds, or, when <see cref="At"/> is present (<c>WatchBoardWithAges</c>), as
-/// the milliseconds it lies before <see cref="At"/>. <see cref="Version"/> is the board's version with these rows, for the
-/// phone to name when it watches again.
+/// In the packed form (<c>WatchBoardPacked</c>, <see cref="At"/> present) the site is its number in the district's
+/// numbering (its place in the board read over HTTP), <see cref="Ids"/> names the sites of the rows that carry every
+/// field (a site added since the phone's version among them), and <c>updatedAt</c> is the milliseconds it lies before
+/// <see cref="At"/>. In the older form the site is its id and <c>updatedAt</c> is Unix milliseconds.
+/// <see cref="Version"/> is the board's version with these rows, for the phone to name when it watches again.
 /// </summary>
 /// <remarks>
 /// At district size nearly every row changes every second, mostly its queue and time: full rows made each phone's push
-/// about 128 KB, whole moving-field rows 48 KB, changed fields 20 KB, of which the thirteen digits of each row's time were a
-/// third. Names, area and coordinates come with the board the phone read first, and again only when an operator changes
-/// them; a phone that meets an id it does not hold reads the board again.
+/// about 128 KB, whole moving-field rows 48 KB, changed fields 20 KB, of which the sites' ids were two fifths and the
+/// thirteen digits of each time a third. Names, area and coordinates come with the board the phone read first, and again
+/// only when an operator changes them; a phone that meets a site it does not hold reads the board again.
 /// </remarks>
 public sealed record BoardChanges(
     string Version,
     ImmutableArray<string> Fields,
     ImmutableArray<object?[]> Rows,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? At = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? At = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<int, string>? Ids = null)
 {
     private static readonly int UpdatedAt = BoardRowFields.Names.IndexOf("updatedAt");
 
     /// <summary>
-    /// The compact form of the district's changed rows (never a <see cref="BoardDelta.Whole"/> board); with
-    /// <paramref name="ages"/>, each time as milliseconds before the newest time among the rows, which the message names.
+    /// The district's changed rows (never a <see cref="BoardDelta.Whole"/> board), <paramref name="packed"/> for
+    /// <c>WatchBoardPacked</c>: sites by number and times as the milliseconds before the newest among the rows.
     /// </summary>
-    public static BoardChanges Of(BoardDelta delta, bool ages = false)
+    public static BoardChanges Of(BoardDelta delta, bool packed = false)
     {
-        long? at = null;
-        if (ages)
-        {
-            // The newest time, so that most rows' ages are the few digits of the last second and none is negative.
-            at = 0;
-            for (var i = 0; i < delta.Rows.Length; i++)
-            {
-                if ((delta.Fields[i] & (1 << UpdatedAt)) != 0)
-                {
-                    at = Math.Max(at.Value, delta.Rows[i].UpdatedAt.ToUnixTimeMilliseconds());
-                }
-            }
-        }
-
+        long? at = packed ? Newest(delta) : null;
+        var ids = packed ? new SortedDictionary<int, string>() : null;
         var changed = ImmutableArray.CreateBuilder<object?[]>(delta.Rows.Length);
         for (var i = 0; i < delta.Rows.Length; i++)
         {
-            if (delta.Fields[i] != 0)
+            var mask = delta.Fields[i];
+            if (mask == 0)
             {
-                changed.Add(Row(delta.Rows[i], delta.Fields[i], at));
+                continue;
+            }
+
+            object site = delta.Rows[i].Id;
+            if (packed)
+            {
+                site = delta.Numbers[i];
+                if (mask == BoardRowFields.All)
+                {
+                    ids![delta.Numbers[i]] = delta.Rows[i].Id;
+                }
+            }
+
+            changed.Add(Row(site, delta.Rows[i], mask, at));
+        }
+
+        return new(delta.Version, BoardRowFields.Names, changed.DrainToImmutable(), at, ids is { Count: > 0 } ? ids : null);
+    }
+
+    // The newest time, so that most rows' ages are the few digits of the last second and none is negative.
+    private static long Newest(BoardDelta delta)
+    {
+        var at = 0L;
+        for (var i = 0; i < delta.Rows.Length; i++)
+        {
+            if ((delta.Fields[i] & (1 << UpdatedAt)) != 0)
+            {
+                at = Math.Max(at, delta.Rows[i].UpdatedAt.ToUnixTimeMilliseconds());
             }
         }
 
-        return new(delta.Version, BoardRowFields.Names, changed.DrainToImmutable(), at);
+        return at;
     }
 
-    private static object?[] Row(SiteSummary row, int mask, long? at)
+    private static object?[] Row(object site, SiteSummary row, int mask, long? at)
     {
         var values = BoardRowFields.Values(row);
-        var sent = new List<object?>(2 + values.Length) { row.Id, mask };
+        var sent = new List<object?>(2 + values.Length) { site, mask };
         for (var i = 0; i < values.Length; i++)
         {
             if ((mask & (1 << i)) != 0)

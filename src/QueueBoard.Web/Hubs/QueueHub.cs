@@ -119,32 +119,38 @@ public sealed class QueueHub(
     /// <summary>
     /// The board for phones, from a version they hold (the <c>ETag</c> of <c>GET /api/v1/sites</c>, or the
     /// <see cref="BoardChanges.Version"/> of the last push they took): only the fields that changed since, as a
-    /// <c>boardChanged</c>, then changed rows in <c>boardChanged</c> pushes at the board's pace, each row's
-    /// <c>updatedAt</c> as milliseconds before the message's <see cref="BoardChanges.At"/>. A version the district
+    /// <c>boardChanged</c>, then changed rows in <c>boardChanged</c> pushes at the board's pace, packed: each row names
+    /// its site by number (its place in the board read), with the ids of rows that carry every field (sites added since)
+    /// in <see cref="BoardChanges.Ids"/>, and its <c>updatedAt</c> as milliseconds before <see cref="BoardChanges.At"/>.
+    /// A version the district
     /// did not give out (it restarted) gets every field of every row, as a <c>boardChanged</c>: the phone holds the
     /// sites, so the rows need no repeated field names. No version gets the whole board as a <c>boardUpdated</c> first. The watch always ends with a
     /// <c>boardChanged</c>, so the phone learns the version it holds.
     /// </summary>
     /// <remarks>A district's full board is about 256 KB, which a phone would otherwise take over the uncompressed
     /// socket on every connect, after it had just read the same board compressed (17 KB) over HTTP; after a restart,
-    /// when every phone comes back at once, its changed rows are about 200 bytes a row, names included. A time as an age
-    /// is one to four digits where a Unix time is thirteen: at a district's peak, a third of every push.</remarks>
-    public Task WatchBoardWithAges(string? knownVersion) => WatchChangesAsync(knownVersion, HubGroups.BoardWithAges, ages: true);
+    /// when every phone comes back at once, its changed rows are about 200 bytes a row, names included. A number is one to
+    /// three digits where an id is a dozen characters or more, and an age one to four where a Unix time is thirteen: at a
+    /// district's peak, where every site's row goes to every phone every second, most of each push.</remarks>
+    public Task WatchBoardPacked(string? knownVersion) => WatchChangesAsync(knownVersion, HubGroups.BoardPacked, packed: true);
 
-    /// <summary><see cref="WatchBoardWithAges"/> with each <c>updatedAt</c> as Unix milliseconds: the form before ages.</summary>
-    public Task WatchBoardSince(string? knownVersion) => WatchChangesAsync(knownVersion, HubGroups.BoardCompact, ages: false);
+    /// <summary>
+    /// <see cref="WatchBoardPacked"/> in the form before it: rows name their site by id, each <c>updatedAt</c> as Unix
+    /// milliseconds.
+    /// </summary>
+    public Task WatchBoardSince(string? knownVersion) => WatchChangesAsync(knownVersion, HubGroups.BoardCompact, packed: false);
 
-    private async Task WatchChangesAsync(string? knownVersion, string group, bool ages)
+    private async Task WatchChangesAsync(string? knownVersion, string group, bool packed)
     {
         var district = grains.GetGrain<IDistrictGrain>(0);
         var board = await district.GetBoardSince(knownVersion is { Length: > MaxVersionLength } ? knownVersion[..MaxVersionLength] : knownVersion);
-        await SendBoardAsync(board, ages);
+        await SendBoardAsync(board, packed);
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        await SendBoardAsync(await district.GetBoardSince(board.Version), ages);
+        await SendBoardAsync(await district.GetBoardSince(board.Version), packed);
     }
 
-    private Task SendBoardAsync(BoardDelta board, bool ages) =>
-        board.Whole ? Clients.Caller.BoardUpdated(board.Rows) : Clients.Caller.BoardChanged(BoardChanges.Of(board, ages));
+    private Task SendBoardAsync(BoardDelta board, bool packed) =>
+        board.Whole ? Clients.Caller.BoardUpdated(board.Rows) : Clients.Caller.BoardChanged(BoardChanges.Of(board, packed));
 
     public async Task WatchOverview()
     {

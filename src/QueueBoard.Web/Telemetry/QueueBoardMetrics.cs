@@ -59,7 +59,7 @@ public sealed class QueueBoardMetrics
         }
     }
 
-    /// <summary>A push sent to a group: <c>site</c>, <c>board</c>, <c>board_ages</c> (phones), <c>board_compact</c> (phones on the older form) or <c>overview</c>.</summary>
+    /// <summary>A push sent to a group: <c>site</c>, <c>board</c>, <c>board_packed</c> (phones), <c>board_compact</c> (phones on the older form) or <c>overview</c>.</summary>
     public void Pushed(string kind) => _pushes.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void WatcherConnected() => _watchers.Add(1);
