@@ -32,6 +32,44 @@ public sealed class LiveTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_site_created_while_the_board_is_open_appears_on_it_from_its_first_push_and_every_queue_moves_live()
+    {
+        // The board's pushes name sites by their place in the board the page read: a site created since is named in the
+        // push that first carries it, and a site the page read keeps moving by its number.
+        var read = NewSiteId();
+        await _admin.CreateSiteAsync(read);
+        await _admin.PostEventsAsync(read, Status("1", "open"), Arrived("1", 2));
+        var board = await browser.NewPageAsync();
+        var loads = 0;
+        board.Load += (_, _) => Interlocked.Increment(ref loads);
+        await board.GotoAsync("/");
+        var readRow = board.Locator($"[data-testid=site-row][data-site-id={read}]");
+        await Expect(readRow.GetByTestId("row-queue")).ToHaveAttributeAsync("data-value", "2");
+
+        // Its first push carries every field: the page takes the new site from it, without reading the board again (at a
+        // district's peak every open phone would read it at the same moment).
+        var reads = 0;
+        board.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).AbsolutePath == "/api/v1/sites")
+            {
+                Interlocked.Increment(ref reads);
+            }
+        };
+        await _admin.CreateSiteAsync(_siteId);
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 4));
+        var addedRow = board.Locator($"[data-testid=site-row][data-site-id={_siteId}]");
+        await Expect(addedRow.GetByTestId("row-queue")).ToHaveAttributeAsync("data-value", "4");
+
+        await _admin.PostEventsAsync(_siteId, Arrived("1", 3));
+        await _admin.PostEventsAsync(read, Arrived("1", 5));
+        await Expect(addedRow.GetByTestId("row-queue")).ToHaveAttributeAsync("data-value", "7");
+        await Expect(readRow.GetByTestId("row-queue")).ToHaveAttributeAsync("data-value", "7");
+        Assert.Equal(1, loads);
+        Assert.Equal(0, reads);
+    }
+
+    [Fact]
     public async Task A_site_renamed_and_moved_to_another_area_changes_on_an_open_board_without_a_reload()
     {
         await _admin.CreateSiteAsync(_siteId);

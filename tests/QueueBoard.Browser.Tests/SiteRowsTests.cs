@@ -91,14 +91,16 @@ public sealed class SiteRowsTests(BrowserFixture browser)
               const { createFieldVersions, mergeChanges, mergeRead } = await import('/js/site-rows.js');
               const rows = new Map();
               const versions = createFieldVersions();
-              const fields = ['updatedAt', 'queueLength'];
+              const fields = ['updatedAt', 'queueLength', 'stale'];
               const at = Date.parse('2026-12-06T03:00:00.500Z');
               const earlier = '2026-12-06T02:00:00.000Z';
               mergeRead(rows, [{ id: 's', queueLength: 1, updatedAt: earlier }, { id: 't', queueLength: 1, updatedAt: earlier }], 'e-1', versions);
-              // WatchBoardPacked: t is 1 and s is 0, by their places in the read; u, created since, comes with its id.
+              // WatchBoardPacked: t is 1 and s is 0, by their places in the read; u, created since, comes whole with its id;
+              // a number neither the read nor the message names is left for a read of the board.
               const { unknown } = mergeChanges(rows, { version: 'e-2', at, fields, ids: { 2: 'u' },
-                rows: [[1, 3, 0, 7], [0, 3, 250, 4], [2, 3, 40, 2]] }, versions);
-              const packed = [rows.get('s').updatedAt, rows.get('s').queueLength, rows.get('t').updatedAt, rows.get('t').queueLength, unknown.join()];
+                rows: [[1, 3, 0, 7], [0, 3, 250, 4], [2, 7, 40, 2, false], [5, 3, 0, 1]] }, versions);
+              const packed = [rows.get('s').updatedAt, rows.get('s').queueLength, rows.get('t').updatedAt, rows.get('t').queueLength,
+                rows.get('u').updatedAt, rows.get('u').queueLength, unknown.join()];
               // The older form, from a hub that names sites by id and times as Unix milliseconds.
               mergeChanges(rows, { version: 'e-3', fields, rows: [['s', 3, at + 1000, 5]] }, versions);
               // After a restart the numbers start again: the new epoch's message names its sites afresh.
@@ -108,7 +110,7 @@ public sealed class SiteRowsTests(BrowserFixture browser)
             """);
 
         Assert.Equal(
-            ["2026-12-06T03:00:00.250Z", "4", "2026-12-06T03:00:00.500Z", "7", "u", "2026-12-06T03:00:00.500Z", "9", "7"],
+            ["2026-12-06T03:00:00.250Z", "4", "2026-12-06T03:00:00.500Z", "7", "2026-12-06T03:00:00.460Z", "2", "5", "2026-12-06T03:00:00.500Z", "9", "7"],
             result.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Number ? v.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : v.GetString()));
     }
 

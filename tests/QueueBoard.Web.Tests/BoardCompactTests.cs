@@ -281,6 +281,15 @@ public sealed class BoardCompactTests(QueueBoardAppFactory app) : IAsyncDisposab
     }
 
     [Fact]
+    public void A_row_with_every_fields_bit_is_the_whole_row_a_board_read_gives()
+    {
+        // The pages take a site created since their read from its first push, whole, instead of reading the board again.
+        var row = Row("s", DateTimeOffset.UnixEpoch, 1);
+        var read = JsonSerializer.SerializeToElement(row, JsonOptions).EnumerateObject().Select(p => p.Name).Where(name => name != "id");
+        Assert.Equal(read.Order(StringComparer.Ordinal), BoardRowFields.Names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Every_field_has_a_bit_of_its_own_in_a_mask_both_csharp_and_javascript_hold()
     {
         // Both shift an int: a 32nd field would wrap onto bit 0 and every mask would name the wrong fields.

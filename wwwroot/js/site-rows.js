@@ -124,8 +124,8 @@ export function mergeRead(rows, list, version, versions) {
 // field by field through `versions`. Packed (WatchBoardPacked, the message has `at`): the site is its
 // number, `ids` names the sites of rows that carry every field (added since the version held), and
 // updatedAt comes as the milliseconds it lies before `at`. Otherwise the site is its id and updatedAt
-// Unix milliseconds. Sites not held yet are returned, for the page to read the board again: a site
-// created since.
+// Unix milliseconds. A site not held yet is taken from a row that carries every field; otherwise it is
+// returned, for the page to read the board again.
 export function mergeChanges(rows, changes, versions) {
   const fields = changes?.fields ?? [];
   const at = typeof changes?.at === 'number' ? changes.at : null;
@@ -135,7 +135,10 @@ export function mergeChanges(rows, changes, versions) {
   let changed = false;
   for (const [site, mask, ...values] of changes?.rows ?? []) {
     const id = typeof site === 'number' ? versions.idOf(site) : site;
-    const current = id == null ? undefined : rows.get(id);
+    // A row with every field is a whole row: a site created since needs no read of the board, which at a
+    // district's peak every open phone would make at the same moment.
+    const whole = fields.length > 0 && mask === 2 ** fields.length - 1;
+    const current = id == null ? undefined : rows.get(id) ?? (whole ? { id } : undefined);
     if (!current) {
       if (site != null && site !== '') unknown.push(id ?? site);
       continue;
