@@ -60,6 +60,7 @@ public static class WatchPhase
                         Interlocked.Add(ref connectBytes, rows.GetRawText().Length);
                     }
                 });
+                var queue = -1;
                 connection.On<JsonElement>("boardChanged", changes =>
                 {
                     Interlocked.Increment(ref boardMessages);
@@ -72,8 +73,12 @@ public static class WatchPhase
                     {
                         Interlocked.Add(ref boardBytes, changes.GetRawText().Length);
                         Interlocked.Increment(ref boardSized);
-                        var fields = changes.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ToList();
-                        var queue = fields.IndexOf("queueLength");
+                        // A packed push has no field names of its own: the watch's answers, which came first, named them.
+                        if (changes.TryGetProperty("fields", out var fieldNames))
+                        {
+                            queue = fieldNames.EnumerateArray().Select(f => f.GetString()).ToList().IndexOf("queueLength");
+                        }
+
                         if (changes.TryGetProperty("ids", out var ids))
                         {
                             foreach (var named in ids.EnumerateObject())
@@ -86,7 +91,7 @@ public static class WatchPhase
                         {
                             // [site number, mask, values of the fields the mask names]: the queue is there only when it moved.
                             var mask = row[1].GetInt32();
-                            if ((mask & (1 << queue)) != 0 && numbered.TryGetValue(row[0].GetInt32(), out var id) && index.TryGetValue(id, out var site))
+                            if (queue >= 0 && (mask & (1 << queue)) != 0 && numbered.TryGetValue(row[0].GetInt32(), out var id) && index.TryGetValue(id, out var site))
                             {
                                 var at = 2 + int.PopCount(mask & ((1 << queue) - 1));
                                 log.Saw(site, row[at].GetInt32());

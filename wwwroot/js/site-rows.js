@@ -57,7 +57,14 @@ export function createFieldVersions() {
   let epoch = null;
   const byRow = new Map();
   const ids = new Map();
+  // The field names of the last message that had them: a packed push leaves them out, since the watch's
+  // answers, which come first, named them.
+  let fields = [];
   return {
+    fieldsOf(message) {
+      if (Array.isArray(message?.fields)) fields = message.fields;
+      return fields;
+    },
     // The number of a message's version, or null when it has none (a whole snapshot: taken as it is).
     start(version) {
       const match = /^(.+)-(\d+)$/.exec(version ?? '');
@@ -122,12 +129,12 @@ export function mergeRead(rows, list, version, versions) {
 // follows, in field order. The row is laid over the one already held (from the board read first, or
 // the whole board the hub sent; names and places come again only when an operator changes them),
 // field by field through `versions`. Packed (WatchBoardPacked, the message has `at`): the site is its
-// number, `ids` names the sites of rows that carry every field (added since the version held), and
-// updatedAt comes as the milliseconds it lies before `at`. Otherwise the site is its id and updatedAt
-// Unix milliseconds. A site not held yet is taken from a row that carries every field; otherwise it is
+// number, `ids` names the sites of rows that carry every field (added since the version held),
+// updatedAt comes as the milliseconds it lies before `at`, and a push has no `fields` of its own.
+// Otherwise the site is its id and updatedAt Unix milliseconds. A site not held yet is taken from a row that carries every field; otherwise it is
 // returned, for the page to read the board again.
 export function mergeChanges(rows, changes, versions) {
-  const fields = changes?.fields ?? [];
+  const fields = versions.fieldsOf(changes);
   const at = typeof changes?.at === 'number' ? changes.at : null;
   const n = versions.start(changes?.version);
   for (const [number, id] of Object.entries(changes?.ids ?? {})) versions.name(Number(number), id);

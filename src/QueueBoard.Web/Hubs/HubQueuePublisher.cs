@@ -34,7 +34,7 @@ public sealed class HubQueuePublisher(
     {
         metrics.SitesChanged(changes.Rows);
         Task PushAgain() => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. changes.Rows.Select(r => r.Id)], false);
-        Start(hub.Clients.Group(HubGroups.BoardPacked).BoardChanged(BoardChanges.Of(changes, packed: true)), PushAgain, "board_packed");
+        Start(hub.Clients.Group(HubGroups.BoardPacked).BoardChanged(BoardChanges.Of(changes, packed: true).AsPackedPush()), PushAgain, "board_packed");
 
         // Pages loaded before the packed form, and clients written to the older one, keep the form they asked for.
         Start(hub.Clients.Group(HubGroups.BoardCompact).BoardChanged(BoardChanges.Of(changes)), PushAgain, "board_compact");
