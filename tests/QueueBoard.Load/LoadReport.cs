@@ -49,6 +49,13 @@ public sealed record LoadReport(
                 $"A phone took {phones.MeanPhoneConnectBytes:N0} bytes to connect: its compressed read of the board and the watch's answers over the socket.");
         }
 
+        if (Watch is { BoardPushAgeMs.Count: > 0, BoardPushGapMs: { } gaps } pushes)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"A timed phone's board push was {pushes.BoardPushAgeMs.P50:N0} / {pushes.BoardPushAgeMs.P99:N0} ms old on arrival (p50 / p99, from its newest row: the district's flush and the delivery), and came {gaps.P50:N0} / {gaps.P99:N0} ms after the one before.");
+        }
+
         if (Settings.SoakMinutes > 0 && Watch is { ServerMinuteBytes.Count: > 0 } soak)
         {
             text.AppendLine();

@@ -56,7 +56,7 @@ public static class LoadRun
         }
 
         var watch = await WatchPhase.RunAsync(queueBoard, watchSites, settings, progress);
-        progress($"watch: wall p99 {watch.WallLatencyMs.P99:0} ms, board p99 {watch.BoardLatencyMs.P99:0} ms, {watch.PushesPerSecond:N0} pushes/s");
+        progress($"watch: wall p99 {watch.WallLatencyMs.P99:0} ms, board p99 {watch.BoardLatencyMs.P99:0} ms, {watch.PushesPerSecond:N0} pushes/s; board push age p50 / p99 {watch.BoardPushAgeMs?.P50:0} / {watch.BoardPushAgeMs?.P99:0} ms, gap p50 / p99 {watch.BoardPushGapMs?.P50:0} / {watch.BoardPushGapMs?.P99:0} ms");
         var bare = baseline is null ? null : await BareWatchPhase.RunAsync(baseline, settings.Sites, settings, watch, progress);
         return new LoadReport(Machine(), DateTimeOffset.UtcNow, settings, ingest, watch, bare);
     }

@@ -10,6 +10,9 @@ public sealed class PushLog
 {
     private readonly Dictionary<int, int> _seen = [];
     private readonly List<(int Site, int From, int To, long At)> _steps = [];
+    private readonly List<double> _ages = [];
+    private readonly List<double> _gaps = [];
+    private long _lastPushAt;
 
     public void Saw(int site, int queue)
     {
@@ -22,6 +25,47 @@ public sealed class PushLog
                 _seen[site] = queue;
                 _steps.Add((site, before, queue, at));
             }
+        }
+    }
+
+    /// <summary>
+    /// A packed board push came: <paramref name="newestMs"/> is its <c>at</c>, the newest row's time on the server's
+    /// clock (this machine's), so its age on arrival is the wait for the district's flush plus delivery, without the
+    /// throttle's window.
+    /// </summary>
+    public void Pushed(long newestMs)
+    {
+        var age = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - newestMs;
+        var at = Stopwatch.GetTimestamp();
+        lock (_steps)
+        {
+            _ages.Add(age);
+            if (_lastPushAt != 0)
+            {
+                _gaps.Add(Stopwatch.GetElapsedTime(_lastPushAt, at).TotalMilliseconds);
+            }
+
+            _lastPushAt = at;
+        }
+    }
+
+    /// <summary>Each board push's age on arrival (ms), and the time between one push and the next (ms).</summary>
+    public (double[] Ages, double[] Gaps) Pushes()
+    {
+        lock (_steps)
+        {
+            return ([.. _ages], [.. _gaps]);
+        }
+    }
+
+    /// <summary>Forgets the pushes so far: the watch's answers and the quiet spell before the drive are not measured.</summary>
+    public void ForgetPushes()
+    {
+        lock (_steps)
+        {
+            _ages.Clear();
+            _gaps.Clear();
+            _lastPushAt = 0;
         }
     }
 

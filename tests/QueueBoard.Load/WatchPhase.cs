@@ -79,6 +79,11 @@ public static class WatchPhase
                             queue = fieldNames.EnumerateArray().Select(f => f.GetString()).ToList().IndexOf("queueLength");
                         }
 
+                        if (changes.TryGetProperty("at", out var newest))
+                        {
+                            log.Pushed(newest.GetInt64());
+                        }
+
                         if (changes.TryGetProperty("ids", out var ids))
                         {
                             foreach (var named in ids.EnumerateObject())
@@ -119,6 +124,11 @@ public static class WatchPhase
         Interlocked.Exchange(ref boardBytes, 0);
         Interlocked.Exchange(ref boardSized, 0);
 
+        foreach (var log in logs)
+        {
+            log?.ForgetPushes();
+        }
+
         var acks = sites.Select(_ => new List<long>()).ToArray();
         var acked = await DriveAsync(target, sites, acks, settings, progress);
         var driven = settings.WatchSeconds;
@@ -128,6 +138,7 @@ public static class WatchPhase
         var delivered = Interlocked.Read(ref wallMessages) - wallsBefore + Interlocked.Read(ref boardMessages) + quiet.Pushes - boardBefore;
         var wallLatency = Percentiles.Of(logs.Take(Math.Min(walls, logs.Length)).SelectMany(l => l!.Latencies(acks)));
         var boardLatency = Percentiles.Of(logs.Skip(walls).SelectMany(l => l!.Latencies(acks)));
+        var boardPushes = logs.Skip(walls).Select(l => l!.Pushes()).ToList();
         var unreflected = logs.Take(Math.Min(walls, logs.Length)).Select((log, i) => (long)Math.Max(0, acks[i % sites.Length].Count - log!.SeenFor(i % sites.Length))).Sum();
         var usage = meter is null ? default : await meter.StopAsync();
         var minutes = meter?.MinuteBytes.ToList() ?? [];
@@ -152,7 +163,10 @@ public static class WatchPhase
             unreflected,
             usage.Cores,
             usage.StartBytes,
-            usage.PeakBytes) { ServerMinuteBytes = minutes, StoreMinuteBytes = storeMinutes, MeanPhoneConnectBytes = phoneConnectBytes };
+            usage.PeakBytes) { ServerMinuteBytes = minutes, StoreMinuteBytes = storeMinutes, MeanPhoneConnectBytes = phoneConnectBytes,
+            BoardPushAgeMs = Percentiles.Of(boardPushes.SelectMany(p => p.Ages)),
+            BoardPushGapMs = Percentiles.Of(boardPushes.SelectMany(p => p.Gaps)),
+        };
 
         async Task WatchBoardAsync(int i, HubConnection connection) => await connection.InvokeAsync("WatchBoardPacked", await ReadBoardAsync(i));
 

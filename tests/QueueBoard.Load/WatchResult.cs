@@ -29,4 +29,13 @@ public sealed record WatchResult(
 
     /// <summary>What a phone took to connect, on the wire: its compressed read of the board and the watch's answers.</summary>
     public double MeanPhoneConnectBytes { get; init; }
+
+    /// <summary>
+    /// How old a timed phone's board push was when it came, from the newest row in it (its <c>at</c>): the district's
+    /// flush and the delivery, which the board latency adds to the wait for the throttle's window.
+    /// </summary>
+    public Percentiles? BoardPushAgeMs { get; init; }
+
+    /// <summary>The time between one board push and the next at a timed phone: the throttle's window as phones see it.</summary>
+    public Percentiles? BoardPushGapMs { get; init; }
 }

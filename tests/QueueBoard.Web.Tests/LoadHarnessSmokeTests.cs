@@ -117,6 +117,9 @@ public sealed class LoadHarnessSmokeTests : IAsyncLifetime
         Assert.Equal(0, watch.Unreflected);
         // A packed board push of a row or two is a few dozen bytes: its version, its newest time and the rows.
         Assert.True(watch.MeanWallPushBytes > 100 && watch.MeanBoardPushBytes > 40, watch.ToString());
+        // Each timed phone's pushes are dated from their newest row: the node's flush and delivery, apart from the window.
+        Assert.True(watch.BoardPushAgeMs is { Count: > 0, P50: >= 0 } && watch.BoardPushGapMs is { Count: > 0 }, watch.ToString());
+        Assert.Contains("old on arrival", report.ToMarkdown(), StringComparison.Ordinal);
         Assert.True(report.BareWatch!.PushesPerSecond > 0 && report.BareWatch.WallLatencyMs.Count > 0, report.BareWatch.ToString());
         Assert.Contains("| QueueBoard | 10 |", report.ToMarkdown(), StringComparison.Ordinal);
         Assert.Contains("\"ingest\"", report.ToJson(), StringComparison.Ordinal);
