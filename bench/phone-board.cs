@@ -1,0 +1,90 @@
+#:package Microsoft.Playwright
+#:property PublishAot=false
+#:property JsonSerializerIsReflectionEnabledByDefault=true
+// Measures what the resident board costs a phone's main thread while its district is busy: Debian's Chromium opens the
+// board at a phone's size, its CPU slowed by the given factor (4 is a mid-range phone against this box), and reads the
+// renderer's own counters (script, style, layout, all tasks) and its long tasks over a window. Each turn measures the
+// page as served, then the same page with every row kept in style and layout (the baseline: the board before rows
+// off the screen were skipped), so both are measured in the same run; the page's CSP is bypassed in both, for that
+// style. Drive the district with the load harness and point this at its node:
+//   dotnet run bench/phone-board.cs -- http://127.0.0.1:PORT/ [seconds=25] [slowdown=4] [turns=2]
+using Microsoft.Playwright;
+
+var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5080/";
+var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 25;
+var slowdown = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4;
+var turns = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2;
+const string AllRowsLaidOut = ".site-row { content-visibility: visible !important; }";
+
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new()
+{
+    ExecutablePath = "/usr/bin/chromium",
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"],
+});
+
+Console.WriteLine($"| page | rows | main thread busy | script | style | layout | long tasks | mean long task ms | longest ms |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+var busy = new Dictionary<string, List<double>>();
+for (var turn = 0; turn < turns; turn++)
+{
+    foreach (var (name, style) in new[] { ("as served", (string?)null), ("every row laid out (baseline)", AllRowsLaidOut) })
+    {
+        var (rows, m, longTasks) = await MeasureAsync(style);
+        (busy.TryGetValue(name, out var list) ? list : busy[name] = []).Add(m["TaskDuration"]);
+        Console.WriteLine(
+            $"| {name} | {rows} | {Share("TaskDuration")} | {Share("ScriptDuration")} | {Share("RecalcStyleDuration")} | {Share("LayoutDuration")} " +
+            $"| {longTasks.Length} | {(longTasks.Length > 0 ? longTasks.Average() : 0):0} | {(longTasks.Length > 0 ? longTasks.Max() : 0):0} |");
+        string Share(string key) => $"{m[key] / seconds * 100:0.0}%";
+    }
+}
+
+var (served, baseline) = (busy["as served"].Average(), busy["every row laid out (baseline)"].Average());
+Console.WriteLine($"\nMain thread busy, as served / baseline: {served / baseline:0.00} (CPU slowed {slowdown}x, {seconds} s a measurement, {turns} turns)");
+
+async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> MeasureAsync(string? style)
+{
+    var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", BypassCSP = true });
+    try
+    {
+        await page.GotoAsync(url);
+        if (style is not null)
+        {
+            await page.AddStyleTagAsync(new() { Content = style });
+        }
+
+        await page.WaitForSelectorAsync("li[data-testid=site-row]", new() { Timeout = 60_000 });
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Performance.enable");
+        await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = slowdown });
+        await page.EvaluateAsync("""
+            () => {
+              window.__longTasks = [];
+              new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+                .observe({ type: 'longtask' });
+            }
+            """);
+
+        // The page's first read and render are not what is measured.
+        await Task.Delay(3000);
+        var before = await MetricsAsync(cdp);
+        await page.EvaluateAsync("() => { window.__longTasks.length = 0; }");
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var after = await MetricsAsync(cdp);
+        var longTasks = await page.EvaluateAsync<double[]>("() => window.__longTasks");
+        var rows = await page.EvaluateAsync<int>("() => document.querySelectorAll('li[data-testid=site-row]').length");
+        return (rows, after.ToDictionary(kv => kv.Key, kv => kv.Value - before.GetValueOrDefault(kv.Key)), longTasks);
+    }
+    finally
+    {
+        await page.CloseAsync();
+    }
+}
+
+static async Task<Dictionary<string, double>> MetricsAsync(ICDPSession cdp)
+{
+    var answer = await cdp.SendAsync("Performance.getMetrics");
+    return answer!.Value.GetProperty("metrics").EnumerateArray()
+        .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+}
