@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using QueueBoard.Testing;
 using static Microsoft.Playwright.Assertions;
 using static QueueBoard.Testing.Api;
@@ -67,6 +68,29 @@ public sealed class LiveTests(BrowserFixture browser)
         await Expect(readRow.GetByTestId("row-queue")).ToHaveAttributeAsync("data-value", "7");
         Assert.Equal(1, loads);
         Assert.Equal(0, reads);
+    }
+
+    [Fact]
+    public async Task An_open_site_stays_marked_open_while_its_queue_moves_on_the_board()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        await _admin.PostEventsAsync(_siteId, Status("1", "open"), Arrived("1", 2));
+        var board = await browser.NewPageAsync();
+        await board.GotoAsync("/");
+        var row = board.Locator($"[data-testid=site-row][data-site-id={_siteId}]");
+        var queue = row.GetByTestId("row-queue");
+        await Expect(queue).ToContainTextAsync("2");
+        await row.Locator("button.row-main").ClickAsync();
+        await Expect(row).ToHaveClassAsync(new Regex(@"\bexpanded\b"));
+
+        // The row's numbers are written in place as pushes come; the open row keeps its look of being open.
+        await _admin.PostEventsAsync(_siteId, Arrived("1", 4));
+        await Expect(queue).ToHaveAttributeAsync("data-value", "6");
+        await Expect(queue).ToContainTextAsync("6");
+        await _admin.PostEventsAsync(_siteId, Arrived("1", 3));
+        await Expect(queue).ToContainTextAsync("9");
+        await Expect(row.Locator("button.row-main")).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(row).ToHaveClassAsync(new Regex(@"\bexpanded\b"));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ import { bandMark, num, statusMark } from './bands.js';
 import { bestTimeSection } from './best-time.js';
 import { serverNow } from './clock.js';
 import { loadDistrictZone, onZoneChange } from './district-zone.js';
-import { h, reconcileChildren, setAttr, setText } from './dom.js';
+import { h, reconcileChildren, setAttr, setText, slot } from './dom.js';
 import {
   accuracyText, breakText, briefRangeText, greenRange, laneRange, likelyText, rangeText, siteRange,
 } from './estimates.js';
@@ -132,10 +132,29 @@ function createRow(id) {
   button.addEventListener('click', () => toggleExpanded(id));
   // The age lines outlive re-renders, so that the ticker can keep them current between pushes.
   const row = {
-    li, button, detail, signature: '', stale: false, opening: '',
+    li, button, detail, shown: null, stale: false, opening: '',
     fresh: freshnessLine({ testid: 'row-freshness', className: 'row-fresh' }),
     viewFresh: freshnessLine({ testid: 'site-freshness', tag: 'p', className: 'detail-fresh' }),
+    name: h('span', { class: 'row-name' }),
+    meta: h('span', { class: 'row-meta' }),
+    // An arrival moves a row's queue and often its wait: their numbers are written in place, and the other parts
+    // are built again only when what they say changes.
+    queue: slot(),
+    lanes: slot(),
+    green: slot(),
+    advice: slot(),
+    wait: slot(),
+    range: slot(),
+    band: slot(),
   };
+  button.append(
+    h('span', { class: 'row-info' },
+      row.name,
+      row.meta,
+      h('span', { class: 'row-facts' }, row.queue.node, row.lanes.node, row.green.node),
+      row.fresh.el,
+      row.advice.node),
+    h('span', { class: 'row-wait' }, row.wait.node, row.range.node, row.band.node));
   rows.set(id, row);
   return row;
 }
@@ -149,63 +168,67 @@ function renderRow(site, all, now) {
   const row = rows.get(site.id) ?? createRow(site.id);
   const distance = distanceOf(site);
   const band = siteBand(site);
-  const advice = rowAdvice(site, band, all);
+  const advice = adviceShortText(rowAdvice(site, band, all));
   // The open site's view shows advice drawn from the other rows, so their changes must reach it too.
   const detailAdvice = state.expandedId === site.id ? adviceText(betterNearby(detailOf(site.id), all)) : '';
   const stale = isStale(site, now);
   // The clock alone changes these, so the ticker compares them with what the row shows.
   const opening = nextOpeningText(site);
   row.fresh.update(site, now);
-  const signature = JSON.stringify([
-    site, distance == null ? null : Math.round(distance * 100), getLang(), adviceShortText(advice), detailAdvice,
-    stale, opening,
-  ]);
-  if (signature === row.signature) return row;
-  row.signature = signature;
+  const lang = getLang();
+  // Rows are replaced, never changed in place, when a field moves: the same row object is the same row.
+  const shown = [site, distance == null ? null : Math.round(distance * 100), lang, advice, detailAdvice, stale, opening];
+  if (row.shown?.every((value, i) => value === shown[i])) return row;
+  row.shown = shown;
   row.stale = stale;
   row.opening = opening;
-  row.li.className = `site-row band-${band}`;
+  const className = `site-row band-${band}${state.expandedId === site.id ? ' expanded' : ''}${stale ? ' is-stale' : ''}`;
+  if (row.li.className !== className) row.li.className = className;
   markStale(row.li, stale);
 
   const meta = [areaName(site.area)];
   if (distance != null) meta.push(fmtKm(distance));
   const resting = isResting(site);
-
-  const green = site.greenLaneOpen
+  setText(row.name, siteName(site));
+  setText(row.meta, meta.join(' · '));
+  const queue = row.queue.show(lang, () => {
+    row.queueNumber = num('');
+    return h('span', { class: 'fact', 'data-testid': 'row-queue' }, tNodes('board.queued', { n: row.queueNumber }));
+  });
+  setAttr(queue, 'data-value', String(site.queueLength));
+  setText(row.queueNumber, fmtInt(site.queueLength));
+  // Resting, every lane is shut: when it opens again is what a resident needs instead.
+  row.lanes.show(resting ? `resting ${opening}` : `${lang} ${site.openLanes} ${site.totalLanes}`, () => {
+    if (resting) return opening ? h('span', { class: 'fact fact-opening', 'data-testid': 'row-opening', text: opening }) : null;
+    return h('span', { class: 'fact' }, tNodes('board.lanesOpen', {
+      open: num(fmtInt(site.openLanes)), total: num(fmtInt(site.totalLanes)),
+    }));
+  });
+  const greenBrief = briefRangeText(greenRange(site));
+  row.green.show(`${lang} ${site.greenLaneOpen} ${site.greenWaitMinutes} ${greenBrief}`, () => (site.greenLaneOpen
     ? h('span', { class: 'fact fact-green' },
       h('span', { class: 'green-badge', text: t('board.greenLane') }),
       ' ',
       site.greenWaitMinutes == null
         ? t('board.greenOpen')
-        : [tNodes('board.greenWait', { n: num(fmtMinutesValue(site.greenWaitMinutes)) }), briefRange(greenRange(site))])
-    : h('span', { class: 'fact fact-green fact-muted', text: t('board.greenClosed') });
-
-  row.button.replaceChildren(
-    h('span', { class: 'row-info' },
-      h('span', { class: 'row-name', text: siteName(site) }),
-      h('span', { class: 'row-meta', text: meta.join(' · ') }),
-      h('span', { class: 'row-facts' },
-        h('span', { class: 'fact', 'data-testid': 'row-queue', dataset: { value: String(site.queueLength) } },
-          tNodes('board.queued', { n: num(fmtInt(site.queueLength)) })),
-        // Resting, every lane is shut: when it opens again is what a resident needs instead.
-        resting
-          ? (opening ? h('span', { class: 'fact fact-opening', 'data-testid': 'row-opening', text: opening }) : null)
-          : h('span', { class: 'fact' }, tNodes('board.lanesOpen', {
-            open: num(fmtInt(site.openLanes)), total: num(fmtInt(site.totalLanes)),
-          })),
-        green),
-      row.fresh.el,
-      advice ? h('span', { class: 'row-advice', 'data-testid': 'row-advice', text: adviceShortText(advice) }) : null),
-    h('span', { class: 'row-wait' },
-      site.waitMinutes == null || resting
-        ? h('span', { class: 'wait-value wait-none', 'aria-hidden': 'true', text: '—' })
-        : h('span', { class: 'wait-value' },
-          h('span', { class: 'visually-hidden', text: t('board.waitA11y') }),
-          num(fmtInt(site.waitMinutes), 'wait-number'),
-          h('span', { class: 'wait-unit', text: t('unit.minShort') })),
-      rangeLine(siteRange(site)),
-      bandMark(band)),
-  );
+        : [tNodes('board.greenWait', { n: num(fmtMinutesValue(site.greenWaitMinutes)) }),
+          // Inside a row's facts a range stays short, so that the facts still fit a phone's width.
+          greenBrief ? h('span', { class: 'fact-range', text: greenBrief }) : null])
+    : h('span', { class: 'fact fact-green fact-muted', text: t('board.greenClosed') })));
+  row.advice.show(advice, () => (advice ? h('span', { class: 'row-advice', 'data-testid': 'row-advice', text: advice }) : null));
+  const waiting = site.waitMinutes != null && !resting;
+  row.wait.show(waiting ? lang : 'none', () => {
+    if (!waiting) return h('span', { class: 'wait-value wait-none', 'aria-hidden': 'true', text: '—' });
+    row.waitNumber = num('', 'wait-number');
+    return h('span', { class: 'wait-value' },
+      h('span', { class: 'visually-hidden', text: t('board.waitA11y') }),
+      row.waitNumber,
+      h('span', { class: 'wait-unit', text: t('unit.minShort') }));
+  });
+  if (waiting) setText(row.waitNumber, fmtInt(site.waitMinutes));
+  const likely = likelyText(siteRange(site));
+  row.range.show(likely, () => (likely ? h('span', { class: 'wait-range', 'data-testid': 'row-wait-range', text: likely }) : null));
+  row.band.show(`${lang} ${band}`, () => bandMark(band));
   if (state.expandedId === site.id) renderDetail(site.id);
   return row;
 }
@@ -214,15 +237,6 @@ function renderRow(site, all, now) {
 function waitWords(key, minutes, range) {
   const n = num(fmtMinutesValue(minutes));
   return range ? tNodes('wait.withRange', { n, range: rangeText(range) }) : tNodes(key, { n });
-}
-
-// Inside a row's facts a range stays short, so that the facts still fit a phone's width.
-function briefRange(range) {
-  return range ? h('span', { class: 'fact-range', text: briefRangeText(range) }) : null;
-}
-
-function rangeLine(range) {
-  return range ? h('span', { class: 'wait-range', 'data-testid': 'row-wait-range', text: likelyText(range) }) : null;
 }
 
 function renderList() {
@@ -656,11 +670,11 @@ setInterval(() => {
 live.onState(renderUpdated);
 // Opening times and the open site's best times are written in the district's clock.
 onZoneChange(() => {
-  for (const row of rows.values()) row.signature = '';
+  for (const row of rows.values()) row.shown = null;
   renderList();
 });
 onLangChange(() => {
-  for (const row of rows.values()) row.signature = '';
+  for (const row of rows.values()) row.shown = null;
   renderAreaOptions();
   renderList();
   renderSummary(visibleSites(), true);

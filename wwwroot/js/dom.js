@@ -44,6 +44,27 @@ export function toggleClass(el, name, on) {
   if (el.classList.contains(name) !== Boolean(on)) el.classList.toggle(name, Boolean(on));
 }
 
+// A place in a live view whose content is built again only when the key of what it shows changes: a district's
+// board changes nearly every row every second, and building each row whole again took most of a phone's script.
+// An empty place holds a comment, so that the next content takes the same position.
+export function slot() {
+  let node = document.createComment('');
+  let key;
+  return {
+    get node() {
+      return node;
+    },
+    show(nextKey, build) {
+      if (nextKey === key) return node;
+      key = nextKey;
+      const next = build() ?? document.createComment('');
+      if (node.parentNode) node.replaceWith(next);
+      node = next;
+      return node;
+    },
+  };
+}
+
 // Children of `parent` become exactly `nodes`, in order, moving only what is out of place,
 // so that focus and scroll position survive live re-sorting.
 export function reconcileChildren(parent, nodes) {

@@ -6,7 +6,7 @@ import { serverNow } from './clock.js';
 import { silentAfterMinutes } from './district-zone.js';
 import { h, setAttr, setText, toggleClass } from './dom.js';
 import { fmtAgo } from './format.js';
-import { t } from './i18n.js';
+import { getLang, t } from './i18n.js';
 
 const MINUTE = 60000;
 
@@ -41,10 +41,17 @@ export function freshnessLine({ testid, tag = 'span', className = '' }) {
   const note = h('span', { class: 'stale-after', hidden: true },
     ' · ', h('span', { class: 'stale-note' }, h('span', { class: 'stale-icon', 'aria-hidden': 'true' }), words));
   const el = h(tag, { class: `freshness${className ? ` ${className}` : ''}`, 'data-testid': testid }, age, note);
+  // The line shows the age by the minute: a board ticks every row each second and takes a push each second at
+  // a district's peak, and reading the line back from the page on each took more of a phone than the rows' numbers.
+  let shown = null;
   return {
     el,
     update(site, now = serverNow()) {
       const stale = isStale(site, now);
+      const ms = ageOf(site, now);
+      const key = `${ms == null ? '' : Math.floor(ms / MINUTE)} ${stale} ${getLang()}`;
+      if (key === shown) return stale;
+      shown = key;
       setText(age, ageText(site, now));
       setText(words, stale ? t('fresh.stale') : '');
       if (note.hidden === stale) note.hidden = !stale;
