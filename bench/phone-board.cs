@@ -4,16 +4,18 @@
 // Measures what the resident board costs a phone's main thread while its district is busy: Debian's Chromium opens the
 // board at a phone's size, its CPU slowed by the given factor (4 is a mid-range phone against this box), and reads the
 // renderer's own counters (script, style, layout, all tasks) and its long tasks over a window. Each turn measures the
-// page as served, then the same page with every row kept in style and layout (the baseline: the board before rows
-// off the screen were skipped), so both are measured in the same run; the page's CSP is bypassed in both, for that
-// style. Drive the district with the load harness and point this at its node:
-//   dotnet run bench/phone-board.cs -- http://127.0.0.1:PORT/ [seconds=25] [slowdown=4] [turns=2]
+// page as served, then a baseline, so both are measured in the same run: by default the same page with every row kept
+// in style and layout (the board before rows off the screen were skipped), or, given an older wwwroot (from
+// `git archive <commit> wwwroot | tar -x -C DIR`), the page with that commit's scripts. The page's CSP is bypassed in
+// both, for that style. Drive the district with the load harness and point this at its node:
+//   dotnet run bench/phone-board.cs -- http://127.0.0.1:PORT/ [seconds=25] [slowdown=4] [turns=2] [DIR/wwwroot]
 using Microsoft.Playwright;
 
 var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5080/";
 var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 25;
 var slowdown = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4;
 var turns = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2;
+var olderScripts = args.Length > 4 ? Path.GetFullPath(args[4]) : null;
 const string AllRowsLaidOut = ".site-row { content-visibility: visible !important; }";
 
 using var playwright = await Playwright.CreateAsync();
@@ -26,12 +28,18 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
 
 Console.WriteLine("| page | rows | main thread busy | script | style | layout | long tasks | mean long task ms | longest ms |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-var pages = new[] { (Name: "as served", Style: (string?)null, Busy: new List<double>()), ("every row laid out (baseline)", AllRowsLaidOut, []) };
+var pages = new[]
+{
+    (Name: "as served", Style: (string?)null, Scripts: (string?)null, Busy: new List<double>()),
+    olderScripts is null
+        ? ("every row laid out (baseline)", AllRowsLaidOut, null, [])
+        : ($"scripts of {olderScripts} (baseline)", null, olderScripts, []),
+};
 for (var turn = 0; turn < turns; turn++)
 {
-    foreach (var (name, style, busy) in pages)
+    foreach (var (name, style, scripts, busy) in pages)
     {
-        var (rows, m, longTasks) = await MeasureAsync(style);
+        var (rows, m, longTasks) = await MeasureAsync(style, scripts);
         busy.Add(m["TaskDuration"]);
         Console.WriteLine(
             $"| {name} | {rows} | {Share("TaskDuration")} | {Share("ScriptDuration")} | {Share("RecalcStyleDuration")} | {Share("LayoutDuration")} " +
@@ -42,11 +50,28 @@ for (var turn = 0; turn < turns; turn++)
 
 Console.WriteLine($"\nMain thread busy, as served / baseline: {pages[0].Busy.Average() / pages[1].Busy.Average():0.00} (CPU slowed {slowdown}x, {seconds} s a measurement, {turns} turns)");
 
-async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> MeasureAsync(string? style)
+async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> MeasureAsync(string? style, string? scripts)
 {
     var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", BypassCSP = true });
     try
     {
+        if (scripts is not null)
+        {
+            // A script the older tree lacks is taken from the node.
+            await page.RouteAsync("**/js/**", async route =>
+            {
+                var file = Path.Combine(scripts, new Uri(route.Request.Url).AbsolutePath.TrimStart('/'));
+                if (File.Exists(file))
+                {
+                    await route.FulfillAsync(new() { Path = file, ContentType = "text/javascript" });
+                }
+                else
+                {
+                    await route.ContinueAsync();
+                }
+            });
+        }
+
         await page.GotoAsync(url);
         if (style is not null)
         {
