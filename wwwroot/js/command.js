@@ -10,7 +10,7 @@ import { createCommandAdmin } from './command-admin.js';
 import { createAlertPanel } from './command-alerts.js';
 import { createReplay } from './command-replay.js';
 import { loadDistrictZone, onZoneChange } from './district-zone.js';
-import { h, reconcileChildren, setAttr, setText } from './dom.js';
+import { h, reconcileChildren, setAttr, setText, slot } from './dom.js';
 import { likelyText, rangeText, siteRange } from './estimates.js';
 import { isStale, markStale } from './freshness.js';
 import {
@@ -121,49 +121,74 @@ function compareWorst(a, b) {
   return siteName(a).localeCompare(siteName(b), getLang() === 'en' ? 'en' : 'zh-CN');
 }
 
+function createTile(id) {
+  const a = h('a', { class: 'site-tile', 'data-testid': 'site-tile', dataset: { siteId: id }, href: `/wall/${encodeURIComponent(id)}` });
+  // A district's peak changes nearly every tile every second: the numbers are written in place, and the other
+  // parts built again only when what they say changes.
+  const tile = {
+    li: h('li', {}, a), a, shown: null,
+    name: h('span', { class: 'tile-name' }),
+    queue: h('span', { 'data-testid': 'tile-queue' }),
+    wait: slot(),
+    band: slot(),
+    range: slot(),
+    stale: slot(),
+    lanes: slot(),
+    green: slot(),
+  };
+  a.append(
+    tile.name,
+    h('span', { class: 'tile-wait' }, tile.wait.node, tile.band.node),
+    tile.range.node,
+    tile.stale.node,
+    h('span', { class: 'tile-meta' }, tile.queue, tile.lanes.node, tile.green.node));
+  tiles.set(id, tile);
+  return tile;
+}
+
 function renderTile(site, now) {
-  let tile = tiles.get(site.id);
-  if (!tile) {
-    const a = h('a', { class: 'site-tile', 'data-testid': 'site-tile', dataset: { siteId: site.id }, href: `/wall/${encodeURIComponent(site.id)}` });
-    tile = { li: h('li', {}, a), a, signature: '' };
-    tiles.set(site.id, tile);
-  }
+  const tile = tiles.get(site.id) ?? createTile(site.id);
   const band = siteBand(site);
   const resting = isResting(site);
   // The clock alone turns these, so they are part of what the tile last showed.
   const stale = isStale(site, now);
   const opening = nextOpeningText(site);
-  const signature = JSON.stringify([site, getLang(), stale, opening]);
-  if (tile.signature === signature) return tile.li;
-  tile.signature = signature;
-  tile.a.className = `site-tile band-${band}`;
-  tile.a.dataset.band = band;
+  const lang = getLang();
+  // Rows are replaced, never changed in place, when a field moves: the same row object is the same row.
+  const shown = [site, lang, stale, opening];
+  if (tile.shown?.every((value, i) => value === shown[i])) return tile.li;
+  tile.shown = shown;
+  const className = `site-tile band-${band}${stale ? ' is-stale' : ''}`;
+  if (tile.a.className !== className) tile.a.className = className;
+  setAttr(tile.a, 'data-band', band);
   markStale(tile.a, stale);
   const range = resting ? null : siteRange(site);
-  tile.a.replaceChildren(...[
-    h('span', { class: 'tile-name', text: siteName(site) }),
-    h('span', { class: 'tile-wait' },
-      h('span', { class: 'tile-wait-number' },
-        site.waitMinutes == null || resting
-          ? h('span', { class: 'num tile-wait-value', text: '—' })
-          : [h('span', { class: 'num tile-wait-value', text: fmtInt(site.waitMinutes) }), h('span', { class: 'tile-unit', text: t('unit.minShort') })]),
-      bandMark(band, { chip: false })),
-    // Resting, when it opens again takes the range's place: there is no wait to give a range for.
-    resting
-      ? h('span', { class: 'tile-range tile-opening', 'data-testid': 'tile-opening', text: opening })
-      : h('span', { class: 'tile-range', 'data-testid': 'tile-wait-range', text: likelyText(range) }),
-    stale
-      ? h('span', { class: 'tile-stale stale-note', 'data-testid': 'tile-stale' },
-        h('span', { class: 'stale-icon', 'aria-hidden': 'true' }), t('fresh.stale'))
-      : null,
-    h('span', { class: 'tile-meta' },
-      h('span', { 'data-testid': 'tile-queue', dataset: { value: site.queueLength ?? '' }, text: t('command.tileQueue', { n: fmtInt(site.queueLength) }) }),
-      // Replayed rows have no lane counts.
-      site.openLanes == null ? null : h('span', { text: t('command.tileLanes', { open: fmtInt(site.openLanes), total: fmtInt(site.totalLanes) }) }),
-      site.greenLaneOpen ? h('span', { class: 'tile-green', text: t('command.tileGreen') }) : null),
-  ].filter(Boolean));
+  setText(tile.name, siteName(site));
+  const waiting = site.waitMinutes != null && !resting;
+  tile.wait.show(waiting ? lang : 'none', () => {
+    if (!waiting) return h('span', { class: 'tile-wait-number' }, h('span', { class: 'num tile-wait-value', text: '—' }));
+    tile.waitNumber = h('span', { class: 'num tile-wait-value' });
+    return h('span', { class: 'tile-wait-number' }, tile.waitNumber, h('span', { class: 'tile-unit', text: t('unit.minShort') }));
+  });
+  if (waiting) setText(tile.waitNumber, fmtInt(site.waitMinutes));
+  tile.band.show(`${lang} ${band}`, () => bandMark(band, { chip: false }));
+  // Resting, when it opens again takes the range's place: there is no wait to give a range for.
+  const likely = likelyText(range);
+  tile.range.show(resting ? `opening ${opening}` : `range ${likely}`, () => (resting
+    ? h('span', { class: 'tile-range tile-opening', 'data-testid': 'tile-opening', text: opening })
+    : h('span', { class: 'tile-range', 'data-testid': 'tile-wait-range', text: likely })));
+  tile.stale.show(stale ? lang : '', () => (stale
+    ? h('span', { class: 'tile-stale stale-note', 'data-testid': 'tile-stale' },
+      h('span', { class: 'stale-icon', 'aria-hidden': 'true' }), t('fresh.stale'))
+    : null));
+  setAttr(tile.queue, 'data-value', String(site.queueLength ?? ''));
+  setText(tile.queue, t('command.tileQueue', { n: fmtInt(site.queueLength) }));
+  // Replayed rows have no lane counts.
+  const lanes = site.openLanes == null ? '' : t('command.tileLanes', { open: fmtInt(site.openLanes), total: fmtInt(site.totalLanes) });
+  tile.lanes.show(lanes, () => (lanes ? h('span', { text: lanes }) : null));
+  tile.green.show(site.greenLaneOpen ? lang : '', () => (site.greenLaneOpen ? h('span', { class: 'tile-green', text: t('command.tileGreen') }) : null));
   const bandWords = resting ? restingText(site) : t(`band.${band}`);
-  tile.a.setAttribute('aria-label', t('command.tileLabel', {
+  setAttr(tile.a, 'aria-label', t('command.tileLabel', {
     name: siteName(site),
     band: stale ? t('command.tileStale', { band: bandWords }) : bandWords,
     wait: tileWaitLabel(site, range),
@@ -431,7 +456,7 @@ loadAll().catch(() => {});
 
 onLangChange(() => {
   tickClock();
-  for (const tile of tiles.values()) tile.signature = '';
+  for (const tile of tiles.values()) tile.shown = null;
   renderAreaOptions();
   renderSites();
   alertPanel.relabel();
