@@ -1,22 +1,26 @@
 #:package Microsoft.Playwright
 #:property PublishAot=false
 #:property JsonSerializerIsReflectionEnabledByDefault=true
-// Measures what the resident board costs a phone's main thread while its district is busy: Debian's Chromium opens the
-// board at a phone's size, its CPU slowed by the given factor (4 is a mid-range phone against this box), and reads the
+// Measures what a live screen costs its device's main thread while its district is busy: Debian's Chromium opens the
+// page at its device's size (the resident board at a phone's, the command centre at a wall's 1920 x 1080), its CPU
+// slowed by the given factor (4 is a mid-range phone, or a wall's small box, against this machine), and reads the
 // renderer's own counters (script, style, layout, all tasks) and its long tasks over a window. Each turn measures the
-// page as served, then a baseline, so both are measured in the same run: by default the same page with every row kept
-// in style and layout (the board before rows off the screen were skipped), or, given an older wwwroot (from
-// `git archive <commit> wwwroot | tar -x -C DIR`), the page with that commit's scripts. The page's CSP is bypassed in
+// page as served, then a baseline, so both are measured in the same run: by default the same page with every row or
+// tile kept in style and layout (before those off the screen were skipped), or, given an older wwwroot (from
+// `git archive <commit> wwwroot | tar -x -C DIR`), the page with that commit's scripts and styles. The page's CSP is bypassed in
 // both, for that style. Drive the district with the load harness and point this at its node:
-//   dotnet run bench/phone-board.cs -- http://127.0.0.1:PORT/ [seconds=25] [slowdown=4] [turns=2] [DIR/wwwroot]
+//   dotnet run bench/screen-cost.cs -- http://127.0.0.1:PORT/ [seconds=25] [slowdown=4] [turns=2] [DIR/wwwroot]
+//   dotnet run bench/screen-cost.cs -- http://127.0.0.1:PORT/command ...
 using Microsoft.Playwright;
 
 var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5080/";
 var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 25;
 var slowdown = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4;
 var turns = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2;
-var olderScripts = args.Length > 4 ? Path.GetFullPath(args[4]) : null;
-const string AllRowsLaidOut = ".site-row { content-visibility: visible !important; }";
+var olderTree = args.Length > 4 ? Path.GetFullPath(args[4]) : null;
+const string AllRowsLaidOut = ".site-row, .tile-list > li { content-visibility: visible !important; }";
+var commandCentre = new Uri(url).AbsolutePath.StartsWith("/command", StringComparison.Ordinal);
+var (width, height, item) = commandCentre ? (1920, 1080, "[data-testid=site-tile]") : (390, 844, "li[data-testid=site-row]");
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -26,20 +30,20 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
     Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"],
 });
 
-Console.WriteLine("| page | rows | main thread busy | script | style | layout | long tasks | mean long task ms | longest ms |");
+Console.WriteLine("| page | rows or tiles | main thread busy | script | style | layout | long tasks | mean long task ms | longest ms |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
 var pages = new[]
 {
-    (Name: "as served", Style: (string?)null, Scripts: (string?)null, Busy: new List<double>()),
-    olderScripts is null
-        ? ("every row laid out (baseline)", AllRowsLaidOut, null, [])
-        : ($"scripts of {olderScripts} (baseline)", null, olderScripts, []),
+    (Name: "as served", Style: (string?)null, Older: (string?)null, Busy: new List<double>()),
+    olderTree is null
+        ? ("every row or tile laid out (baseline)", AllRowsLaidOut, null, [])
+        : ($"scripts and styles of {olderTree} (baseline)", null, olderTree, []),
 };
 for (var turn = 0; turn < turns; turn++)
 {
-    foreach (var (name, style, scripts, busy) in pages)
+    foreach (var (name, style, older, busy) in pages)
     {
-        var (rows, m, longTasks) = await MeasureAsync(style, scripts);
+        var (rows, m, longTasks) = await MeasureAsync(style, older);
         busy.Add(m["TaskDuration"]);
         Console.WriteLine(
             $"| {name} | {rows} | {Share("TaskDuration")} | {Share("ScriptDuration")} | {Share("RecalcStyleDuration")} | {Share("LayoutDuration")} " +
@@ -50,20 +54,21 @@ for (var turn = 0; turn < turns; turn++)
 
 Console.WriteLine($"\nMain thread busy, as served / baseline: {pages[0].Busy.Average() / pages[1].Busy.Average():0.00} (CPU slowed {slowdown}x, {seconds} s a measurement, {turns} turns)");
 
-async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> MeasureAsync(string? style, string? scripts)
+async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> MeasureAsync(string? style, string? older)
 {
-    var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", BypassCSP = true });
+    var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", BypassCSP = true });
     try
     {
-        if (scripts is not null)
+        if (older is not null)
         {
-            // A script the older tree lacks is taken from the node.
-            await page.RouteAsync("**/js/**", async route =>
+            // A file the older tree lacks is taken from the node.
+            await page.RouteAsync(IsScriptOrStyle, async route =>
             {
-                var file = Path.Combine(scripts, new Uri(route.Request.Url).AbsolutePath.TrimStart('/'));
+                var path = new Uri(route.Request.Url).AbsolutePath;
+                var file = Path.Combine(older, path.TrimStart('/'));
                 if (File.Exists(file))
                 {
-                    await route.FulfillAsync(new() { Path = file, ContentType = "text/javascript" });
+                    await route.FulfillAsync(new() { Path = file, ContentType = path.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "text/javascript" });
                 }
                 else
                 {
@@ -78,7 +83,7 @@ async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> Meas
             await page.AddStyleTagAsync(new() { Content = style });
         }
 
-        await page.WaitForSelectorAsync("li[data-testid=site-row]", new() { Timeout = 60_000 });
+        await page.WaitForSelectorAsync(item, new() { Timeout = 60_000 });
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Performance.enable");
         await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = slowdown });
@@ -97,7 +102,7 @@ async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> Meas
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var after = await MetricsAsync(cdp);
         var longTasks = await page.EvaluateAsync<double[]>("() => window.__longTasks");
-        var rows = await page.EvaluateAsync<int>("() => document.querySelectorAll('li[data-testid=site-row]').length");
+        var rows = await page.EvaluateAsync<int>("selector => document.querySelectorAll(selector).length", item);
         return (rows, after.ToDictionary(kv => kv.Key, kv => kv.Value - before.GetValueOrDefault(kv.Key)), longTasks);
     }
     finally
@@ -111,4 +116,10 @@ static async Task<Dictionary<string, double>> MetricsAsync(ICDPSession cdp)
     var answer = await cdp.SendAsync("Performance.getMetrics");
     return answer!.Value.GetProperty("metrics").EnumerateArray()
         .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+}
+
+static bool IsScriptOrStyle(string url)
+{
+    var path = new Uri(url).AbsolutePath;
+    return path.StartsWith("/js/", StringComparison.Ordinal) || path.StartsWith("/css/", StringComparison.Ordinal);
 }
