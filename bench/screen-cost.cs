@@ -2,7 +2,7 @@
 #:property PublishAot=false
 #:property JsonSerializerIsReflectionEnabledByDefault=true
 // Measures what a live screen costs its device's main thread while its district is busy: Debian's Chromium opens the
-// page at its device's size (the resident board at a phone's, the command centre at a wall's 1920 x 1080), its CPU
+// page at its device's size (the resident board at a phone's, the command centre and a site's wall at 1920 x 1080), its CPU
 // slowed by the given factor (4 is a mid-range phone, or a wall's small box, against this machine), and reads the
 // renderer's own counters (script, style, layout, all tasks) and its long tasks over a window. Each turn measures the
 // page as served, then a baseline, so both are measured in the same run: by default the same page with every row or
@@ -10,7 +10,7 @@
 // `git archive <commit> wwwroot | tar -x -C DIR`), the page with that commit's scripts and styles. The page's CSP is bypassed in
 // both, for that style. Drive the district with the load harness and point this at its node:
 //   dotnet run bench/screen-cost.cs -- http://127.0.0.1:PORT/ [seconds=25] [slowdown=4] [turns=2] [DIR/wwwroot]
-//   dotnet run bench/screen-cost.cs -- http://127.0.0.1:PORT/command ...
+//   dotnet run bench/screen-cost.cs -- http://127.0.0.1:PORT/command ...      (or /wall/SITE, a site's wall)
 using Microsoft.Playwright;
 
 var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5080/";
@@ -19,8 +19,11 @@ var slowdown = args.Length > 2 ? double.Parse(args[2], System.Globalization.Cult
 var turns = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2;
 var olderTree = args.Length > 4 ? Path.GetFullPath(args[4]) : null;
 const string AllRowsLaidOut = ".site-row, .tile-list > li { content-visibility: visible !important; }";
-var commandCentre = new Uri(url).AbsolutePath.StartsWith("/command", StringComparison.Ordinal);
-var (width, height, item) = commandCentre ? (1920, 1080, "[data-testid=site-tile]") : (390, 844, "li[data-testid=site-row]");
+var path = new Uri(url).AbsolutePath;
+var (width, height, item) =
+    path.StartsWith("/command", StringComparison.Ordinal) ? (1920, 1080, "[data-testid=site-tile]")
+    : path.StartsWith("/wall/", StringComparison.Ordinal) ? (1920, 1080, "[data-testid=lane-tile]")
+    : (390, 844, "li[data-testid=site-row]");
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
