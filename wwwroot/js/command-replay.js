@@ -118,6 +118,8 @@ export function createReplay({ liveRows, render }) {
   let frame = null; // { minute, sites } on screen, or null
   let failed = false;
   let served = null; // { minute, total }: tested that day up to the minute on screen
+  // The rows last given out: the tiles tell a changed row by its identity, and live pushes redraw them every second.
+  let given = new Map();
   const days = new Map(); // district day → { points, last, complete }: its history, as fetched
 
   const chosenMinute = () => minutesOf(day).start + index * MINUTE;
@@ -310,7 +312,7 @@ export function createReplay({ liveRows, render }) {
       const live = liveRows();
       for (const s of frame.sites) {
         const row = live.get(s.id);
-        rows.set(s.id, {
+        const replayed = {
           id: s.id,
           name: row?.name ?? '',
           nameEn: row?.nameEn ?? '',
@@ -322,8 +324,12 @@ export function createReplay({ liveRows, render }) {
           // Not recorded per minute: the tile leaves them out.
           openLanes: null,
           totalLanes: null,
-        });
+        };
+        const before = given.get(s.id);
+        const same = before && Object.keys(replayed).every((key) => Object.is(before[key], replayed[key]));
+        rows.set(s.id, same ? before : replayed);
       }
+      given = rows;
       return rows;
     },
 

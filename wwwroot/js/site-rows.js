@@ -96,12 +96,14 @@ export function createFieldVersions() {
 }
 
 // `entries` ([field, value] pairs of message number `n`) laid over `base`, each only where `versions`
-// finds it at least as new as the field held; whether any was taken (the row is then replaced in `rows`).
+// finds it at least as new as the field held; whether any value changed (the row is then replaced in `rows`).
+// A row is never changed in place: the screens tell a changed row from an unchanged one by its identity alone,
+// so a read that brings the values held keeps the rows, and the screens draw nothing.
 function layOver(rows, id, base, entries, n, versions) {
   const update = { ...base };
   let took = false;
   for (const [field, value] of entries) {
-    if (!versions.take(id, field, n)) continue;
+    if (!versions.take(id, field, n) || (base && Object.is(base[field], value))) continue;
     update[field] = value;
     took = true;
   }
