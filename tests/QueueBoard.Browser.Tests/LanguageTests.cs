@@ -45,7 +45,11 @@ public sealed partial class LanguageTests(BrowserFixture browser)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
     }
 
-    private static Task<string> VisibleTextAsync(IPage page) => page.EvaluateAsync<string>("() => document.body.innerText");
+    // Rows and tiles scrolled away are left out of layout, and with it out of innerText: laid out here, so that every one
+    // of them is checked, not only those on the screen.
+    private static Task<string> VisibleTextAsync(IPage page) => page.EvaluateAsync<string>(
+        "() => { for (const item of document.querySelectorAll('.site-row, .tile-list > li')) item.style.contentVisibility = 'visible'; " +
+        "return document.body.innerText; }");
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Cjk();
