@@ -11,8 +11,13 @@
 // both, for that style. Drive the district with the load harness and point this at its node:
 //   dotnet run bench/screen-cost.cs -- http://127.0.0.1:PORT/ [seconds=25] [slowdown=4] [turns=2] [DIR/wwwroot]
 //   dotnet run bench/screen-cost.cs -- http://127.0.0.1:PORT/command ...      (or /wall/SITE, a site's wall)
+//   dotnet run bench/screen-cost.cs -- --load http://127.0.0.1:PORT/ [seconds=4] ...   (the page's first seconds)
 using Microsoft.Playwright;
 
+// With --load, each turn opens the page with its CPU slowed from the start and measures how long its first row or tile
+// takes to come and the long tasks of its first seconds, instead of a window once it has settled.
+var load = args.Contains("--load");
+args = [.. args.Where(a => a != "--load")];
 var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5080/";
 var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 25;
 var slowdown = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4;
@@ -33,8 +38,6 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
     Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"],
 });
 
-Console.WriteLine("| page | rows or tiles | main thread busy | script | style | layout | long tasks | mean long task ms | longest ms |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
 var pages = new[]
 {
     (Name: "as served", Style: (string?)null, Older: (string?)null, Busy: new List<double>()),
@@ -42,6 +45,26 @@ var pages = new[]
         ? ("every row or tile laid out (baseline)", AllRowsLaidOut, null, [])
         : ($"scripts and styles of {olderTree} (baseline)", null, olderTree, []),
 };
+if (load)
+{
+    Console.WriteLine($"| page | first row or tile, ms from navigation | rows or tiles after {seconds} s | long tasks | longest ms |");
+    Console.WriteLine("|---|---|---|---|---|");
+    for (var turn = 0; turn < turns; turn++)
+    {
+        foreach (var (name, style, older, busy) in pages)
+        {
+            var (firstMs, rows, longTasks) = await LoadAsync(style, older);
+            busy.Add(longTasks.Length > 0 ? longTasks.Max() : 0);
+            Console.WriteLine($"| {name} | {firstMs:0} | {rows} | {string.Join(", ", longTasks.Select(t => $"{t:0}"))} | {(longTasks.Length > 0 ? longTasks.Max() : 0):0} |");
+        }
+    }
+
+    Console.WriteLine($"\nLongest task of the load, as served / baseline: {pages[0].Busy.Average() / pages[1].Busy.Average():0.00} (CPU slowed {slowdown}x, {turns} turns)");
+    return;
+}
+
+Console.WriteLine("| page | rows or tiles | main thread busy | script | style | layout | long tasks | mean long task ms | longest ms |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
 for (var turn = 0; turn < turns; turn++)
 {
     foreach (var (name, style, older, busy) in pages)
@@ -62,24 +85,7 @@ async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> Meas
     var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", BypassCSP = true });
     try
     {
-        if (older is not null)
-        {
-            // A file the older tree lacks is taken from the node.
-            await page.RouteAsync(IsScriptOrStyle, async route =>
-            {
-                var path = new Uri(route.Request.Url).AbsolutePath;
-                var file = Path.Combine(older, path.TrimStart('/'));
-                if (File.Exists(file))
-                {
-                    await route.FulfillAsync(new() { Path = file, ContentType = path.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "text/javascript" });
-                }
-                else
-                {
-                    await route.ContinueAsync();
-                }
-            });
-        }
-
+        await ServeOlderAsync(page, older);
         await page.GotoAsync(url);
         if (style is not null)
         {
@@ -111,6 +117,54 @@ async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> Meas
     finally
     {
         await page.CloseAsync();
+    }
+}
+
+async Task<(double FirstMs, int Rows, double[] LongTasks)> LoadAsync(string? style, string? older)
+{
+    var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", BypassCSP = true });
+    try
+    {
+        await ServeOlderAsync(page, older);
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = slowdown });
+        await page.AddInitScriptAsync("""
+            window.__longTasks = [];
+            new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+              .observe({ type: 'longtask', buffered: true });
+            """ + (style is null ? "" : $"document.addEventListener('DOMContentLoaded', () => {{ const s = document.createElement('style'); s.textContent = {System.Text.Json.JsonSerializer.Serialize(style)}; document.head.append(s); }});"));
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync(item, new() { Timeout = 60_000 });
+        var firstMs = await page.EvaluateAsync<double>("() => performance.now()");
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var longTasks = await page.EvaluateAsync<double[]>("() => window.__longTasks");
+        var rows = await page.EvaluateAsync<int>("selector => document.querySelectorAll(selector).length", item);
+        return (firstMs, rows, longTasks);
+    }
+    finally
+    {
+        await page.CloseAsync();
+    }
+}
+
+async Task ServeOlderAsync(IPage page, string? older)
+{
+    if (older is not null)
+    {
+        // A file the older tree lacks is taken from the node.
+        await page.RouteAsync(IsScriptOrStyle, async route =>
+        {
+            var path = new Uri(route.Request.Url).AbsolutePath;
+            var file = Path.Combine(older, path.TrimStart('/'));
+            if (File.Exists(file))
+            {
+                await route.FulfillAsync(new() { Path = file, ContentType = path.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "text/javascript" });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
     }
 }
 
