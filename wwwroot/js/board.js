@@ -18,7 +18,9 @@ import { freshnessLine, isStale, markStale } from './freshness.js';
 import { directionsUrl, haversineKm, locate } from './geo.js';
 import { getLang, initI18n, onLangChange, t, tNodes } from './i18n.js';
 import { createLive } from './live.js';
-import { createFieldVersions, mergeChanges, mergeRead, mergeRow, mergeRows as mergeInto } from './site-rows.js';
+import {
+  createFieldVersions, drawnFrom, mergeChanges, mergeRead, mergeRow, mergeRows as mergeInto,
+} from './site-rows.js';
 import {
   bestLane, isResting, isServing, laneShownStatus, nextOpeningText, restingText, siteBand,
 } from './site-state.js';
@@ -171,14 +173,12 @@ function renderRow(site, all, now) {
   const advice = adviceShortText(rowAdvice(site, band, all));
   // The open site's view shows advice drawn from the other rows, so their changes must reach it too.
   const detailAdvice = state.expandedId === site.id ? adviceText(betterNearby(detailOf(site.id), all)) : '';
-  const stale = isStale(site, now);
+  const stale = row.fresh.update(site, now);
   // The clock alone changes these, so the ticker compares them with what the row shows.
   const opening = nextOpeningText(site);
-  row.fresh.update(site, now);
   const lang = getLang();
-  // Rows are replaced, never changed in place, when a field moves: the same row object is the same row.
   const shown = [site, distance == null ? null : Math.round(distance * 100), lang, advice, detailAdvice, stale, opening];
-  if (row.shown?.every((value, i) => value === shown[i])) return row;
+  if (drawnFrom(row.shown, shown)) return row;
   row.shown = shown;
   row.stale = stale;
   row.opening = opening;

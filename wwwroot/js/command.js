@@ -18,7 +18,7 @@ import {
 } from './format.js';
 import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
-import { createReadGuard, mergeRows as mergeInto } from './site-rows.js';
+import { createReadGuard, drawnFrom, mergeRows as mergeInto } from './site-rows.js';
 import { attachOffline } from './offline.js';
 import { MinuteSeries } from './series.js';
 import { isResting, nextOpeningText, restingText, siteBand } from './site-state.js';
@@ -154,9 +154,8 @@ function renderTile(site, now) {
   const stale = isStale(site, now);
   const opening = nextOpeningText(site);
   const lang = getLang();
-  // Rows are replaced, never changed in place, when a field moves: the same row object is the same row.
   const shown = [site, lang, stale, opening];
-  if (tile.shown?.every((value, i) => value === shown[i])) return tile.li;
+  if (drawnFrom(tile.shown, shown)) return tile.li;
   tile.shown = shown;
   const className = `site-tile band-${band}${stale ? ' is-stale' : ''}`;
   if (tile.a.className !== className) tile.a.className = className;

@@ -16,20 +16,23 @@ export function ageOf(site, now = serverNow()) {
   return Number.isNaN(at) ? null : Math.max(0, now - at);
 }
 
-export function isStale(site, now = serverNow()) {
+// `ageNow()` gives the site's age, asked only when the verdict turns on it: most sites are decided without the time.
+function staleGiven(site, ageNow) {
   if (!site) return false;
   if (site.stale === true) return true;
   // Like the server, only an open site goes stale: a closed or resting one has nothing to report.
   if (site.open !== true || site.withinHours === false) return false;
-  const age = ageOf(site, now);
+  const age = ageNow();
   return age != null && age >= silentAfterMinutes() * MINUTE;
 }
 
+export function isStale(site, now = serverNow()) {
+  return staleGiven(site, () => ageOf(site, now));
+}
+
 // "3 分钟前更新" / "updated 3 min ago", by the minute: seconds ticking on every row would distract more than they tell.
-export function ageText(site, now = serverNow()) {
-  const age = ageOf(site, now);
-  if (age == null) return '';
-  return t('fresh.updated', { ago: fmtAgo(Math.floor(age / MINUTE) * MINUTE) });
+function ageWords(age) {
+  return age == null ? '' : t('fresh.updated', { ago: fmtAgo(Math.floor(age / MINUTE) * MINUTE) });
 }
 
 // A line with the age, and the words when the numbers may be out of date; `update(site)` on every render and tick
@@ -47,12 +50,12 @@ export function freshnessLine({ testid, tag = 'span', className = '' }) {
   return {
     el,
     update(site, now = serverNow()) {
-      const stale = isStale(site, now);
       const ms = ageOf(site, now);
+      const stale = staleGiven(site, () => ms);
       const key = `${ms == null ? '' : Math.floor(ms / MINUTE)} ${stale} ${getLang()}`;
       if (key === shown) return stale;
       shown = key;
-      setText(age, ageText(site, now));
+      setText(age, ageWords(ms));
       setText(words, stale ? t('fresh.stale') : '');
       if (note.hidden === stale) note.hidden = !stale;
       markStale(el, stale);

@@ -95,6 +95,12 @@ export function createFieldVersions() {
   };
 }
 
+// Whether a screen's row or tile last drew from these same inputs. A row is replaced, never changed in place, when a
+// field moves (see layOver), so the same row object is the same row.
+export function drawnFrom(previous, inputs) {
+  return previous != null && previous.length === inputs.length && previous.every((value, i) => value === inputs[i]);
+}
+
 // `entries` ([field, value] pairs of message number `n`) laid over `base`, each only where `versions`
 // finds it at least as new as the field held; whether any value changed (the row is then replaced in `rows`).
 // A row is never changed in place: the screens tell a changed row from an unchanged one by its identity alone,
