@@ -54,8 +54,8 @@ if (load)
         foreach (var (name, style, older, busy) in pages)
         {
             var (firstMs, rows, longTasks) = await LoadAsync(style, older);
-            busy.Add(longTasks.Length > 0 ? longTasks.Max() : 0);
-            Console.WriteLine($"| {name} | {firstMs:0} | {rows} | {string.Join(", ", longTasks.Select(t => $"{t:0}"))} | {(longTasks.Length > 0 ? longTasks.Max() : 0):0} |");
+            busy.Add(longTasks.DefaultIfEmpty().Max());
+            Console.WriteLine($"| {name} | {firstMs:0} | {rows} | {string.Join(", ", longTasks.Select(t => $"{t:0}"))} | {longTasks.DefaultIfEmpty().Max():0} |");
         }
     }
 
@@ -73,7 +73,7 @@ for (var turn = 0; turn < turns; turn++)
         busy.Add(m["TaskDuration"]);
         Console.WriteLine(
             $"| {name} | {rows} | {Share("TaskDuration")} | {Share("ScriptDuration")} | {Share("RecalcStyleDuration")} | {Share("LayoutDuration")} " +
-            $"| {longTasks.Length} | {(longTasks.Length > 0 ? longTasks.Average() : 0):0} | {(longTasks.Length > 0 ? longTasks.Max() : 0):0} |");
+            $"| {longTasks.Length} | {longTasks.DefaultIfEmpty().Average():0} | {longTasks.DefaultIfEmpty().Max():0} |");
         string Share(string key) => $"{m[key] / seconds * 100:0.0}%";
     }
 }
@@ -82,27 +82,14 @@ Console.WriteLine($"\nMain thread busy, as served / baseline: {pages[0].Busy.Ave
 
 async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> MeasureAsync(string? style, string? older)
 {
-    var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", BypassCSP = true });
+    var page = await OpenAsync(style, older);
     try
     {
-        await ServeOlderAsync(page, older);
         await page.GotoAsync(url);
-        if (style is not null)
-        {
-            await page.AddStyleTagAsync(new() { Content = style });
-        }
-
         await page.WaitForSelectorAsync(item, new() { Timeout = 60_000 });
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Performance.enable");
         await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = slowdown });
-        await page.EvaluateAsync("""
-            () => {
-              window.__longTasks = [];
-              new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
-                .observe({ type: 'longtask' });
-            }
-            """);
 
         // The page's first read and render are not what is measured.
         await Task.Delay(3000);
@@ -110,8 +97,7 @@ async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> Meas
         await page.EvaluateAsync("() => { window.__longTasks.length = 0; }");
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var after = await MetricsAsync(cdp);
-        var longTasks = await page.EvaluateAsync<double[]>("() => window.__longTasks");
-        var rows = await page.EvaluateAsync<int>("selector => document.querySelectorAll(selector).length", item);
+        var (rows, longTasks) = await ReadAsync(page);
         return (rows, after.ToDictionary(kv => kv.Key, kv => kv.Value - before.GetValueOrDefault(kv.Key)), longTasks);
     }
     finally
@@ -122,23 +108,16 @@ async Task<(int Rows, Dictionary<string, double> Used, double[] LongTasks)> Meas
 
 async Task<(double FirstMs, int Rows, double[] LongTasks)> LoadAsync(string? style, string? older)
 {
-    var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", BypassCSP = true });
+    var page = await OpenAsync(style, older);
     try
     {
-        await ServeOlderAsync(page, older);
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = slowdown });
-        await page.AddInitScriptAsync("""
-            window.__longTasks = [];
-            new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
-              .observe({ type: 'longtask', buffered: true });
-            """ + (style is null ? "" : $"document.addEventListener('DOMContentLoaded', () => {{ const s = document.createElement('style'); s.textContent = {System.Text.Json.JsonSerializer.Serialize(style)}; document.head.append(s); }});"));
         await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync(item, new() { Timeout = 60_000 });
         var firstMs = await page.EvaluateAsync<double>("() => performance.now()");
         await Task.Delay(TimeSpan.FromSeconds(seconds));
-        var longTasks = await page.EvaluateAsync<double[]>("() => window.__longTasks");
-        var rows = await page.EvaluateAsync<int>("selector => document.querySelectorAll(selector).length", item);
+        var (rows, longTasks) = await ReadAsync(page);
         return (firstMs, rows, longTasks);
     }
     finally
@@ -146,6 +125,24 @@ async Task<(double FirstMs, int Rows, double[] LongTasks)> LoadAsync(string? sty
         await page.CloseAsync();
     }
 }
+
+// A page at the screen's size, serving the older tree if one was given, that notes its long tasks from its start and
+// takes the baseline's style as soon as it has a head.
+async Task<IPage> OpenAsync(string? style, string? older)
+{
+    var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", BypassCSP = true });
+    await ServeOlderAsync(page, older);
+    await page.AddInitScriptAsync("""
+        window.__longTasks = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+          .observe({ type: 'longtask', buffered: true });
+        """ + (style is null ? "" : $"document.addEventListener('DOMContentLoaded', () => {{ const s = document.createElement('style'); s.textContent = {System.Text.Json.JsonSerializer.Serialize(style)}; document.head.append(s); }});"));
+    return page;
+}
+
+async Task<(int Rows, double[] LongTasks)> ReadAsync(IPage page) => (
+    await page.EvaluateAsync<int>("selector => document.querySelectorAll(selector).length", item),
+    await page.EvaluateAsync<double[]>("() => window.__longTasks"));
 
 async Task ServeOlderAsync(IPage page, string? older)
 {
