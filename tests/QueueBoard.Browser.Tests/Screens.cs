@@ -15,6 +15,17 @@ public static class Screens
     public static ILocator LaneQueue(IPage wall, string laneId) =>
         wall.Locator($"[data-testid=lane-tile][data-lane-id='{laneId}'] [data-testid=lane-queue]");
 
+    /// <summary>
+    /// Runs <paramref name="script"/> in the resident board's page, where the modules it imports are served: for tests
+    /// of the pages' shared modules on their own.
+    /// </summary>
+    public static async Task<System.Text.Json.JsonElement> RunOnTheBoardPageAsync(this BrowserHost browser, string script)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        return await page.EvaluateAsync<System.Text.Json.JsonElement>(script);
+    }
+
     public static async Task SignInAsync(IPage lead, string siteId, string code)
     {
         await lead.GotoAsync($"/lead/{siteId}");

@@ -15,7 +15,7 @@ public sealed class SiteRowsTests(BrowserFixture browser)
     [Fact]
     public async Task A_message_overtaken_by_a_newer_one_never_puts_an_older_value_back()
     {
-        var result = await OnTheBoardPage(
+        var result = await browser.RunOnTheBoardPageAsync(
             """
             async () => {
               const { createFieldVersions, mergeChanges, mergeRead } = await import('/js/site-rows.js');
@@ -51,7 +51,7 @@ public sealed class SiteRowsTests(BrowserFixture browser)
     [Fact]
     public async Task A_read_answered_after_a_push_of_its_rows_does_not_put_their_older_values_back()
     {
-        var result = await OnTheBoardPage(
+        var result = await browser.RunOnTheBoardPageAsync(
             """
             async () => {
               const { createReadGuard, mergeRows } = await import('/js/site-rows.js');
@@ -85,7 +85,7 @@ public sealed class SiteRowsTests(BrowserFixture browser)
     [Fact]
     public async Task A_packed_row_is_laid_over_the_site_at_its_place_in_the_read_with_its_age_as_the_instant_it_names()
     {
-        var result = await OnTheBoardPage(
+        var result = await browser.RunOnTheBoardPageAsync(
             """
             async () => {
               const { createFieldVersions, mergeChanges, mergeRead } = await import('/js/site-rows.js');
@@ -113,13 +113,5 @@ public sealed class SiteRowsTests(BrowserFixture browser)
         Assert.Equal(
             ["2026-12-06T03:00:00.250Z", "4", "2026-12-06T03:00:00.500Z", "7", "2026-12-06T03:00:00.460Z", "2", "5", "2026-12-06T03:00:00.500Z", "9", "7"],
             result.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Number ? v.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : v.GetString()));
-    }
-
-    /// <summary>Runs <paramref name="script"/> in the resident board's page, where the modules it imports are served.</summary>
-    private async Task<JsonElement> OnTheBoardPage(string script)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/");
-        return await page.EvaluateAsync<JsonElement>(script);
     }
 }

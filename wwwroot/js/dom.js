@@ -65,26 +65,51 @@ export function slot() {
   };
 }
 
-// Children of `parent` become exactly `nodes`, in order, moving only what is out of place,
-// so that focus and scroll position survive live re-sorting.
+// Children of `parent` become exactly `nodes`, in order, so that focus and scroll position survive live re-sorting. The
+// longest run of children already in the right order among themselves stays put and only the others move: at a
+// district's peak a thousand rows re-sort every second, and moving every child between a row's old place and its new
+// one (one row dropping down the list moved hundreds) made the browser work through each move.
 export function reconcileChildren(parent, nodes) {
   const active = document.activeElement;
   const hadFocus = active && parent.contains(active) ? active : null;
   const keep = new Set(nodes);
+  const places = new Map();
   for (const child of [...parent.children]) {
-    if (!keep.has(child)) child.remove();
+    if (keep.has(child)) places.set(child, places.size);
+    else child.remove();
   }
-  let cursor = parent.firstElementChild;
-  for (const node of nodes) {
-    if (node === cursor) {
-      cursor = cursor.nextElementSibling;
-    } else {
-      parent.insertBefore(node, cursor);
-    }
+  const staying = inOrderAlready(nodes.map((node) => places.get(node) ?? -1));
+  let next = null;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    if (!staying[i]) parent.insertBefore(nodes[i], next);
+    next = nodes[i];
   }
   if (hadFocus && hadFocus.isConnected && document.activeElement !== hadFocus) {
     hadFocus.focus({ preventScroll: true });
   }
+}
+
+// For each of `places` (a node's current place, or -1 when it is new), whether it belongs to one longest increasing run
+// of places: those nodes are already in order among themselves. Patience sorting, n log n.
+function inOrderAlready(places) {
+  const tails = []; // tails[k]: index into places of the smallest last place of a run of length k + 1
+  const before = new Int32Array(places.length).fill(-1);
+  for (let i = 0; i < places.length; i++) {
+    const place = places[i];
+    if (place < 0) continue;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (places[tails[mid]] < place) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) before[i] = tails[low - 1];
+    tails[low] = i;
+  }
+  const staying = new Array(places.length).fill(false);
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = before[i]) staying[i] = true;
+  return staying;
 }
 
 export function siteIdFromPath(prefix) {
