@@ -5,7 +5,9 @@ import { bandMark, num, statusMark } from './bands.js';
 import { bestTimeSection } from './best-time.js';
 import { serverNow } from './clock.js';
 import { loadDistrictZone, onZoneChange } from './district-zone.js';
-import { h, reconcileChildren, setAttr, setText, slot } from './dom.js';
+import {
+  buildInRounds, h, reconcileChildren, setAttr, setText, slot,
+} from './dom.js';
 import {
   accuracyText, breakText, briefRangeText, greenRange, laneRange, likelyText, rangeText, siteRange,
 } from './estimates.js';
@@ -239,29 +241,15 @@ function waitWords(key, minutes, range) {
   return range ? tNodes('wait.withRange', { n, range: rangeText(range) }) : tNodes(key, { n });
 }
 
-// A district's board is a thousand rows: built in one task on a phone's first read, they held its page for half a
-// second before any showed. Rows not built yet are built a few screens at a time, in the list's order, and the list
-// shows those built so far.
-const NEW_ROWS_PER_TASK = 40;
-let buildingRows = null;
+// A district's board is a thousand rows; a phone builds a few screens of them a task (dom.js).
+const rowRound = buildInRounds(40, () => renderList());
 
 function renderList() {
   const now = serverNow();
   const sites = visibleSites(now);
   // Advice weighs every site, not only those the filters show: a resident can walk to any of them.
   const all = [...state.sites.values()];
-  let budget = NEW_ROWS_PER_TASK;
-  const nodes = [];
-  for (const site of sites) {
-    if (!rows.has(site.id) && budget-- <= 0) continue;
-    nodes.push(renderRow(site, all, now).li);
-  }
-  if (nodes.length < sites.length) {
-    buildingRows ??= setTimeout(() => {
-      buildingRows = null;
-      renderList();
-    }, 0);
-  }
+  const nodes = rowRound()(sites, (site) => rows.has(site.id), (site) => renderRow(site, all, now).li);
   reconcileChildren(el.list, nodes);
   renderState(sites);
   renderSummary(sites, false);

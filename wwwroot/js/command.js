@@ -10,7 +10,9 @@ import { createCommandAdmin } from './command-admin.js';
 import { createAlertPanel } from './command-alerts.js';
 import { createReplay } from './command-replay.js';
 import { loadDistrictZone, onZoneChange } from './district-zone.js';
-import { h, reconcileChildren, setAttr, setText, slot } from './dom.js';
+import {
+  buildInRounds, h, reconcileChildren, setAttr, setText, slot,
+} from './dom.js';
 import { likelyText, rangeText, siteRange } from './estimates.js';
 import { isStale, markStale } from './freshness.js';
 import {
@@ -216,9 +218,14 @@ function groupEl(area) {
   return g;
 }
 
+// A wall of 1920x1080 shows about sixty tiles of a district's thousand; the rest are built a few screens a task (dom.js).
+const tileRound = buildInRounds(80, () => renderSites());
+
 function renderSites() {
   const now = serverNow();
   const visible = [...viewRows().values()].filter((s) => !state.area || s.area === state.area).sort(compareWorst);
+  const take = tileRound();
+  const tilesOf = (sites) => take(sites, (site) => tiles.has(site.id), (site) => renderTile(site, now));
   if (state.grouped) {
     const groups = new Map();
     for (const s of visible) {
@@ -231,7 +238,7 @@ function renderSites() {
       const open = sites.filter((s) => bandOf(s) !== 'closed').length;
       setText(g.name, areaName(area) || t('command.noArea'));
       setText(g.count, t('command.areaCount', { open: fmtInt(open), total: fmtInt(sites.length) }));
-      reconcileChildren(g.list, sites.map((site) => renderTile(site, now)));
+      reconcileChildren(g.list, tilesOf(sites));
       return g.section;
     });
     reconcileChildren(el.tiles, sections);
@@ -241,7 +248,7 @@ function renderSites() {
       list = h('ul', { class: 'tile-list' });
       el.tiles.replaceChildren(list);
     }
-    reconcileChildren(list, visible.map((site) => renderTile(site, now)));
+    reconcileChildren(list, tilesOf(visible));
   }
   let message = null;
   if (replay.active) message = replay.message() ?? (visible.length === 0 ? t('command.noSitesInArea') : null);

@@ -65,6 +65,32 @@ export function slot() {
   };
 }
 
+// A district's thousand rows or tiles, built in one task at a page's first read, held a slow device's page for a third of
+// a second or more before any showed. Each render asks for a round (`nextRound()`), which builds at most `perRound` new
+// items across all its lists, in their order, and leaves out the rest; while any was left out, `again` runs on a later
+// task to build the next few, so the first screen shows at once and the page stays answerable meanwhile.
+export function buildInRounds(perRound, again) {
+  let pending = null;
+  return function nextRound() {
+    let budget = perRound;
+    // The nodes of `items` to show this round: every one already built (`isBuilt`), and new ones while the budget lasts.
+    return (items, isBuilt, build) => {
+      const nodes = [];
+      for (const item of items) {
+        if (!isBuilt(item) && budget-- <= 0) continue;
+        nodes.push(build(item));
+      }
+      if (nodes.length < items.length) {
+        pending ??= setTimeout(() => {
+          pending = null;
+          again();
+        }, 0);
+      }
+      return nodes;
+    };
+  };
+}
+
 // Children of `parent` become exactly `nodes`, in order, so that focus and scroll position survive live re-sorting. The
 // longest run of children already in the right order among themselves stays put and only the others move: at a
 // district's peak a thousand rows re-sort every second, and moving every child between a row's old place and its new
