@@ -27,6 +27,7 @@ import { isResting, nextOpeningText, restingText, siteBand } from './site-state.
 import { keepAwake } from './wakelock.js';
 
 const WINDOW_MINUTES = 120;
+const LIVE_POINT_EVERY_MS = 5000;
 const VIEW_KEY = 'qb.command.view';
 // A site resting outside its hours is expected to be shut: one closed within its hours is the problem, and comes first.
 const RANK = { ...BAND_RANK, resting: BAND_RANK.closed + 1 };
@@ -294,26 +295,42 @@ const alertPanel = createAlertPanel({
 // ---- district trend charts, sampled client-side once a minute ----
 
 const chartFont = () => Math.max(12, Math.round(window.innerHeight / 70));
-// The two charts share the column's width: four time labels each fit without overlapping.
-const throughputChart = createLineChart(document.getElementById('throughput-chart'), {
-  fontSize: chartFont(), legend: false, timeTicks: 4,
-  series: [{ label: t('command.throughputSeries'), color: COLORS.throughput, fill: true }],
-});
-const queueChart = createLineChart(document.getElementById('queue-chart'), {
-  fontSize: chartFont(), legend: false, timeTicks: 4,
-  series: [{ label: t('command.queueSeries'), color: COLORS.queue, fill: true }],
-});
-const throughputSeries = new MinuteSeries(throughputChart, WINDOW_MINUTES);
-const queueSeries = new MinuteSeries(queueChart, WINDOW_MINUTES);
+// Built in a task of their own once the page's reads are on their way (two charts hold a slow screen's page for a
+// fifth of a second), or by whatever needs them first.
+let chartSet = null;
+
+function charts() {
+  chartSet ??= createCharts();
+  return chartSet;
+}
+
+function createCharts() {
+  // The two charts share the column's width: four time labels each fit without overlapping.
+  const throughputChart = createLineChart(document.getElementById('throughput-chart'), {
+    fontSize: chartFont(), legend: false, timeTicks: 4,
+    series: [{ label: t('command.throughputSeries'), color: COLORS.throughput, fill: true }],
+  });
+  const queueChart = createLineChart(document.getElementById('queue-chart'), {
+    fontSize: chartFont(), legend: false, timeTicks: 4,
+    series: [{ label: t('command.queueSeries'), color: COLORS.queue, fill: true }],
+  });
+  return {
+    charts: [throughputChart, queueChart],
+    throughput: new MinuteSeries(throughputChart, WINDOW_MINUTES),
+    queue: new MinuteSeries(queueChart, WINDOW_MINUTES),
+  };
+}
+
 let chartsUpTo = null; // the replayed minute's clock text while replay has the charts, else null
 let liveCharts = null; // the live points, kept while replay has the charts
 
 // `points`: [{minute (epoch ms), served, queueLength}], oldest first; the series keep the last 2 hours of them.
 function fillCharts(points) {
-  throughputSeries.reset(points.map((p) => ({ minute: p.minute, values: [p.served] })));
-  queueSeries.reset(points.map((p) => ({ minute: p.minute, values: [p.queueLength] })));
-  throughputSeries.render();
-  queueSeries.render();
+  const { throughput, queue } = charts();
+  throughput.reset(points.map((p) => ({ minute: p.minute, values: [p.served] })));
+  queue.reset(points.map((p) => ({ minute: p.minute, values: [p.queueLength] })));
+  throughput.render();
+  queue.render();
 }
 
 function renderChartTitles() {
@@ -326,7 +343,7 @@ function renderChartTitles() {
 
 // Replay borrows the charts for the two hours up to its minute (points null: not loaded).
 function showReplayCharts(points, upTo) {
-  liveCharts ??= [throughputSeries.points(), queueSeries.points()];
+  liveCharts ??= [charts().throughput.points(), charts().queue.points()];
   chartsUpTo = upTo;
   fillCharts(points ?? []);
   renderChartTitles();
@@ -346,10 +363,13 @@ function sample() {
   const o = state.overview;
   if (!o || replay.active) return;
   const minute = currentMinute();
-  throughputSeries.upsert(minute, [o.throughputPerMinute]);
-  queueSeries.upsert(minute, [o.queueLength]);
-  throughputSeries.render();
-  queueSeries.render();
+  const { throughput, queue } = charts();
+  throughput.upsert(minute, [o.throughputPerMinute]);
+  queue.upsert(minute, [o.queueLength]);
+  // The minute in progress moves with every overview push, each second at a district's peak; a two-hour trend shows
+  // it just as well drawn every few seconds, and each draw lays both charts out again.
+  throughput.renderSoon(LIVE_POINT_EVERY_MS);
+  queue.renderSoon(LIVE_POINT_EVERY_MS);
 }
 
 function applyOverview(overview) {
@@ -384,13 +404,13 @@ function renderView() {
 function backToLive() {
   chartsUpTo = null;
   if (liveCharts) {
-    throughputSeries.reset(liveCharts[0]);
-    queueSeries.reset(liveCharts[1]);
+    charts().throughput.reset(liveCharts[0]);
+    charts().queue.reset(liveCharts[1]);
     liveCharts = null;
   }
   sample();
-  throughputSeries.render();
-  queueSeries.render();
+  charts().throughput.render();
+  charts().queue.render();
   renderChartTitles();
   renderView();
   loadHistory().catch(() => {});
@@ -459,6 +479,7 @@ live.watch('WatchBoard');
 live.watch('WatchOverview');
 renderSites();
 loadAll().catch(() => {});
+setTimeout(charts, 0);
 
 onLangChange(() => {
   tickClock();
@@ -467,9 +488,10 @@ onLangChange(() => {
   renderSites();
   alertPanel.relabel();
   renderChartTitles();
+  const { charts: [throughputChart, queueChart], throughput, queue } = charts();
   setSeriesLabels(throughputChart, [t('command.throughputSeries')]);
   setSeriesLabels(queueChart, [t('command.queueSeries')]);
-  for (const s of [throughputSeries, queueSeries]) {
+  for (const s of [throughput, queue]) {
     s.relabel();
     s.render();
   }
@@ -478,14 +500,14 @@ onLangChange(() => {
 // The clock and the charts' minutes are written in the district's zone.
 onZoneChange(() => {
   tickClock();
-  for (const s of [throughputSeries, queueSeries]) {
+  for (const s of [charts().throughput, charts().queue]) {
     s.relabel();
     s.render();
   }
 });
 
 window.addEventListener('resize', () => {
-  for (const c of [throughputChart, queueChart]) {
+  for (const c of charts().charts) {
     const size = chartFont();
     for (const axis of Object.values(c.options.scales)) axis.ticks.font.size = size;
     c.update('none');

@@ -71,7 +71,20 @@ export class MinuteSeries {
     return this.minutes[this.minutes.length - 1];
   }
 
+  // Draws the chart now.
   render() {
+    clearTimeout(this.drawLater);
+    this.drawLater = null;
+    this.drawnAt = performance.now();
     this.chart.update('none');
+  }
+
+  // Draws the chart at most once every `everyMs`, the last change included: for a live point that moves with every
+  // push, where each draw lays the whole chart out again.
+  renderSoon(everyMs) {
+    if (this.drawLater) return;
+    const wait = this.drawnAt + everyMs - performance.now();
+    if (wait > 0) this.drawLater = setTimeout(() => this.render(), wait);
+    else this.render();
   }
 }
