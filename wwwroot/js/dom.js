@@ -25,10 +25,17 @@ function append(el, children) {
   }
 }
 
-// Writing only on change keeps screen readers and layout from reacting to identical pushes.
+// Writing only on change keeps screen readers and layout from reacting to identical pushes. An element that holds one
+// piece of text has that text node's data compared and written: a live screen writes thousands of numbers a second,
+// and reading `textContent` builds a string while writing it replaces the node. Empty text leaves no node, for `:empty`.
 export function setText(el, text) {
   const value = text == null ? '' : String(text);
-  if (el.textContent !== value) el.textContent = value;
+  const only = el.firstChild;
+  if (value !== '' && only && only === el.lastChild && only.nodeType === Node.TEXT_NODE) {
+    if (only.data !== value) only.data = value;
+  } else if (el.textContent !== value) {
+    el.textContent = value;
+  }
 }
 
 export function setAttr(el, name, value) {

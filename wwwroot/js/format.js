@@ -21,7 +21,11 @@ export const DASH = '—';
 
 // Ungrouped: site-level counts stay short, and screens and scripts read them as plain digits.
 export function fmtInt(n) {
-  return n == null || Number.isNaN(n) ? DASH : formatter('int', { maximumFractionDigits: 0, useGrouping: false }).format(n);
+  if (n == null || Number.isNaN(n)) return DASH;
+  // Both languages write whole numbers in ASCII digits: screens write thousands of them a second, and a formatter's
+  // call costs far more than the number's own string.
+  if (Number.isSafeInteger(n) && !Object.is(n, -0)) return String(n);
+  return formatter('int', { maximumFractionDigits: 0, useGrouping: false }).format(n);
 }
 
 // Grouped, for district totals that run into the hundreds of thousands.
