@@ -92,29 +92,6 @@ public sealed class PageTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_command_centres_charts_draw_the_districts_trend_up_to_the_minute_in_progress()
-    {
-        var page = await browser.NewPageAsync(1920, 1080);
-        await page.GotoAsync("/command");
-        await Expect(page.GetByTestId("site-tile").First).ToBeVisibleAsync();
-
-        // The queue chart's last point is the district's queue now, as the totals above it say, and both charts have
-        // drawn every point they hold (a chart draws its points' elements only when it is drawn).
-        await page.WaitForFunctionAsync(
-            """
-            () => {
-              const charts = ['throughput-chart', 'queue-chart'].map((id) => Chart.getChart(document.getElementById(id)));
-              if (charts.some((chart) => !chart || chart.data.labels.length === 0)) return false;
-              const queue = charts[1].data.datasets[0].data;
-              return queue.at(-1) === Number(document.getElementById('total-queue').dataset.value)
-                && charts.every((chart) => chart.getDatasetMeta(0).data.length === chart.data.labels.length);
-            }
-            """,
-            null,
-            new() { Timeout = 20_000 });
-    }
-
-    [Fact]
     public async Task The_lead_console_signs_in_with_a_lead_code_and_shows_every_lane()
     {
         var code = await browser.App.Admin().NewLeadCodeAsync(DemoSite);

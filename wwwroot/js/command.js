@@ -27,7 +27,6 @@ import { isResting, nextOpeningText, restingText, siteBand } from './site-state.
 import { keepAwake } from './wakelock.js';
 
 const WINDOW_MINUTES = 120;
-const LIVE_POINT_EVERY_MS = 5000;
 const VIEW_KEY = 'qb.command.view';
 // A site resting outside its hours is expected to be shut: one closed within its hours is the problem, and comes first.
 const RANK = { ...BAND_RANK, resting: BAND_RANK.closed + 1 };
@@ -366,10 +365,8 @@ function sample() {
   const { throughput, queue } = charts();
   throughput.upsert(minute, [o.throughputPerMinute]);
   queue.upsert(minute, [o.queueLength]);
-  // The minute in progress moves with every overview push, each second at a district's peak; a two-hour trend shows
-  // it just as well drawn every few seconds, and each draw lays both charts out again.
-  throughput.renderSoon(LIVE_POINT_EVERY_MS);
-  queue.renderSoon(LIVE_POINT_EVERY_MS);
+  throughput.renderSoon();
+  queue.renderSoon();
 }
 
 function applyOverview(overview) {

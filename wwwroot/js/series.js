@@ -2,6 +2,8 @@
 // memory. The arrays are the chart's own (mutated in place) so the chart is never recreated.
 import { fmtClock } from './format.js';
 
+const LIVE_DRAW_EVERY_MS = 5000;
+
 export class MinuteSeries {
   constructor(chart, cap = 120) {
     this.chart = chart;
@@ -79,11 +81,12 @@ export class MinuteSeries {
     this.chart.update('none');
   }
 
-  // Draws the chart at most once every `everyMs`, the last change included: for a live point that moves with every
-  // push, where each draw lays the whole chart out again.
-  renderSoon(everyMs) {
+  // Draws the chart at most once every few seconds, the last change included: for the minute in progress, which moves
+  // with every push (each second at a district's peak) where each draw lays the whole chart out again, and which a
+  // chart of hours shows just as well drawn that often.
+  renderSoon() {
     if (this.drawLater) return;
-    const wait = this.drawnAt + everyMs - performance.now();
+    const wait = this.drawnAt + LIVE_DRAW_EVERY_MS - performance.now();
     if (wait > 0) this.drawLater = setTimeout(() => this.render(), wait);
     else this.render();
   }

@@ -335,7 +335,8 @@ async function loadHistory(minutes = HISTORY_MINUTES) {
     minuteState.baseline = site.servedToday - last.served;
   }
   if (site) trackMinute(site);
-  else series.render();
+  // A history read (at load, after a gap) is news in itself: drawn at once, not with the minute in progress.
+  series.render();
 }
 
 function trackMinute(detail) {
@@ -353,7 +354,7 @@ function trackMinute(detail) {
   }
   minuteState.lastServedToday = detail.servedToday;
   series.upsert(minute, [detail.queueLength, served]);
-  series.render();
+  series.renderSoon();
 }
 
 // ---- clock and minute roll-over ----

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using QueueBoard.Testing;
+using static Microsoft.Playwright.Assertions;
+using static QueueBoard.Testing.Api;
+
+namespace QueueBoard.Browser.Tests;
+
+/// <summary>
+/// The trend charts of the site wall and the command centre take every push into their data but draw the minute in
+/// progress at most every few seconds (a chart lays itself out whole on each draw): what they draw still catches up
+/// with the queue the page shows above them. Read from what the chart last drew, not from its data.
+/// </summary>
+[Collection(BrowserApartCollection.Name)]
+public sealed class ChartTests(QuietBrowserFixture browser)
+{
+    // Longer than a chart waits to draw the minute in progress, with room for the push.
+    private static readonly PageWaitForFunctionOptions DrawnSoon = new() { Timeout = 20_000 };
+
+    [Fact]
+    public async Task The_wall_and_command_charts_draw_a_queue_that_moved_up_to_the_queue_shown()
+    {
+        using var admin = browser.App.Admin();
+        var siteId = NewSiteId();
+        await admin.CreateSiteAsync(siteId);
+        (await admin.PostEventsAsync(siteId, Status("1", "open"), Arrived("1", 7))).EnsureSuccessStatusCode();
+
+        var wall = await browser.NewPageAsync(1920, 1080);
+        await wall.GotoAsync($"/wall/{siteId}");
+        var command = await browser.NewPageAsync(1920, 1080);
+        await command.GotoAsync("/command");
+        await Expect(wall.GetByTestId("site-queue")).ToHaveAttributeAsync("data-value", "7");
+        await DrawnAsync(wall, "trend-chart", "site-queue");
+        await DrawnAsync(command, "queue-chart", "total-queue");
+
+        (await admin.PostEventsAsync(siteId, Arrived("1", 5))).EnsureSuccessStatusCode();
+
+        await Expect(wall.GetByTestId("site-queue")).ToHaveAttributeAsync("data-value", "12");
+        await DrawnAsync(wall, "trend-chart", "site-queue");
+        await DrawnAsync(command, "queue-chart", "total-queue");
+    }
+
+    /// <summary>Waits until the queue series of the chart on <paramref name="canvas"/> was last drawn ending at <paramref name="figure"/>'s value.</summary>
+    private static async Task DrawnAsync(IPage page, string canvas, string figure) => await page.WaitForFunctionAsync(
+        """
+        ([canvas, figure]) => {
+          const chart = Chart.getChart(document.getElementById(canvas));
+          const meta = chart?.getDatasetMeta(0);
+          if (!meta || meta.data.length === 0) return false;
+          const shown = document.querySelector(`[data-testid=${figure}]`).dataset.value;
+          return shown !== '' && meta.controller.getParsed(meta.data.length - 1).y === Number(shown);
+        }
+        """,
+        new object[] { canvas, figure },
+        DrawnSoon);
+}
