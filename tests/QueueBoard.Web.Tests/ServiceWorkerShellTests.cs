@@ -9,8 +9,6 @@ namespace QueueBoard.Web.Tests;
 /// </summary>
 public sealed partial class ServiceWorkerShellTests
 {
-    private static readonly string Js = Path.Combine(RepositoryPaths.Root, "wwwroot", "js");
-
     [Fact]
     public void Every_module_the_lead_console_imports_is_cached_for_an_offline_reload()
     {
@@ -20,29 +18,11 @@ public sealed partial class ServiceWorkerShellTests
             .Where(name => name.Length > 0)
             .ToHashSet();
 
-        var needed = new SortedSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(["lead"]);
-        while (pending.TryPop(out var module))
-        {
-            if (!needed.Add(module))
-            {
-                continue;
-            }
-
-            foreach (Match import in Imports().Matches(File.ReadAllText(Path.Combine(Js, module + ".js"))))
-            {
-                var path = Path.GetRelativePath(Js, Path.GetFullPath(Path.Combine(Js, Path.GetDirectoryName(module)!, import.Groups[1].Value)));
-                pending.Push(path[..^3].Replace('\\', '/'));
-            }
-        }
-
+        var needed = ModuleImports.Closure("lead");
         var missing = needed.Where(module => !cached.Contains(module)).ToList();
         Assert.True(missing.Count == 0, $"sw.js does not cache: {string.Join(", ", missing)}");
     }
 
     [GeneratedRegex(@"\.\.\.\[([^\]]*)\]\.map\(\(name\) => `/js/\$\{name\}\.js`\)")]
     private static partial Regex ShellNames();
-
-    [GeneratedRegex(@"from\s+'(\./[^']+\.js)'")]
-    private static partial Regex Imports();
 }
