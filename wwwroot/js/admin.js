@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { h, reconcileChildren, saveFile, setAttr, setText } from './dom.js';
 import {
-  areaName, fmtInt, searchKey, siteName,
+  areaName, compareText, fmtInt, searchKey, siteName,
 } from './format.js';
 import { recentDays } from './district-days.js';
 import { loadDistrictZone, onZoneChange } from './district-zone.js';
@@ -194,9 +194,8 @@ function renderRow(site) {
 }
 
 function renderSites() {
-  const locale = getLang() === 'en' ? 'en' : 'zh-CN';
   const visible = [...state.sites.values()].filter(matches)
-    .sort((a, b) => siteName(a).localeCompare(siteName(b), locale) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(siteName(a), siteName(b)) || a.id.localeCompare(b.id));
   reconcileChildren(el.rows, visible.map(renderRow));
   let message;
   if (!state.loaded) message = state.loadError ? t('admin.sitesLoadFailed', { reason: failureText(state.loadError) }) : t('common.loading');

@@ -14,7 +14,7 @@ import {
 import { createForecastFeed } from './forecast.js';
 import {
   areaName, bandOf, fmtAgo, fmtInt, fmtKm, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName,
-  searchKey, siteName,
+  compareText, searchKey, siteName,
 } from './format.js';
 import { freshnessLine, isStale, markStale } from './freshness.js';
 import { directionsUrl, haversineKm, locate } from './geo.js';
@@ -99,29 +99,34 @@ function matches(site) {
   return [site.name, site.nameEn, site.area, areaName(site.area)].some((s) => searchKey(s).includes(q));
 }
 
-// `stale`: each site's verdict, taken once per sort so that the clock cannot move under it.
-function compare(a, b, stale) {
-  const closedA = bandOf(a) === 'closed';
-  const closedB = bandOf(b) === 'closed';
-  if (closedA !== closedB) return closedA ? 1 : -1;
-  if (state.sort === 'near' && state.position) {
-    const d = distanceOf(a) - distanceOf(b);
-    if (d) return d;
-  } else if (stale.get(a.id) !== stale.get(b.id)) {
-    // Numbers that may be out of date never count as the shortest wait.
-    return stale.get(a.id) ? 1 : -1;
-  }
-  const w = (a.waitMinutes ?? Infinity) - (b.waitMinutes ?? Infinity);
-  if (w && !Number.isNaN(w)) return w;
-  const q = a.queueLength - b.queueLength;
-  if (q) return q;
-  return siteName(a).localeCompare(siteName(b), getLang() === 'en' ? 'en' : 'zh-CN');
+// Closed sites last; then the nearest, or the shortest fresh wait (numbers that may be out of date never count as the
+// shortest), the shorter queue, and the name.
+function compare(a, b) {
+  return a.closed - b.closed
+    || a.first - b.first
+    || a.wait - b.wait
+    || a.queue - b.queue
+    || compareText(a.name, b.name);
 }
 
+// Each site's place is read once per sort, not once per comparison: a district's sort compares thousands of pairs, and
+// the clock cannot move under it.
 function visibleSites(now = serverNow()) {
-  const sites = [...state.sites.values()].filter(matches);
-  const stale = new Map(sites.map((site) => [site.id, isStale(site, now)]));
-  return sites.sort((a, b) => compare(a, b, stale));
+  const near = state.sort === 'near' && state.position;
+  const keyed = [];
+  for (const site of state.sites.values()) {
+    if (!matches(site)) continue;
+    const wait = site.waitMinutes ?? Infinity;
+    keyed.push({
+      site,
+      closed: bandOf(site) === 'closed' ? 1 : 0,
+      first: near ? (distanceOf(site) ?? 0) : (isStale(site, now) ? 1 : 0),
+      wait: Number.isNaN(wait) ? 0 : wait,
+      queue: site.queueLength,
+      name: siteName(site),
+    });
+  }
+  return keyed.sort(compare).map((k) => k.site);
 }
 
 // ---- rows ----
@@ -470,7 +475,7 @@ function renderAreaOptions({ dropUnknown = false } = {}) {
     if (dropUnknown && state.loaded) state.area = '';
     else held.add(state.area);
   }
-  const areas = [...held].sort((a, b) => areaName(a).localeCompare(areaName(b), getLang() === 'en' ? 'en' : 'zh-CN'));
+  const areas = [...held].sort((a, b) => compareText(areaName(a), areaName(b)));
   const signature = JSON.stringify([getLang(), areas]);
   if (el.area.dataset.signature !== signature) {
     el.area.dataset.signature = signature;

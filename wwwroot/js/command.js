@@ -16,7 +16,7 @@ import {
 import { likelyText, rangeText, siteRange } from './estimates.js';
 import { isStale, markStale } from './freshness.js';
 import {
-  areaName, BAND_RANK, bandOf, fmtCount, fmtInt, fmtRate, siteName,
+  areaName, BAND_RANK, bandOf, compareText, fmtCount, fmtInt, fmtRate, siteName,
 } from './format.js';
 import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
@@ -120,7 +120,7 @@ function compareWorst(a, b) {
   if (w) return w;
   const q = b.queueLength - a.queueLength;
   if (q) return q;
-  return siteName(a).localeCompare(siteName(b), getLang() === 'en' ? 'en' : 'zh-CN');
+  return compareText(siteName(a), siteName(b));
 }
 
 function createTile(id) {
@@ -262,7 +262,7 @@ function renderSites() {
 
 function renderAreaOptions() {
   const areas = [...new Set([...state.sites.values()].map((s) => s.area).filter(Boolean))]
-    .sort((a, b) => areaName(a).localeCompare(areaName(b), getLang() === 'en' ? 'en' : 'zh-CN'));
+    .sort((a, b) => compareText(areaName(a), areaName(b)));
   const signature = JSON.stringify([getLang(), areas]);
   if (el.area.dataset.signature !== signature) {
     el.area.dataset.signature = signature;

@@ -17,6 +17,18 @@ function formatter(kind, options) {
   return f;
 }
 
+// Names in the current language's order. `localeCompare` with a locale builds its collator on every call, and sorting a
+// district's sites compares names thousands of times.
+const collators = new Map();
+export function compareText(a, b) {
+  let collator = collators.get(locale());
+  if (!collator) {
+    collator = new Intl.Collator(locale());
+    collators.set(locale(), collator);
+  }
+  return collator.compare(a, b);
+}
+
 export const DASH = '—';
 
 // Ungrouped: site-level counts stay short, and screens and scripts read them as plain digits.

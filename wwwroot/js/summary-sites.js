@@ -1,13 +1,13 @@
 // The daily summary's sites: busiest (most served) first, each with its day and how long each of its lanes was open,
 // and the sentence that names the busiest site and the site with the longest wait.
 import { h } from './dom.js';
-import { DASH, fmtInt, fmtRate, laneName, laneShortName, siteName } from './format.js';
-import { getLang, locale, t } from './i18n.js';
+import { compareText, DASH, fmtInt, fmtRate, laneName, laneShortName, siteName } from './format.js';
+import { getLang, t } from './i18n.js';
 
 export function bySitesServed(sites) {
   return [...sites].sort((a, b) => (b.served ?? 0) - (a.served ?? 0)
     || (b.arrived ?? 0) - (a.arrived ?? 0)
-    || siteName(a).localeCompare(siteName(b), locale())
+    || compareText(siteName(a), siteName(b))
     || a.id.localeCompare(b.id));
 }
 
