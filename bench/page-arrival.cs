@@ -1,5 +1,7 @@
+#!/usr/bin/env dotnet
 #:package Microsoft.Playwright
 #:property PublishAot=false
+#:include FirstItemScript.cs
 // Measures how soon a page's first row or tile comes on a phone's network: Debian's Chromium opens the page at a
 // phone's size (the resident board, the lead console) or a wall's 1920 x 1080 (the command centre, a site's wall), with
 // its network slowed to the given round trip (4 Mbit/s down, 3 up) and its CPU 4x slower, and reads when the first row
@@ -85,7 +87,7 @@ async Task<double[]> MeasureAsync()
         ["offline"] = false, ["latency"] = rtt, ["downloadThroughput"] = 4_000_000 / 8, ["uploadThroughput"] = 3_000_000 / 8,
     });
     await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = 4 });
-    await page.AddInitScriptAsync(FirstItemNoted(item));
+    await page.AddInitScriptAsync(FirstItemScript.NotedFor(item));
     await page.GotoAsync(url.ToString(), new() { WaitUntil = WaitUntilState.Commit });
     await page.WaitForSelectorAsync(item, new() { Timeout = 60_000 });
     return await page.EvaluateAsync<double[]>(
@@ -94,14 +96,3 @@ async Task<double[]> MeasureAsync()
           performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1]
         """);
 }
-
-// The time the first row or tile is put in the page, noted by the page itself: asking the page afterwards would wait for
-// its busy main thread and count that wait too.
-static string FirstItemNoted(string selector) => $$"""
-    window.__firstItem = null;
-    new MutationObserver((records, observer) => {
-      if (!document.querySelector({{System.Text.Json.JsonSerializer.Serialize(selector)}})) return;
-      window.__firstItem = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-    """;

@@ -1,6 +1,8 @@
+#!/usr/bin/env dotnet
 #:package Microsoft.Playwright
 #:property PublishAot=false
 #:property JsonSerializerIsReflectionEnabledByDefault=true
+#:include FirstItemScript.cs
 // Measures what a live screen costs its device's main thread while its district is busy: Debian's Chromium opens the
 // page at its device's size (the resident board at a phone's, the command centre and a site's wall at 1920 x 1080), its CPU
 // slowed by the given factor (4 is a mid-range phone, or a wall's small box, against this machine), and reads the
@@ -132,20 +134,11 @@ async Task<IPage> OpenAsync(string? style, string? older)
 {
     var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", BypassCSP = true });
     await ServeOlderAsync(page, older);
-    // The first row's time is noted by the page itself: asking it afterwards would wait for its busy main thread too.
     await page.AddInitScriptAsync("""
         window.__longTasks = [];
         new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
           .observe({ type: 'longtask', buffered: true });
-        window.__firstItem = null;
-        new MutationObserver((records, observer) => {
-          if (!document.querySelector(
-        """ + System.Text.Json.JsonSerializer.Serialize(item) + """
-        )) return;
-          window.__firstItem = performance.now();
-          observer.disconnect();
-        }).observe(document, { childList: true, subtree: true });
-        """ + (style is null ? "" : $"document.addEventListener('DOMContentLoaded', () => {{ const s = document.createElement('style'); s.textContent = {System.Text.Json.JsonSerializer.Serialize(style)}; document.head.append(s); }});"));
+        """ + FirstItemScript.NotedFor(item) + (style is null ? "" : $"document.addEventListener('DOMContentLoaded', () => {{ const s = document.createElement('style'); s.textContent = {System.Text.Json.JsonSerializer.Serialize(style)}; document.head.append(s); }});"));
     return page;
 }
 
