@@ -334,12 +334,12 @@ async function loadHistory(minutes = HISTORY_MINUTES) {
     minuteState.minute = Date.parse(last.minute);
     minuteState.baseline = site.servedToday - last.served;
   }
-  if (site) trackMinute(site);
-  // A history read (at load, after a gap) is news in itself: drawn at once, not with the minute in progress.
+  // A history read (at load, after a gap) is news in itself: drawn at once, with the minute in progress, in one draw.
+  if (site) trackMinute(site, { draw: false });
   series.render();
 }
 
-function trackMinute(detail) {
+function trackMinute(detail, { draw = true } = {}) {
   if (!series) return;
   const minute = currentMinute();
   if (minuteState.minute !== minute) {
@@ -354,7 +354,7 @@ function trackMinute(detail) {
   }
   minuteState.lastServedToday = detail.servedToday;
   series.upsert(minute, [detail.queueLength, served]);
-  series.renderSoon();
+  if (draw) series.renderSoon();
 }
 
 // ---- clock and minute roll-over ----
