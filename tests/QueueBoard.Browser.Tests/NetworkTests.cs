@@ -6,7 +6,8 @@ namespace QueueBoard.Browser.Tests;
 
 /// <summary>
 /// Wall screens run on closed networks: no page may load anything from another host. And a resident's phone asks for
-/// the board with the page, not once its scripts have come, and asks once.
+/// the board with the page, not once its scripts have come, and asks once; what it needs only later (the English
+/// dictionary, a site's best time to come) it fetches once the page is up, and has it when the network then goes.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class NetworkTests(BrowserFixture browser)
@@ -53,5 +54,33 @@ public sealed class NetworkTests(BrowserFixture browser)
         var reads = await board.EvaluateAsync<string[]>(
             "() => performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname === '/api/v1/sites').map(e => e.initiatorType)");
         Assert.Equal(["link"], reads);
+    }
+
+    [Fact]
+    public async Task The_board_fetches_English_and_best_times_after_it_is_up_and_then_switches_language_with_no_network()
+    {
+        var board = await browser.NewPageAsync();
+        await board.GotoAsync("/");
+        await Microsoft.Playwright.Assertions.Expect(board.GetByTestId("site-row").First).ToBeVisibleAsync();
+
+        string[] later = ["/js/i18n/en.js", "/js/forecast.js", "/js/best-time.js", "/js/bar-chart.js"];
+        await board.WaitForFunctionAsync(
+            "later => later.every(path => performance.getEntriesByType('resource').some(e => new URL(e.name).pathname === path))",
+            later, new() { Timeout = 15_000 });
+        var early = await board.EvaluateAsync<string[]>(
+            """
+            later => {
+              const loaded = performance.getEntriesByType('navigation')[0].loadEventEnd;
+              return performance.getEntriesByType('resource')
+                .filter(e => later.includes(new URL(e.name).pathname) && e.startTime < loaded)
+                .map(e => new URL(e.name).pathname);
+            }
+            """, later);
+        Assert.Empty(early);
+
+        await board.Context.SetOfflineAsync(true);
+        await board.Locator("#lang-toggle").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(board.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await board.Context.SetOfflineAsync(false);
     }
 }

@@ -13,9 +13,11 @@ public static partial class ModuleImports
 
     /// <summary>
     /// <paramref name="entry"/> and every module it imports statically, however indirectly, by name relative to
-    /// <c>wwwroot/js</c> without <c>.js</c> (<c>i18n/zh</c>).
+    /// <c>wwwroot/js</c> without <c>.js</c> (<c>i18n/zh</c>): what the page waits for before it runs. With
+    /// <paramref name="whenAskedFor"/>, the modules it loads later with <c>import()</c> (and theirs) too: what it may
+    /// need offline.
     /// </summary>
-    public static SortedSet<string> Closure(string entry)
+    public static SortedSet<string> Closure(string entry, bool whenAskedFor = false)
     {
         var needed = new SortedSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>([entry]);
@@ -26,7 +28,9 @@ public static partial class ModuleImports
                 continue;
             }
 
-            foreach (Match import in Imports().Matches(File.ReadAllText(Path.Combine(Js, module + ".js"))))
+            var source = File.ReadAllText(Path.Combine(Js, module + ".js"));
+            IEnumerable<Match> imports = Imports().Matches(source);
+            foreach (var import in whenAskedFor ? imports.Concat(LaterImports().Matches(source)) : imports)
             {
                 var path = Path.GetRelativePath(Js, Path.GetFullPath(Path.Combine(Js, Path.GetDirectoryName(module)!, import.Groups[1].Value)));
                 pending.Push(path[..^3].Replace('\\', '/'));
@@ -38,4 +42,7 @@ public static partial class ModuleImports
 
     [GeneratedRegex(@"from\s+'(\./[^']+\.js)'")]
     private static partial Regex Imports();
+
+    [GeneratedRegex(@"import\('(\./[^']+\.js)'\)")]
+    private static partial Regex LaterImports();
 }

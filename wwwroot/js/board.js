@@ -2,16 +2,14 @@
 import { adviceShortText, adviceText, betterNearby } from './advice.js';
 import { api } from './api.js';
 import { bandMark, num, statusMark } from './bands.js';
-import { bestTimeSection } from './best-time.js';
 import { serverNow } from './clock.js';
 import { loadDistrictZone, onZoneChange } from './district-zone.js';
 import {
-  buildInRounds, h, reconcileChildren, setAttr, setText, slot,
+  afterLoad, buildInRounds, h, reconcileChildren, setAttr, setText, slot,
 } from './dom.js';
 import {
   accuracyText, breakText, briefRangeText, greenRange, laneRange, likelyText, rangeText, siteRange,
 } from './estimates.js';
-import { createForecastFeed } from './forecast.js';
 import {
   areaName, bandOf, fmtAgo, fmtInt, fmtKm, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName,
   compareText, searchKey, siteName,
@@ -339,7 +337,7 @@ function toggleExpanded(id) {
   row.detail.hidden = false;
   renderDetail(id);
   live.watch('WatchSite', id);
-  forecasts.open(id);
+  openForecast(id);
   api.site(id).then(applyDetail, (error) => {
     if (state.expandedId === id && !state.details.has(id)) renderDetail(id, error);
   });
@@ -357,14 +355,41 @@ function collapse(id) {
   if (state.expandedId === id) {
     state.expandedId = null;
     state.forecast = null;
-    forecasts.close();
+    bestTime?.feed.close();
   }
 }
 
-const forecasts = createForecastFeed((id, forecast) => {
-  state.forecast = forecast && { siteId: id, forecast };
-  if (state.expandedId === id) renderDetail(id);
-});
+// "Best time to come" is for a site someone opens: its modules (the forecast, its words and its chart) come once the
+// page is up, not before its first row, or at once when a site is opened sooner.
+let bestTime = null; // { section, feed } once its modules are in
+let bestTimeLoading = null;
+function loadBestTime() {
+  bestTimeLoading ??= Promise.all([import('./forecast.js'), import('./best-time.js')]).then(
+    ([{ createForecastFeed }, { bestTimeSection }]) => {
+      bestTime = {
+        section: bestTimeSection,
+        feed: createForecastFeed((id, forecast) => {
+          state.forecast = forecast && { siteId: id, forecast };
+          if (state.expandedId === id) renderDetail(id);
+        }),
+      };
+      return bestTime;
+    },
+    (error) => {
+      // Asked again on the next opening: the network may be back.
+      bestTimeLoading = null;
+      throw error;
+    },
+  );
+  return bestTimeLoading;
+}
+
+// Without its modules (no network) a site opens without its best time, as when its forecast cannot be read.
+function openForecast(id) {
+  loadBestTime().then((loaded) => {
+    if (state.expandedId === id) loaded.feed.open(id);
+  }, () => {});
+}
 
 function applyDetail(detail) {
   if (!detail?.id) return;
@@ -459,7 +484,7 @@ function renderDetail(id, error) {
       ? h('p', { class: 'detail-note', text: t('board.noLanes') })
       : h('ul', { class: 'lane-list', 'aria-label': t('board.lanesHeading') }, lanes.map((lane) => renderLane(lane, detail))),
     accuracy ? h('p', { class: 'detail-accuracy', 'data-testid': 'accuracy', text: accuracy }) : null,
-    state.forecast?.siteId === id ? bestTimeSection(state.forecast.forecast) : null,
+    state.forecast?.siteId === id ? bestTime.section(state.forecast.forecast) : null,
   ].filter(Boolean));
   if (focused) row.detail.querySelector(`[data-focus-key="${focused}"]`)?.focus({ preventScroll: true });
 }
@@ -645,7 +670,7 @@ const live = createLive({
   },
   // Back from a dropped or paused connection, the open site's forecast may be from before it. The rows
   // need no read: the watch names the version held and is answered with every field changed since.
-  onConnected: () => forecasts.refresh(),
+  onConnected: () => bestTime?.feed.refresh(),
   handlers: {
     // The whole board, when the page named no version (its first read failed).
     boardUpdated(list) {
@@ -673,6 +698,7 @@ setGreenOnly(false);
 attachOffline(live, { poll: () => readBoard().then(() => renderBoard()) });
 // The watch waits for the first read, so that it starts from the read's version, not the whole board.
 loadSites().finally(() => live.watch('WatchBoardPacked', () => boardVersion));
+afterLoad(() => loadBestTime().catch(() => {}));
 setInterval(() => {
   renderUpdated();
   tickSites();

@@ -167,3 +167,10 @@ export function saveFile(blob, fileName) {
   // Revoked later, not at once: the download may still be reading it.
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
+
+// `fn` once the page and everything it asked for have loaded, in a task of its own: for what a page fetches for later,
+// off its first draw.
+export function afterLoad(fn) {
+  if (document.readyState === 'complete') setTimeout(fn, 0);
+  else window.addEventListener('load', () => setTimeout(fn, 0), { once: true });
+}

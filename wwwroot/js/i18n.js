@@ -1,12 +1,31 @@
 // One dictionary per language; every visible string goes through t() so that the
 // toggle can re-render the whole page without a reload.
+import { afterLoad } from './dom.js';
 import zh from './i18n/zh.js';
-import en from './i18n/en.js';
 
-const DICTIONARIES = { zh, en };
+// Chinese comes with the page; English comes once the page is up (or at once when asked for sooner), so that a visit
+// on a phone's network, Chinese first, does not wait for a dictionary it will not show before it draws. The lead
+// console's service worker keeps both for a reload with no signal.
+const DICTIONARIES = { zh };
+const LOADERS = { en: () => import('./i18n/en.js') };
 const STORAGE_KEY = 'qb.lang';
 const listeners = new Set();
-let lang = readStoredLang();
+let lang = 'zh';
+
+// A page remembered in English loads its dictionary before anything is drawn; if it cannot, Chinese stands.
+const stored = readStoredLang();
+if (stored !== lang && await loadDictionary(stored)) lang = stored;
+
+async function loadDictionary(name) {
+  if (DICTIONARIES[name]) return true;
+  if (!LOADERS[name]) return false;
+  try {
+    DICTIONARIES[name] = (await LOADERS[name]()).default;
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function readStoredLang() {
   try {
@@ -52,8 +71,9 @@ export function lookup(table, key) {
   return DICTIONARIES[lang][table]?.[key];
 }
 
-export function setLang(next) {
-  if (next === lang || !DICTIONARIES[next]) return;
+// Resolves once the page shows `next`, or stays as it was when its dictionary cannot be had (offline, never cached).
+export async function setLang(next) {
+  if (next === lang || !(await loadDictionary(next)) || next === lang) return;
   lang = next;
   try {
     localStorage.setItem(STORAGE_KEY, next);
@@ -96,6 +116,9 @@ export function applyStatic(root = document) {
 
 export function initI18n() {
   applyStatic();
+  // The other dictionaries come once the page is up, off its first draw: a toggle then switches at once, and with no
+  // network too.
+  afterLoad(() => Object.keys(LOADERS).forEach(loadDictionary));
   const toggle = document.getElementById('lang-toggle');
   toggle?.addEventListener('click', () => setLang(lang === 'zh' ? 'en' : 'zh'));
   // Another tab switching language keeps this one in step.
