@@ -9,7 +9,8 @@ namespace QueueBoard.Browser.Tests;
 /// The trend charts of the site wall and the command centre take every push into their data but draw the minute in
 /// progress at most every few seconds (a chart lays itself out whole on each draw): what they draw still catches up
 /// with the queue the page shows above them. Read from what the chart last drew, not from its data. And the command
-/// centre builds its charts only once its first tiles are on the screen: they hold a wall's small box for a while.
+/// centre and the site wall build their charts only once their first tiles are on the screen: charts hold a wall's
+/// small box for a while.
 /// </summary>
 [Collection(BrowserApartCollection.Name)]
 public sealed class ChartTests(QuietBrowserFixture browser)
@@ -54,21 +55,23 @@ public sealed class ChartTests(QuietBrowserFixture browser)
         new object[] { canvas, figure },
         DrawnSoon);
 
-    [Fact]
-    public async Task The_command_centre_puts_its_tiles_on_the_screen_before_it_builds_its_charts()
+    [Theory]
+    [InlineData("/command", "site-tile")]
+    [InlineData("/wall/{0}", "lane-tile")]
+    public async Task The_command_centre_and_the_wall_put_their_tiles_on_the_screen_before_they_build_their_charts(string path, string tile)
     {
         using var admin = browser.App.Admin();
         var siteId = NewSiteId();
         await admin.CreateSiteAsync(siteId);
 
-        var command = await browser.NewPageAsync(1920, 1080);
+        var page = await browser.NewPageAsync(1920, 1080);
         // The page's own clock for its first tile and for the first chart Chart.js is asked to build.
-        await command.AddInitScriptAsync(
+        await page.AddInitScriptAsync(
             """
             window.__firstTile = null;
             window.__firstChart = null;
             new MutationObserver((records, observer) => {
-              if (!document.querySelector('[data-testid=site-tile]')) return;
+              if (!document.querySelector('[data-testid=TILE]')) return;
               window.__firstTile = performance.now();
               observer.disconnect();
             }).observe(document, { childList: true, subtree: true });
@@ -80,11 +83,11 @@ public sealed class ChartTests(QuietBrowserFixture browser)
                 chart = new Proxy(value, { construct: (target, args) => { window.__firstChart ??= performance.now(); return Reflect.construct(target, args); } });
               },
             });
-            """);
-        await command.GotoAsync("/command");
-        await command.WaitForFunctionAsync("() => window.__firstTile !== null && window.__firstChart !== null", null, DrawnSoon);
+            """.Replace("TILE", tile, StringComparison.Ordinal));
+        await page.GotoAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, siteId));
+        await page.WaitForFunctionAsync("() => window.__firstTile !== null && window.__firstChart !== null", null, DrawnSoon);
 
-        var (tile, chart) = (await command.EvaluateAsync<double>("() => window.__firstTile"), await command.EvaluateAsync<double>("() => window.__firstChart"));
-        Assert.True(tile < chart, $"first tile at {tile:0} ms, first chart built at {chart:0} ms");
+        var (tileAt, chartAt) = (await page.EvaluateAsync<double>("() => window.__firstTile"), await page.EvaluateAsync<double>("() => window.__firstChart"));
+        Assert.True(tileAt < chartAt, $"first tile at {tileAt:0} ms, first chart built at {chartAt:0} ms");
     }
 }

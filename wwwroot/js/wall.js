@@ -315,14 +315,17 @@ function ensureChart() {
   series = new MinuteSeries(chart, HISTORY_MINUTES);
 }
 
+// The chart is built once the history has answered, not in the task that draws the site's first read: it holds a
+// wall's small box for a while, and the lanes come first. Without a history it is still built, for the minutes to come.
 async function loadHistory(minutes = HISTORY_MINUTES) {
-  ensureChart();
   let points;
   try {
     points = await api.history(siteId, minutes);
   } catch {
+    ensureChart();
     return;
   }
+  ensureChart();
   if (!Array.isArray(points)) return;
   if (minutes >= HISTORY_MINUTES) historyLoadedAt = Date.now();
   const mapped = points.map((p) => ({ minute: Date.parse(p.minute), values: [p.queueLength, p.served] }));
