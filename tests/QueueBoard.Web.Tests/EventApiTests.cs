@@ -52,6 +52,8 @@ public sealed class EventApiTests(QueueBoardAppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
         Assert.Equal(["events[1].count", "events[2].type", "events[3].at", "events[4].status"], errors.Select(e => e.Key).Order());
+        // Read by people integrating a device, in plain English.
+        Assert.Equal("For 'arrived', the count is a whole number from 1 to 1000.", errors["events[1].count"]![0]!.GetValue<string>());
         Assert.Equal(0, (await app.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}")).Number("queueLength"));
     }
 
