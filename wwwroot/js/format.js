@@ -19,12 +19,12 @@ function formatter(kind, options) {
 
 // Names in the current language's order. `localeCompare` with a locale builds its collator on every call, and sorting a
 // district's sites compares names thousands of times.
-const collators = new Map();
 export function compareText(a, b) {
-  let collator = collators.get(locale());
+  const key = `${locale()}|collator`;
+  let collator = cache.get(key);
   if (!collator) {
     collator = new Intl.Collator(locale());
-    collators.set(locale(), collator);
+    cache.set(key, collator);
   }
   return collator.compare(a, b);
 }

@@ -73,6 +73,7 @@ export function lookup(table, key) {
 
 // Resolves once the page shows `next`, or stays as it was when its dictionary cannot be had (offline, never cached).
 export async function setLang(next) {
+  // Asked again after the load: another switch may have landed while the dictionary came.
   if (next === lang || !(await loadDictionary(next)) || next === lang) return;
   lang = next;
   try {

@@ -318,13 +318,7 @@ function ensureChart() {
 // The chart is built once the history has answered, not in the task that draws the site's first read: it holds a
 // wall's small box for a while, and the lanes come first. Without a history it is still built, for the minutes to come.
 async function loadHistory(minutes = HISTORY_MINUTES) {
-  let points;
-  try {
-    points = await api.history(siteId, minutes);
-  } catch {
-    ensureChart();
-    return;
-  }
+  const points = await api.history(siteId, minutes).catch(() => null);
   ensureChart();
   if (!Array.isArray(points)) return;
   if (minutes >= HISTORY_MINUTES) historyLoadedAt = Date.now();
