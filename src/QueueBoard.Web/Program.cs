@@ -1,4 +1,8 @@
 using QueueBoard.Web.Extensions;
+using QueueBoard.Web.Hubs;
+
+// First, while the runtime has not yet read how many pooled arrays to keep.
+PushBufferPool.Size();
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

@@ -44,4 +44,22 @@ public sealed class BuiltAppTests
             Assert.EndsWith("Z", entry.RootElement.GetProperty("Timestamp").GetString(), StringComparison.Ordinal);
         });
     }
+
+    [Theory]
+    [InlineData("", 16_384)]
+    [InlineData("64", 64)]
+    public async Task The_node_keeps_enough_pooled_arrays_for_its_pushes_unless_the_operator_says_otherwise(string set, int kept)
+    {
+        // Empty is unset to the runtime, so the node's own value must be in place before the runtime first reads it.
+        await using var node = new NodeProcess(
+            "pool", "--environment", "Production", "--QueueBoard:Storage=Memory", $"--QueueBoard:AdminToken={NodeProcess.AdminToken}");
+        node.Variables["DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION"] = set;
+        await node.StartAsync();
+
+        var said = node.LogTail(200).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line[(line.IndexOf("] ", StringComparison.Ordinal) + 2)..]).RootElement)
+            .SingleOrDefault(entry => entry.GetProperty("Category").GetString() == "QueueBoard.Web.Hubs.PushBufferPoolLog");
+        Assert.True(said.ValueKind == System.Text.Json.JsonValueKind.Object, node.LogTail());
+        Assert.Equal(kept, said.GetProperty("State").GetProperty("Arrays").GetInt32());
+    }
 }

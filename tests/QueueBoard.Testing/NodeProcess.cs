@@ -47,6 +47,9 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public Uri Http2Address => new($"http://127.0.0.1:{Http2Port}/");
 
+    /// <summary>Environment variables the process starts with besides this one's; read when the node starts.</summary>
+    public Dictionary<string, string> Variables { get; } = [];
+
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>The running process's id, for measuring its CPU and memory; null before it starts.</summary>
@@ -100,6 +103,10 @@ public sealed class NodeProcess : IAsyncDisposable
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        foreach (var (variable, value) in Variables)
+        {
+            start.Environment[variable] = value;
+        }
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);

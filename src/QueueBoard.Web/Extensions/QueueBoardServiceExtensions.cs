@@ -84,6 +84,7 @@ public static class QueueBoardServiceExtensions
                 o.AddFilter<HubCallLimitFilter>();
             })
             .AddJsonProtocol(o => QueueBoardJson.Configure(o.PayloadSerializerOptions));
+        services.AddHostedService<PushBufferPoolLog>();
         builder.AddQueueBoardCluster(signalR);
         services.AddQueueGrains();
         services.AddSingleton<IQueuePublisher, HubQueuePublisher>();
