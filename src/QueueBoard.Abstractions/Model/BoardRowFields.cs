@@ -18,6 +18,9 @@ public static class BoardRowFields
         "nextOpening", "stale", "name", "nameEn", "area", "latitude", "longitude",
     ];
 
+    /// <summary>The bit of <c>updatedAt</c>, which moves with every report.</summary>
+    public const int UpdatedAt = 1;
+
     /// <summary>Every field's bit.</summary>
     public static int All { get; } = (1 << Names.Length) - 1;
 
@@ -30,18 +33,30 @@ public static class BoardRowFields
     ];
 
     /// <summary>The bits of the fields whose values differ between two versions of a row.</summary>
-    public static int Changed(SiteSummary before, SiteSummary after)
-    {
-        var (was, now) = (Values(before), Values(after));
-        var mask = 0;
-        for (var i = 0; i < was.Length; i++)
-        {
-            if (!Equals(was[i], now[i]))
-            {
-                mask |= 1 << i;
-            }
-        }
+    /// <remarks>Field by field rather than through <see cref="Values"/>: each event's site and the district compare rows, and
+    /// two boxed arrays a comparison were most of what that cost.</remarks>
+    public static int Changed(SiteSummary before, SiteSummary after) =>
+        (before.UpdatedAt != after.UpdatedAt ? UpdatedAt : 0)
+        | Bit(before.QueueLength != after.QueueLength, 1)
+        | Bit(before.WaitMinutes != after.WaitMinutes, 2)
+        | Bit(before.WaitMinutesLow != after.WaitMinutesLow, 3)
+        | Bit(before.WaitMinutesHigh != after.WaitMinutesHigh, 4)
+        | Bit(before.WaitBand != after.WaitBand, 5)
+        | Bit(before.Open != after.Open, 6)
+        | Bit(before.GreenLaneOpen != after.GreenLaneOpen, 7)
+        | Bit(before.GreenWaitMinutes != after.GreenWaitMinutes, 8)
+        | Bit(before.GreenWaitMinutesLow != after.GreenWaitMinutesLow, 9)
+        | Bit(before.GreenWaitMinutesHigh != after.GreenWaitMinutesHigh, 10)
+        | Bit(before.OpenLanes != after.OpenLanes, 11)
+        | Bit(before.TotalLanes != after.TotalLanes, 12)
+        | Bit(before.WithinHours != after.WithinHours, 13)
+        | Bit(before.NextOpening != after.NextOpening, 14)
+        | Bit(before.Stale != after.Stale, 15)
+        | Bit(before.Name != after.Name, 16)
+        | Bit(before.NameEn != after.NameEn, 17)
+        | Bit(before.Area != after.Area, 18)
+        | Bit(!before.Latitude.Equals(after.Latitude), 19)
+        | Bit(!before.Longitude.Equals(after.Longitude), 20);
 
-        return mask;
-    }
+    private static int Bit(bool differs, int index) => differs ? 1 << index : 0;
 }

@@ -53,15 +53,8 @@ public record SiteSummary
     /// their numbers are, so a site still reporting without visible change is pushed again once a minute, not never.
     /// </summary>
     public bool LooksSameAs(SiteSummary? other) =>
-        other is not null && SummaryPart(this) == SummaryPart(other);
-
-    private static SiteSummary SummaryPart(SiteSummary s) => new()
-    {
-        Id = s.Id, Name = s.Name, NameEn = s.NameEn, Area = s.Area, Latitude = s.Latitude, Longitude = s.Longitude,
-        Open = s.Open, QueueLength = s.QueueLength, WaitMinutes = s.WaitMinutes, WaitBand = s.WaitBand,
-        WaitMinutesLow = s.WaitMinutesLow, WaitMinutesHigh = s.WaitMinutesHigh,
-        GreenLaneOpen = s.GreenLaneOpen, GreenWaitMinutes = s.GreenWaitMinutes,
-        GreenWaitMinutesLow = s.GreenWaitMinutesLow, GreenWaitMinutesHigh = s.GreenWaitMinutesHigh, OpenLanes = s.OpenLanes,
-        TotalLanes = s.TotalLanes, UpdatedAt = new(s.UpdatedAt.UtcTicks - (s.UpdatedAt.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero), WithinHours = s.WithinHours, NextOpening = s.NextOpening, Stale = s.Stale,
-    };
+        other is not null
+        && Id == other.Id
+        && (BoardRowFields.Changed(this, other) & ~BoardRowFields.UpdatedAt) == 0
+        && UpdatedAt.UtcTicks / TimeSpan.TicksPerMinute == other.UpdatedAt.UtcTicks / TimeSpan.TicksPerMinute;
 }
