@@ -12,6 +12,8 @@ public sealed class LaneCurve(int queueLength)
 
     private readonly Queue<PendingJoin> _pending = new();
 
+    // People of the oldest join that serves have already settled: the join stays whole in the queue until its last is served.
+    private long _oldestSettled;
     private long _arrived = queueLength;
     private long _served;
 
@@ -22,7 +24,7 @@ public sealed class LaneCurve(int queueLength)
         {
             if (_pending.Count == MaximumPending)
             {
-                _pending.Dequeue();
+                DropOldest();
             }
 
             _pending.Enqueue(new PendingJoin(_arrived + 1, _arrived + count, posted, at));
@@ -36,15 +38,16 @@ public sealed class LaneCurve(int queueLength)
     {
         _served += count;
         _arrived = Math.Max(_arrived, _served);
-        while (_pending.TryPeek(out var join) && join.First <= _served)
+        while (_pending.TryPeek(out var join) && join.First + _oldestSettled <= _served)
         {
-            var people = (int)(Math.Min(join.Last, _served) - join.First + 1);
+            var first = join.First + _oldestSettled;
+            var people = (int)(Math.Min(join.Last, _served) - first + 1);
             var actual = Math.Max(0, (at - join.JoinedAt).TotalMinutes);
             settle(people, join.PostedMinutes - actual);
-            join.First += people;
-            if (join.First > join.Last)
+            _oldestSettled += people;
+            if (first + people > join.Last)
             {
-                _pending.Dequeue();
+                DropOldest();
             }
         }
     }
@@ -53,16 +56,29 @@ public sealed class LaneCurve(int queueLength)
     public void Counted(int queueLength)
     {
         _arrived = _served + queueLength;
-        foreach (var join in _pending.Where(j => j.Last > _arrived))
+        if (!_pending.Any(j => j.Last > _arrived))
         {
-            join.Last = Math.Max(join.First - 1, _arrived);
+            return;
         }
 
-        if (_pending.Any(j => j.First > j.Last))
+        var joins = _pending.ToArray();
+        _pending.Clear();
+        for (var i = 0; i < joins.Length; i++)
         {
-            var kept = _pending.Where(j => j.First <= j.Last).ToList();
-            _pending.Clear();
-            kept.ForEach(_pending.Enqueue);
+            var first = i == 0 ? joins[i].First + _oldestSettled : joins[i].First;
+            var last = joins[i].Last > _arrived ? Math.Max(first - 1, _arrived) : joins[i].Last;
+            if (first <= last)
+            {
+                _pending.Enqueue(joins[i] with { First = first, Last = last });
+            }
         }
+
+        _oldestSettled = 0;
+    }
+
+    private void DropOldest()
+    {
+        _pending.Dequeue();
+        _oldestSettled = 0;
     }
 }
