@@ -76,8 +76,8 @@ public sealed partial class EventBatchValidator(TimeProvider time)
                 errors.Add($"{prefix}.type", "Use 'arrived', 'served', 'queue' or 'status'.");
                 break;
             case LaneEventType.Arrived or LaneEventType.Served when e.Count is not (>= 1 and <= MaximumFlowCount):
-                // The contract's own word for the type, not the caller's spelling of it; the lead console matches "count is…".
-                errors.Add($"{prefix}.count", $"For '{(type == LaneEventType.Arrived ? "arrived" : "served")}', the count is a whole number from 1 to {MaximumFlowCount}.");
+                // ParseType takes only the contract's words, so e.Type is one; the lead console matches "count is…".
+                errors.Add($"{prefix}.count", $"For '{e.Type}', the count is a whole number from 1 to {MaximumFlowCount}.");
                 break;
             case LaneEventType.Queue when e.Count is not (>= 0 and <= MaximumHeadCount):
                 errors.Add($"{prefix}.count", $"A head count is a whole number from 0 to {MaximumHeadCount}.");
