@@ -13,6 +13,9 @@ public sealed record LoadReport(
     WatchResult? Watch,
     WatchResult? BareWatch)
 {
+    /// <summary>The node once the crowd had gone, when the run asked for a quiet spell.</summary>
+    public QuietResult? Quiet { get; init; }
+
     public string ToMarkdown()
     {
         var text = new StringBuilder();
@@ -56,6 +59,13 @@ public sealed record LoadReport(
                 $"A timed phone's board push was {pushes.BoardPushAgeMs.P50:N0} / {pushes.BoardPushAgeMs.P99:N0} ms old on arrival (p50 / p99, from its newest row: the district's flush and the delivery), and came {gaps.P50:N0} / {gaps.P99:N0} ms after the one before.");
         }
 
+        if (Watch is { WallP99BySliceMs.Count: > 0 } sliced)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"p99 by {sliced.SliceSeconds} s of the drive (ms), wall: {string.Join(", ", sliced.WallP99BySliceMs.Select(p => p.ToString("0", CultureInfo.InvariantCulture)))}; board: {string.Join(", ", sliced.BoardP99BySliceMs.Select(p => p.ToString("0", CultureInfo.InvariantCulture)))}");
+        }
+
         if (Settings.SoakMinutes > 0 && Watch is { ServerMinuteBytes.Count: > 0 } soak)
         {
             text.AppendLine();
@@ -70,6 +80,13 @@ public sealed record LoadReport(
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"Redis memory, mean over each minute (MB): {string.Join(", ", soak.StoreMinuteBytes.Select(Mb))}");
             }
+        }
+
+        if (Quiet is { } quiet && Watch is { } crowd)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"With the crowd gone (no watchers, no events) for {quiet.Seconds:0} s: node memory {Mb(quiet.StartBytes)} MB as it left, {Mb(quiet.EndBytes)} MB at the end, lowest {Mb(quiet.LowestBytes)} MB (the watch began at {Mb(crowd.ServerStartBytes)} MB and peaked at {Mb(crowd.ServerPeakBytes)} MB); {quiet.ServerCores:0.00} cores busy; by minute (MB): {string.Join(", ", quiet.MinuteBytes.Select(Mb))}");
         }
 
         return text.ToString();

@@ -18,7 +18,8 @@ public static class LoadRun
         {
             progress($"soak: {settings.Watchers:N0} watchers, {settings.EventsPerSecond:N0} arrivals/s for {settings.SoakMinutes} minutes");
             var soak = await WatchPhase.RunAsync(queueBoard, watchSites, settings, progress);
-            return new LoadReport(Machine(), DateTimeOffset.UtcNow, settings, [], soak, null);
+            var afterSoak = await QuietAsync();
+            return new LoadReport(Machine(), DateTimeOffset.UtcNow, settings, [], soak, null) { Quiet = afterSoak };
         }
 
         // Unmeasured first: JIT, connection pools and the sites' grains warm up before anything is timed.
@@ -57,8 +58,13 @@ public static class LoadRun
 
         var watch = await WatchPhase.RunAsync(queueBoard, watchSites, settings, progress);
         progress($"watch: wall p99 {watch.WallLatencyMs.P99:0} ms, board p99 {watch.BoardLatencyMs.P99:0} ms, {watch.PushesPerSecond:N0} pushes/s; board push age p50 / p99 {watch.BoardPushAgeMs?.P50:0} / {watch.BoardPushAgeMs?.P99:0} ms, gap p50 / p99 {watch.BoardPushGapMs?.P50:0} / {watch.BoardPushGapMs?.P99:0} ms");
+
+        // Before the bare hub's watch, so that the node's quiet spell starts as its crowd leaves.
+        var quiet = await QuietAsync();
         var bare = baseline is null ? null : await BareWatchPhase.RunAsync(baseline, settings.Sites, settings, watch, progress);
-        return new LoadReport(Machine(), DateTimeOffset.UtcNow, settings, ingest, watch, bare);
+        return new LoadReport(Machine(), DateTimeOffset.UtcNow, settings, ingest, watch, bare) { Quiet = quiet };
+
+        async Task<QuietResult?> QuietAsync() => settings.QuietSeconds > 0 ? await QuietSpell.RunAsync(queueBoard, settings.QuietSeconds, progress) : null;
     }
 
     private static string Machine() =>

@@ -27,6 +27,12 @@ public sealed record LoadSettings
     /// <summary>When above zero, a soak instead of the usual phases: the watch phase alone, this many minutes long.</summary>
     public int SoakMinutes { get; init; }
 
+    /// <summary>
+    /// When above zero, after the watch the crowd is gone (every watcher closed, no events) and the node's memory is
+    /// followed for this many seconds: what a node keeps after its peak, which the pools it filled then may hold on to.
+    /// </summary>
+    public double QuietSeconds { get; init; }
+
     /// <summary>Board watchers whose every push is timed (all walls are); the rest are only counted.</summary>
     public int TimedBoardWatchers { get; init; } = 20;
 
@@ -83,6 +89,7 @@ public sealed record LoadSettings
                 "--rounds" => settings with { Rounds = Math.Max(1, Int()) },
                 "--ingest-seconds" => settings with { IngestSeconds = Real() },
                 "--watch-seconds" => settings with { WatchSeconds = Real() },
+                "--quiet-seconds" => settings with { QuietSeconds = Real() },
                 "--rate" => settings with { EventsPerSecond = Int() },
                 "--soak-minutes" => Int() is var minutes ? settings with { SoakMinutes = minutes, WatchSeconds = 60.0 * minutes } : settings,
                 "--no-baselines" => settings with { Baselines = false },
@@ -91,7 +98,7 @@ public sealed record LoadSettings
                 "--http2" => settings with { Http2 = true },
                 "--light-phones" => settings with { LightPhones = true },
                 "--json" => settings with { JsonPath = Next() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --quick --sites --lanes --devices --watchers --walls-per-site --batch --ingest-seconds --watch-seconds --rate --soak-minutes --no-ids --no-baselines --cluster --http2 --light-phones --json PATH"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --quick --sites --lanes --devices --watchers --walls-per-site --batch --ingest-seconds --watch-seconds --rate --soak-minutes --quiet-seconds --no-ids --no-baselines --cluster --http2 --light-phones --json PATH"),
             };
         }
 

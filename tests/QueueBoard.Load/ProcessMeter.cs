@@ -4,7 +4,7 @@ namespace QueueBoard.Load;
 
 /// <summary>
 /// Samples a server's processes (its nodes) from <c>/proc</c> once a second while a phase runs: their mean CPU together
-/// (in cores), their resident memory together at the start, at the end and at the peak, and its mean over every minute
+/// (in cores), their resident memory together at the start, at the end, at the peak and at the lowest, and its mean over every minute
 /// (for a soak: a single sample lands anywhere on the garbage collector's saw-tooth, which swings by a quarter).
 /// </summary>
 public sealed class ProcessMeter : IAsyncDisposable
@@ -25,12 +25,19 @@ public sealed class ProcessMeter : IAsyncDisposable
         _startTicks = CpuTicks();
         StartBytes = ResidentBytes();
         PeakBytes = StartBytes;
+        LatestBytes = StartBytes;
+        LowestBytes = StartBytes;
         _sampling = SampleAsync();
     }
 
     public long StartBytes { get; }
 
     public long PeakBytes { get; private set; }
+
+    public long LowestBytes { get; private set; }
+
+    /// <summary>The latest sample, taken at most a second ago.</summary>
+    public long LatestBytes { get; private set; }
 
     /// <summary>Mean resident memory over each whole minute so far.</summary>
     public IReadOnlyList<long> MinuteBytes => _minutes;
@@ -64,6 +71,8 @@ public sealed class ProcessMeter : IAsyncDisposable
             {
                 await Task.Delay(1000, _stop.Token);
                 var bytes = ResidentBytes();
+                LatestBytes = bytes;
+                LowestBytes = Math.Min(LowestBytes, bytes);
                 PeakBytes = Math.Max(PeakBytes, bytes);
                 _minuteSum += bytes;
                 _minuteSamples++;

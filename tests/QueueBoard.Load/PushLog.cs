@@ -78,7 +78,10 @@ public sealed class PushLog
     }
 
     /// <summary>Milliseconds from each acknowledged arrival to this watcher's first push showing it (0 when the push came first).</summary>
-    public IEnumerable<double> Latencies(IReadOnlyList<List<long>> acks)
+    public IEnumerable<double> Latencies(IReadOnlyList<List<long>> acks) => TimedLatencies(acks).Select(l => l.Ms);
+
+    /// <summary>As <see cref="Latencies"/>, each with when its arrival was acknowledged (Stopwatch ticks).</summary>
+    public IEnumerable<(long AckedAt, double Ms)> TimedLatencies(IReadOnlyList<List<long>> acks)
     {
         lock (_steps)
         {
@@ -87,7 +90,7 @@ public sealed class PushLog
                 var acked = acks[site];
                 for (var n = from + 1; n <= to && n <= acked.Count; n++)
                 {
-                    yield return Math.Max(0, Stopwatch.GetElapsedTime(acked[n - 1], at).TotalMilliseconds);
+                    yield return (acked[n - 1], Math.Max(0, Stopwatch.GetElapsedTime(acked[n - 1], at).TotalMilliseconds));
                 }
             }
         }

@@ -130,6 +130,7 @@ public static class WatchPhase
         }
 
         var acks = sites.Select(_ => new List<long>()).ToArray();
+        var driveStart = Stopwatch.GetTimestamp();
         var acked = await DriveAsync(target, sites, acks, settings, progress);
         var driven = settings.WatchSeconds;
 
@@ -138,6 +139,9 @@ public static class WatchPhase
         var delivered = Interlocked.Read(ref wallMessages) - wallsBefore + Interlocked.Read(ref boardMessages) + quiet.Pushes - boardBefore;
         var wallLatency = Percentiles.Of(logs.Take(Math.Min(walls, logs.Length)).SelectMany(l => l!.Latencies(acks)));
         var boardLatency = Percentiles.Of(logs.Skip(walls).SelectMany(l => l!.Latencies(acks)));
+        var slice = settings.WatchSeconds > 120 ? 60 : 10;
+        var wallBySlice = P99BySlice(logs.Take(Math.Min(walls, logs.Length)), acks, driveStart, slice);
+        var boardBySlice = P99BySlice(logs.Skip(walls), acks, driveStart, slice);
         var boardPushes = logs.Skip(walls).Select(l => l!.Pushes()).ToList();
         var unreflected = logs.Take(Math.Min(walls, logs.Length)).Select((log, i) => (long)Math.Max(0, acks[i % sites.Length].Count - log!.SeenFor(i % sites.Length))).Sum();
         var usage = meter is null ? default : await meter.StopAsync();
@@ -166,6 +170,9 @@ public static class WatchPhase
             usage.PeakBytes) { ServerMinuteBytes = minutes, StoreMinuteBytes = storeMinutes, MeanPhoneConnectBytes = phoneConnectBytes,
             BoardPushAgeMs = Percentiles.Of(boardPushes.SelectMany(p => p.Ages)),
             BoardPushGapMs = Percentiles.Of(boardPushes.SelectMany(p => p.Gaps)),
+            SliceSeconds = slice,
+            WallP99BySliceMs = wallBySlice,
+            BoardP99BySliceMs = boardBySlice,
         };
 
         async Task WatchBoardAsync(int i, HubConnection connection) => await connection.InvokeAsync("WatchBoardPacked", await ReadBoardAsync(i));
@@ -183,6 +190,17 @@ public static class WatchPhase
             return version;
         }
     }
+
+    /// <summary>
+    /// The p99 of the arrivals acknowledged in each slice of the drive, in order: whether the tail came early (connections
+    /// and pools still warming) or all along. A slice with no arrival timed is left out.
+    /// </summary>
+    private static List<double> P99BySlice(IEnumerable<PushLog?> logs, List<long>[] acks, long driveStart, int sliceSeconds) =>
+        [.. logs.OfType<PushLog>()
+            .SelectMany(log => log.TimedLatencies(acks))
+            .GroupBy(l => (int)(Stopwatch.GetElapsedTime(driveStart, l.AckedAt).TotalSeconds / sliceSeconds))
+            .OrderBy(slice => slice.Key)
+            .Select(slice => Percentiles.Of(slice.Select(l => l.Ms)).P99)];
 
     /// <summary>
     /// Sends one arrival at a time to each site in turn at the given rate, as its lead's phone; records when each was

@@ -38,4 +38,13 @@ public sealed record WatchResult(
 
     /// <summary>The time between one board push and the next at a timed phone: the throttle's window as phones see it.</summary>
     public Percentiles? BoardPushGapMs { get; init; }
+
+    /// <summary>How long each slice of <see cref="WallP99BySliceMs"/> and <see cref="BoardP99BySliceMs"/> is.</summary>
+    public int SliceSeconds { get; init; }
+
+    /// <summary>Wall push p99 of the arrivals acknowledged in each slice of the drive, in order.</summary>
+    public IReadOnlyList<double> WallP99BySliceMs { get; init; } = [];
+
+    /// <summary>Board push p99 of the arrivals acknowledged in each slice of the drive, in order.</summary>
+    public IReadOnlyList<double> BoardP99BySliceMs { get; init; } = [];
 }

@@ -64,9 +64,13 @@ public sealed class LoadHarnessSmokeTests : IAsyncLifetime
             WatchAddresses = [new Uri($"http://127.0.0.1:{_baselineHttp2Port}/")],
         };
 
-        var report = await LoadRun.RunAsync(queueBoard, baseline, Tiny with { Http2 = true, LightPhones = true }, line => TestContext.Current.TestOutputHelper?.WriteLine(line));
+        var report = await LoadRun.RunAsync(queueBoard, baseline, Tiny with { Http2 = true, LightPhones = true, QuietSeconds = 2 }, line => TestContext.Current.TestOutputHelper?.WriteLine(line));
 
         AssertMeasuredEveryPhase(report);
+
+        // The node's process was followed after its watchers left.
+        Assert.True(report.Quiet is { StartBytes: > 0, EndBytes: > 0, LowestBytes: > 0 } quiet && quiet.LowestBytes <= quiet.EndBytes, report.Quiet?.ToString());
+        Assert.Contains("With the crowd gone", report.ToMarkdown(), StringComparison.Ordinal);
         Assert.Contains("watchers on WebSockets over HTTP/2", report.ToMarkdown(), StringComparison.Ordinal);
         Assert.Contains("untimed phones count pushes unparsed", report.ToMarkdown(), StringComparison.Ordinal);
         await using var overHttp1 = new HubConnectionBuilder()
@@ -115,6 +119,8 @@ public sealed class LoadHarnessSmokeTests : IAsyncLifetime
         Assert.True(watch.EventsPerSecond > 0, watch.ToString());
         Assert.True(watch.WallLatencyMs.Count > 0 && watch.BoardLatencyMs.Count > 0, watch.ToString());
         Assert.Equal(0, watch.Unreflected);
+        Assert.True(watch.WallP99BySliceMs.Count > 0 && watch.BoardP99BySliceMs.Count > 0, watch.ToString());
+        Assert.Contains("p99 by 10 s of the drive", report.ToMarkdown(), StringComparison.Ordinal);
         // A packed board push of a row or two is a few dozen bytes: its version, its newest time and the rows.
         Assert.True(watch.MeanWallPushBytes > 100 && watch.MeanBoardPushBytes > 40, watch.ToString());
         // Each timed phone's pushes are dated from their newest row: the node's flush and delivery, apart from the window.
