@@ -17,10 +17,18 @@ public static class QuietSpell
 
         progress($"quiet: no watchers, no events, following the node's memory for {seconds:0} s");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds)
+        for (var next = Math.Min(30, seconds); ; next = Math.Min(next + 30, seconds))
         {
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, seconds - clock.Elapsed.TotalSeconds)));
-            progress($"quiet {clock.Elapsed:m\\:ss}: node {meter.LatestBytes / 1048576.0:N0} MB");
+            if (TimeSpan.FromSeconds(next) - clock.Elapsed is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait);
+            }
+
+            progress($"quiet {next:0} s: node {meter.LatestBytes / 1048576.0:N0} MB");
+            if (next >= seconds)
+            {
+                break;
+            }
         }
 
         var usage = await meter.StopAsync();
