@@ -11,6 +11,7 @@ using QueueBoard.Web.Hubs;
 using QueueBoard.Web.Ingestion;
 using QueueBoard.Web.Json;
 using QueueBoard.Web.Limits;
+using QueueBoard.Web.Memory;
 using QueueBoard.Web.Options;
 using QueueBoard.Web.Problems;
 using OpenTelemetry.Metrics;
@@ -85,6 +86,11 @@ public static class QueueBoardServiceExtensions
             })
             .AddJsonProtocol(o => QueueBoardJson.Configure(o.PayloadSerializerOptions));
         services.AddHostedService<PushBufferPoolLog>();
+        if (queueBoard.ReturnMemoryWhenQuiet)
+        {
+            services.AddHostedService<QuietMemoryReturn>();
+        }
+
         builder.AddQueueBoardCluster(signalR);
         services.AddQueueGrains();
         services.AddSingleton<IQueuePublisher, HubQueuePublisher>();

@@ -51,6 +51,12 @@ public sealed class QueueBoardOptions
     /// </summary>
     public bool Dashboard { get; set; }
 
+    /// <summary>
+    /// Once the node has gone quiet after a busy spell, collect its garbage and give the memory back to the machine
+    /// (<see cref="Memory.QuietMemoryReturn"/>); false leaves it to the collector, which runs only as the node allocates.
+    /// </summary>
+    public bool ReturnMemoryWhenQuiet { get; set; } = true;
+
     /// <summary>Running in Kubernetes: endpoints and cluster ids come from the pod (Orleans' Kubernetes hosting).</summary>
     public bool Kubernetes { get; set; }
 }
