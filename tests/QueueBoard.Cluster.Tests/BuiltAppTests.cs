@@ -32,7 +32,7 @@ public sealed class BuiltAppTests
             "json", "--environment", "Production", "--QueueBoard:Storage=Memory", $"--QueueBoard:AdminToken={NodeProcess.AdminToken}");
         await node.StartAsync();
 
-        var lines = ConsoleLines(node);
+        var lines = node.ConsoleLines();
         Assert.NotEmpty(lines);
         Assert.All(lines, line =>
         {
@@ -54,13 +54,10 @@ public sealed class BuiltAppTests
         node.Variables["DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION"] = set;
         await node.StartAsync();
 
-        var said = ConsoleLines(node).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+        var said = node.ConsoleLines().Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
             .SingleOrDefault(entry => entry.GetProperty("Category").GetString() == "QueueBoard.Web.Hubs.PushBufferPoolLog");
         Assert.True(said.ValueKind == System.Text.Json.JsonValueKind.Object, node.LogTail());
         Assert.Equal(kept, said.GetProperty("State").GetProperty("Arrays").GetInt32());
     }
 
-    /// <summary>The node's console lines as it wrote them: its log keeps each behind the node's name, "[json] {...}".</summary>
-    private static List<string> ConsoleLines(NodeProcess node) =>
-        [.. node.LogTail(200).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line[(line.IndexOf("] ", StringComparison.Ordinal) + 2)..])];
 }

@@ -55,6 +55,15 @@ if (baseline is not null)
 try
 {
     var report = await LoadRun.RunAsync(queueBoard, baseline, settings, Progress);
+    foreach (var node in nodes)
+    {
+        // What the node said of the memory it gave back once the crowd had gone (QuietMemoryReturn).
+        foreach (var line in node.ConsoleLines(2000).Where(l => l.Contains("gave back", StringComparison.Ordinal)))
+        {
+            Progress($"{node.Name}: {NodeMessage(line)}");
+        }
+    }
+
     Console.WriteLine(report.ToMarkdown());
     if (settings.JsonPath is { } path)
     {
@@ -84,6 +93,20 @@ static Process StartBaseline(int port, int? http2Port)
         : new ProcessStartInfo(self, ["serve-baseline", .. ports]);
     start.Environment["DOTNET_gcServer"] = "1";
     return Process.Start(start)!;
+}
+
+// A node outside Development logs a JSON object a line; its message is what a reader wants.
+static string NodeMessage(string line)
+{
+    try
+    {
+        using var entry = System.Text.Json.JsonDocument.Parse(line);
+        return entry.RootElement.GetProperty("Message").GetString() ?? line;
+    }
+    catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+    {
+        return line;
+    }
 }
 
 static async Task WaitReadyAsync(Uri address)

@@ -187,6 +187,9 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>The last lines the node wrote, for failure messages.</summary>
     public string LogTail(int lines = 60) => string.Join('\n', _log.TakeLast(lines));
 
+    /// <summary>The node's last console lines as it wrote them (empty ones left out), without the name its log keeps each behind.</summary>
+    public List<string> ConsoleLines(int lines = 200) => [.. _log.TakeLast(lines).Select(line => line[(Name.Length + 3)..]).Where(line => line.Length > 0)];
+
     public async ValueTask DisposeAsync() => await KillAsync();
 
     private void Keep(string? line)

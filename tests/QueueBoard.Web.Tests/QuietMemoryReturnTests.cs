@@ -4,8 +4,9 @@ namespace QueueBoard.Web.Tests;
 
 /// <summary>
 /// What the return does to a process: garbage a busy spell left behind, reachable only from objects waiting for their
-/// finalizers as a crowd's sockets are, is collected and its memory given back to the machine. Measures this test
-/// process, so it runs alone.
+/// finalizers as a crowd's sockets are, is collected and its memory decommitted. Measures the GC's committed bytes of
+/// this test process, so it runs alone; not its working set, which the other hosts alive in the process move by tens of
+/// megabytes either way (CI saw 1294 → 1351 MB while the GC decommitted over 400 MB).
 /// </summary>
 [Collection(SerialCollection.Name)]
 public sealed class QuietMemoryReturnTests
@@ -22,8 +23,9 @@ public sealed class QuietMemoryReturnTests
         var (before, after) = QuietMemoryReturn.Return();
 
         var committedAfter = GC.GetGCMemoryInfo().TotalCommittedBytes;
-        Assert.True(committedBefore - committedAfter > 400L * BlockBytes, $"committed {committedBefore >> 20} → {committedAfter >> 20} MB");
-        Assert.True(before - after > 300L * BlockBytes, $"working set {before >> 20} → {after >> 20} MB");
+        Assert.True(
+            committedBefore - committedAfter > 400L * BlockBytes,
+            $"committed {committedBefore >> 20} → {committedAfter >> 20} MB (working set {before >> 20} → {after >> 20} MB)");
     }
 
     private static void LeaveGarbage()
