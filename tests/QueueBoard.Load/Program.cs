@@ -58,7 +58,7 @@ try
     foreach (var node in nodes)
     {
         // What the node said of the memory it gave back once the crowd had gone (QuietMemoryReturn).
-        foreach (var line in node.ConsoleLines(2000).Where(l => l.Contains("gave back", StringComparison.Ordinal)))
+        foreach (var line in node.ConsoleLines(NodeProcess.KeptLines).Where(l => l.Contains("gave back", StringComparison.Ordinal)))
         {
             Progress($"{node.Name}: {NodeMessage(line)}");
         }

@@ -15,6 +15,9 @@ public sealed class NodeProcess : IAsyncDisposable
 {
     public const string AdminToken = "cluster-test-admin-token-0123456789abcdef";
 
+    /// <summary>How many of the node's latest console lines are kept, for <see cref="LogTail"/> and <see cref="ConsoleLines"/>.</summary>
+    public const int KeptLines = 2000;
+
     private readonly string[] _settings;
     private readonly ConcurrentQueue<string> _log = new();
     private Process? _process;
@@ -200,7 +203,7 @@ public sealed class NodeProcess : IAsyncDisposable
         }
 
         _log.Enqueue($"[{Name}] {line}");
-        while (_log.Count > 2000 && _log.TryDequeue(out _))
+        while (_log.Count > KeptLines && _log.TryDequeue(out _))
         {
         }
     }
