@@ -41,6 +41,55 @@ public sealed class ChartTests(QuietBrowserFixture browser)
         await DrawnAsync(command, "queue-chart", "total-queue");
     }
 
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(1280, 720)]
+    public async Task The_wall_chart_keeps_room_to_read_its_lines_while_advice_shows_above_eight_lanes(int width, int height)
+    {
+        using var admin = browser.App.Admin();
+        var crowded = NewSiteId();
+        var empty = NewSiteId();
+        string[] lanes = ["1", "2", "3", "4", "5", "6", "7", "8"];
+
+        // Far from every other test's sites; the empty one 500 m north, so the crowded wall points to it.
+        await admin.CreateSiteAsync(crowded, PlacedSite("丙测试采样点", "Test Site C", "环市街道", 23.40, 113.90, [.. lanes.Select(l => (l, "standard"))]));
+        await admin.CreateSiteAsync(empty, PlacedSite("丁测试采样点", "Test Site D", "环市街道", 23.4045, 113.90, ("1", "standard")));
+        (await admin.PostEventsAsync(crowded, [.. lanes.Select(l => Status(l, "open")), .. lanes.Select(l => Arrived(l, 240))])).EnsureSuccessStatusCode();
+        (await admin.PostEventsAsync(empty, Status("1", "open"))).EnsureSuccessStatusCode();
+
+        var wall = await browser.NewPageAsync(width, height);
+        await wall.GotoAsync($"/wall/{crowded}");
+        await Expect(wall.GetByTestId("advice")).ToContainTextAsync("丁测试采样点");
+        await Expect(wall.GetByTestId("site-queue")).ToHaveAttributeAsync("data-value", "1920");
+        await DrawnAsync(wall, "trend-chart", "site-queue");
+
+        var drawn = await wall.EvaluateAsync<double[]>(
+            """
+            () => {
+              const chart = Chart.getChart(document.getElementById('trend-chart'));
+              const trend = document.querySelector('.trend').getBoundingClientRect();
+              const lastTile = [...document.querySelectorAll('[data-testid=lane-tile]')].at(-1).getBoundingClientRect();
+              return [chart.chartArea.bottom - chart.chartArea.top, chart.scales.y.ticks.length, trend.bottom, lastTile.bottom, trend.top];
+            }
+            """);
+        var (plot, ticks, trendBottom, tilesBottom, trendTop) = (drawn[0], drawn[1], drawn[2], drawn[3], drawn[4]);
+
+        // Room to read the lines from 5 m: 7% of the screen's height (75 px of 1,080), the queue's scale in three steps or more.
+        Assert.True(plot >= height * 0.07, $"the chart's lines have {plot:0} px of a {height} px screen");
+        Assert.True(ticks >= 3, $"the queue's axis shows {ticks} steps");
+        Assert.True(trendBottom <= height, $"the trend ends at {trendBottom:0} px of {height}");
+        Assert.True(tilesBottom <= trendTop, $"the last lane ends at {tilesBottom:0} px, under the trend's top at {trendTop:0}");
+
+        // The heading is the chart's key: each line's name in the line's own colour.
+        foreach (var (key, dataset) in new[] { ("trend-key-queue", 0), ("trend-key-served", 1) })
+        {
+            var (keyColour, lineColour) = (
+                await wall.EvaluateAsync<string>($"() => getComputedStyle(document.getElementById('{key}')).color"),
+                await wall.EvaluateAsync<string>($"() => {{ const c = document.createElement('i'); c.style.color = Chart.getChart(document.getElementById('trend-chart')).data.datasets[{dataset}].borderColor; document.body.append(c); const v = getComputedStyle(c).color; c.remove(); return v; }}"));
+            Assert.Equal(lineColour, keyColour);
+        }
+    }
+
     /// <summary>Waits until the queue series of the chart on <paramref name="canvas"/> was last drawn ending at <paramref name="figure"/>'s value.</summary>
     private static async Task DrawnAsync(IPage page, string canvas, string figure) => await page.WaitForFunctionAsync(
         """

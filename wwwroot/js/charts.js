@@ -20,7 +20,8 @@ function configure(Chart) {
 }
 
 // `series`: [{label, color, axis: 'y'|'y2', fill}]; `fontSize` scales with the screen.
-export function createLineChart(canvas, { series, fontSize = 14, legend = true, timeTicks = 7 }) {
+// `timeLabels: false` leaves the minutes unlabelled, for a chart whose heading already says the span it covers.
+export function createLineChart(canvas, { series, fontSize = 14, legend = true, timeTicks = 7, timeLabels = true }) {
   const Chart = window.Chart;
   configure(Chart);
   const hasSecondAxis = series.some((s) => s.axis === 'y2');
@@ -56,7 +57,7 @@ export function createLineChart(canvas, { series, fontSize = 14, legend = true, 
       },
       scales: {
         // Time labels never rotate, so a narrow chart asks for fewer of them rather than letting them overlap.
-        x: { ticks: { maxTicksLimit: timeTicks, maxRotation: 0, font: { size: fontSize } }, grid: { display: false } },
+        x: { ticks: { display: timeLabels, maxTicksLimit: timeTicks, maxRotation: 0, font: { size: fontSize } }, grid: { display: false } },
         y: {
           beginAtZero: true,
           position: 'left',

@@ -60,10 +60,14 @@ const el = {
   advice: document.getElementById('wall-advice'),
   accuracy: document.getElementById('wall-accuracy'),
   canvas: document.getElementById('trend-chart'),
+  keyQueue: document.getElementById('trend-key-queue'),
+  keyServed: document.getElementById('trend-key-served'),
   message: document.getElementById('wall-message'),
   messageTitle: document.getElementById('wall-message-title'),
   messageBody: document.getElementById('wall-message-body'),
 };
+el.keyQueue.style.color = COLORS.queue;
+el.keyServed.style.color = COLORS.throughput;
 
 let site = null;
 // Every site's board row, so that the wall can point residents to a faster site nearby.
@@ -307,6 +311,10 @@ function ensureChart() {
   if (chart) return;
   chart = createLineChart(el.canvas, {
     fontSize: Math.max(14, Math.round(window.innerHeight / 60)),
+    // The heading beside the chart is its key and says the span, so the lines keep the height a legend and a row of
+    // times would take.
+    legend: false,
+    timeLabels: false,
     series: [
       { label: t('wall.chartQueue'), color: COLORS.queue, axis: 'y', fill: true },
       { label: t('wall.chartServed'), color: COLORS.throughput, axis: 'y2' },
@@ -471,7 +479,6 @@ window.addEventListener('resize', () => {
   if (!chart) return;
   const size = Math.max(14, Math.round(window.innerHeight / 60));
   chart.options.font.size = size;
-  chart.options.plugins.legend.labels.font.size = size;
   for (const axis of Object.values(chart.options.scales)) axis.ticks.font.size = size;
   chart.update('none');
 });

@@ -167,7 +167,7 @@ export default {
   'wall.laneWait': 'Wait',
   'wall.laneThroughput': 'Tested/min',
   'wall.noLanes': 'This site has no lanes configured yet',
-  'wall.trendHeading': 'Last 2 hours: queue and people tested per minute',
+  'wall.trendPeriod': 'Last 2 hours',
   'wall.chartLabel': 'Line chart of the queue and of people tested per minute over the last 2 hours',
   'wall.chartQueue': 'Queue',
   'wall.chartServed': 'Tested per min',

@@ -155,7 +155,7 @@ export default {
   'wall.laneWait': '等待',
   'wall.laneThroughput': '采样/分钟',
   'wall.noLanes': '本采样点尚未配置通道',
-  'wall.trendHeading': '近 2 小时：排队人数与每分钟采样',
+  'wall.trendPeriod': '近 2 小时',
   'wall.chartLabel': '近 2 小时排队人数与每分钟采样人数折线图',
   'wall.chartQueue': '排队人数',
   'wall.chartServed': '每分钟采样',
