@@ -90,6 +90,52 @@ public sealed class ChartTests(QuietBrowserFixture browser)
         }
     }
 
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(1920, 1080)]
+    public async Task The_command_centres_chart_times_stand_apart(int width, int height)
+    {
+        using var admin = browser.App.Admin();
+        var siteId = NewSiteId();
+        await admin.CreateSiteAsync(siteId);
+        // A district's figures: five-digit queues and four-digit paces widen the scales and narrow the times' room.
+        (await admin.PostEventsAsync(siteId, Status("1", "open"), new { lane = "1", type = "queue", count = 12_000 }, Served("1", 1000))).EnsureSuccessStatusCode();
+
+        var command = await browser.NewPageAsync(width, height);
+        await command.GotoAsync("/command");
+        await DrawnAsync(command, "queue-chart", "total-queue");
+
+        // Laid out over the two hours of the history, not only the minutes since the page came.
+        await command.WaitForFunctionAsync(
+            "() => ['queue-chart', 'throughput-chart'].every((id) => Chart.getChart(document.getElementById(id))?.scales.x.ticks.length >= 3)",
+            null,
+            DrawnSoon);
+
+        foreach (var canvas in new[] { "queue-chart", "throughput-chart" })
+        {
+            // Each shown time's left and right edge as the chart draws it, in its own font, in order.
+            var edges = await command.EvaluateAsync<double[]>(
+                """
+                (canvas) => {
+                  const chart = Chart.getChart(document.getElementById(canvas));
+                  const ctx = chart.ctx;
+                  return chart.scales.x.getLabelItems().flatMap((item) => {
+                    ctx.font = item.font.string;
+                    const half = ctx.measureText(String(item.label)).width / 2;
+                    return [item.options.translation[0] - half, item.options.translation[0] + half];
+                  });
+                }
+                """,
+                canvas);
+
+            Assert.True(edges.Length >= 4, $"{canvas} shows {edges.Length / 2} times");
+            for (var i = 1; i + 1 < edges.Length; i += 2)
+            {
+                Assert.True(edges[i + 1] - edges[i] >= 6, $"{canvas}: time {(i / 2) + 2} starts {edges[i + 1] - edges[i]:0.0} px after the one before it ends");
+            }
+        }
+    }
+
     /// <summary>Waits until the queue series of the chart on <paramref name="canvas"/> was last drawn ending at <paramref name="figure"/>'s value.</summary>
     private static async Task DrawnAsync(IPage page, string canvas, string figure) => await page.WaitForFunctionAsync(
         """

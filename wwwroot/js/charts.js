@@ -56,8 +56,15 @@ export function createLineChart(canvas, { series, fontSize = 14, legend = true, 
         tooltip: { enabled: true },
       },
       scales: {
-        // Time labels never rotate, so a narrow chart asks for fewer of them rather than letting them overlap.
-        x: { ticks: { display: timeLabels, maxTicksLimit: timeTicks, maxRotation: 0, font: { size: fontSize } }, grid: { display: false } },
+        // Time labels never rotate, so a narrow chart shows fewer of them rather than letting them overlap, half a
+        // character apart at least. Without `offset`, Chart.js counts room for one time more than fits once it keeps
+        // every n-th minute (they stop short of the axis's end), and a command centre's 720-line screen ran four times
+        // into one another; with it, each minute sits half a minute's width in from the ends, under a pixel here.
+        x: {
+          offset: true,
+          ticks: { display: timeLabels, maxTicksLimit: timeTicks, maxRotation: 0, autoSkipPadding: fontSize / 2, font: { size: fontSize } },
+          grid: { display: false },
+        },
         y: {
           beginAtZero: true,
           position: 'left',
