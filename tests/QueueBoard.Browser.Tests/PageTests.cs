@@ -41,6 +41,52 @@ public sealed class PageTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "board-en");
     }
 
+    [Theory]
+    [InlineData(320)]
+    [InlineData(360)]
+    [InlineData(390)]
+    [InlineData(412)]
+    [InlineData(800)]
+    public async Task From_a_narrow_phone_to_a_desktop_the_boards_tools_keep_each_label_whole_in_both_languages(int width)
+    {
+        var page = await browser.NewPageAsync(width, 740);
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("site-row").First).ToBeVisibleAsync();
+
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            if (lang == "en")
+            {
+                await page.Locator("#lang-toggle").ClickAsync();
+                await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            }
+
+            // A label broken over two lines makes its control taller than the one line it is sized for.
+            var tools = await page.EvaluateAsync<string[]>(
+                """
+                () => {
+                  const oneLine = parseFloat(getComputedStyle(document.documentElement).fontSize) * 2.9 + 1;
+                  const broken = [...document.querySelectorAll('.sort-btn, #green-filter, #area-filter')]
+                    .filter((el) => el.getBoundingClientRect().height > oneLine || el.scrollWidth > el.clientWidth + 1)
+                    .map((el) => `${el.id}: ${Math.round(el.getBoundingClientRect().height)} px high, ${el.scrollWidth} px of text in ${el.clientWidth}`);
+                  // A list box and a search box cut their words short without scrolling: they must fit, beside the list's arrow.
+                  const ctx = document.createElement('canvas').getContext('2d');
+                  for (const [id, words, arrow] of [['area-filter', (el) => el.selectedOptions[0].text, 20], ['search', (el) => el.placeholder, 0]]) {
+                    const el = document.getElementById(id);
+                    const style = getComputedStyle(el);
+                    ctx.font = style.font;
+                    const width = ctx.measureText(words(el)).width;
+                    const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow;
+                    if (width > room) broken.push(`${id}: ${Math.round(width)} px of words in ${Math.round(room)}`);
+                  }
+                  if (document.scrollingElement.scrollWidth > innerWidth) broken.push(`the page is ${document.scrollingElement.scrollWidth} px wide`);
+                  return broken;
+                }
+                """);
+            Assert.True(tools.Length == 0, $"{lang} at {width} px: {string.Join("; ", tools)}");
+        }
+    }
+
     [Fact]
     public async Task The_board_announces_its_summary_politely_and_never_repeats_an_unchanged_one()
     {
