@@ -87,6 +87,35 @@ public sealed class PageTests(BrowserFixture browser)
         }
     }
 
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(1920, 1080)]
+    public async Task The_wall_cuts_no_wait_range_or_label_short_in_either_language(int width, int height)
+    {
+        var page = await browser.NewPageAsync(width, height);
+        await page.GotoAsync($"/wall/{DemoSite}");
+        await Expect(page.GetByTestId("lane-tile")).ToHaveCountAsync(DemoSiteLanes);
+        await Expect(page.Locator("[data-testid=lane-tile] [data-testid=lane-wait-range]").First).Not.ToBeEmptyAsync();
+
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            if (lang == "en")
+            {
+                await page.Locator("#lang-toggle").ClickAsync();
+                await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            }
+
+            // A box that hides what overflows it holds more than it shows.
+            var cut = await page.EvaluateAsync<string[]>(
+                """
+                () => [...document.querySelectorAll('[data-testid=lane-tile] .tile-wait, [data-testid=lane-tile] .tile-facts, .total')]
+                  .filter((el) => el.scrollWidth > el.clientWidth + 1)
+                  .map((el) => `${el.closest('[data-lane-id]')?.dataset.laneId ?? 'totals'} ${el.className}: ${el.scrollWidth} px in ${el.clientWidth}`)
+                """);
+            Assert.True(cut.Length == 0, $"{lang} at {width}x{height}: {string.Join("; ", cut)}");
+        }
+    }
+
     [Fact]
     public async Task The_board_announces_its_summary_politely_and_never_repeats_an_unchanged_one()
     {

@@ -167,7 +167,19 @@ function render() {
   });
   for (const id of [...tiles.keys()]) if (!seen.has(id)) tiles.delete(id);
   reconcileChildren(el.grid, nodes);
+  fitTiles();
   renderNotes();
+}
+
+// Words differ in width by language and by the screen's fonts ("(25–63)" was cut to "(25–" in English on a 720-line
+// screen): where a tile's wait, range or facts would be cut short, the tiles' bodies step down together until they fit.
+const TILE_SCALES = [1, 0.92, 0.85, 0.78, 0.7];
+function fitTiles() {
+  const boxes = [...el.grid.querySelectorAll('.tile-wait, .tile-facts')];
+  for (const scale of TILE_SCALES) {
+    el.grid.style.setProperty('--tile-scale', scale);
+    if (!boxes.some((box) => box.scrollWidth > box.clientWidth + 1)) return;
+  }
 }
 
 // "请排 3 号通道 · 约 90 分钟": the open standard lane with the shortest wait, and the green lane apart for those it is
@@ -476,6 +488,7 @@ onLangChange(() => {
 
 // The chart's font follows the screen, which may be rotated or resized by the kiosk.
 window.addEventListener('resize', () => {
+  fitTiles();
   if (!chart) return;
   const size = Math.max(14, Math.round(window.innerHeight / 60));
   chart.options.font.size = size;

@@ -157,7 +157,7 @@ export default {
   'wall.wait': 'Expected wait',
   'wall.queued': 'In queue',
   'wall.servedToday': 'Tested today',
-  'wall.throughput': 'Tested per minute',
+  'wall.throughput': 'Tested per min',
   'wall.openLanes': 'Lanes open',
   'wall.greenLane': 'Green lane',
   'wall.greenClosedShort': 'Closed',
