@@ -116,6 +116,36 @@ public sealed class PageTests(BrowserFixture browser)
         }
     }
 
+    [Theory]
+    [InlineData(320)]
+    [InlineData(360)]
+    public async Task On_a_narrow_phone_the_lead_consoles_buttons_keep_their_words_on_one_line_in_both_languages(int width)
+    {
+        using var admin = browser.App.Admin();
+        var lead = await browser.NewPageAsync(width, 800);
+        await Screens.SignInAsync(lead, DemoSite, await admin.NewLeadCodeAsync(DemoSite));
+
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            if (lang == "en")
+            {
+                await lead.Locator("#lang-toggle").ClickAsync();
+                await Expect(lead.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            }
+
+            // A gloved thumb reads a button at a glance: "开放" broken into 开 and 放 is two words.
+            var broken = await lead.EvaluateAsync<string[]>(
+                """
+                () => [...document.querySelectorAll('[data-testid=lead-lane] button')].filter((button) => {
+                  const words = document.createRange();
+                  words.selectNodeContents(button);
+                  return new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+                }).map((button) => button.textContent.trim())
+                """);
+            Assert.True(broken.Length == 0, $"{lang} at {width} px: {string.Join(", ", broken.Distinct())}");
+        }
+    }
+
     [Fact]
     public async Task The_board_announces_its_summary_politely_and_never_repeats_an_unchanged_one()
     {
