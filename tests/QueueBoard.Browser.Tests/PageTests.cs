@@ -90,6 +90,7 @@ public sealed class PageTests(BrowserFixture browser)
     [Theory]
     [InlineData(1280, 720)]
     [InlineData(1920, 1080)]
+    [InlineData(1080, 1920)]
     public async Task The_wall_cuts_no_wait_range_or_label_short_in_either_language(int width, int height)
     {
         var page = await browser.NewPageAsync(width, height);
@@ -105,12 +106,20 @@ public sealed class PageTests(BrowserFixture browser)
                 await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
             }
 
-            // A box that hides what overflows it holds more than it shows.
+            // A box that hides what overflows it holds more than it shows; a lane's tile is whole above the trend.
             var cut = await page.EvaluateAsync<string[]>(
                 """
-                () => [...document.querySelectorAll('[data-testid=lane-tile] .tile-wait, [data-testid=lane-tile] .tile-facts, .total')]
-                  .filter((el) => el.scrollWidth > el.clientWidth + 1)
-                  .map((el) => `${el.closest('[data-lane-id]')?.dataset.laneId ?? 'totals'} ${el.className}: ${el.scrollWidth} px in ${el.clientWidth}`)
+                () => {
+                  const cut = [...document.querySelectorAll('[data-testid=lane-tile] .tile-wait, [data-testid=lane-tile] .tile-facts, .total')]
+                    .filter((el) => el.scrollWidth > el.clientWidth + 1)
+                    .map((el) => `${el.closest('[data-lane-id]')?.dataset.laneId ?? 'totals'} ${el.className}: ${el.scrollWidth} px in ${el.clientWidth}`);
+                  const trendTop = document.querySelector('.trend').getBoundingClientRect().top;
+                  for (const tile of document.querySelectorAll('[data-testid=lane-tile]')) {
+                    const box = tile.getBoundingClientRect();
+                    if (box.height < 60 || box.bottom > trendTop + 1) cut.push(`lane ${tile.dataset.laneId}: ${Math.round(box.height)} px high, ending at ${Math.round(box.bottom)} above the trend at ${Math.round(trendTop)}`);
+                  }
+                  return cut;
+                }
                 """);
             Assert.True(cut.Length == 0, $"{lang} at {width}x{height}: {string.Join("; ", cut)}");
         }

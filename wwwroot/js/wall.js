@@ -319,10 +319,15 @@ function renderTile(lane) {
 
 // ---- trend chart ----
 
+// As the page's own sizes (wall.css's --u): the height of the widest 16:9 area the screen holds.
+function chartFontSize() {
+  return Math.max(14, Math.round(Math.min(window.innerHeight, (window.innerWidth * 9) / 16) / 60));
+}
+
 function ensureChart() {
   if (chart) return;
   chart = createLineChart(el.canvas, {
-    fontSize: Math.max(14, Math.round(window.innerHeight / 60)),
+    fontSize: chartFontSize(),
     // The heading beside the chart is its key and says the span, so the lines keep the height a legend and a row of
     // times would take.
     legend: false,
@@ -490,7 +495,7 @@ onLangChange(() => {
 window.addEventListener('resize', () => {
   fitTiles();
   if (!chart) return;
-  const size = Math.max(14, Math.round(window.innerHeight / 60));
+  const size = chartFontSize();
   chart.options.font.size = size;
   for (const axis of Object.values(chart.options.scales)) axis.ticks.font.size = size;
   chart.update('none');
