@@ -12,6 +12,25 @@ public static class Screens
     /// </summary>
     public static LocatorAssertionsToHaveTextOptions HeldTapsSent => new() { Timeout = 15_000 };
 
+    /// <summary>
+    /// Runs <paramref name="script"/>, which lists what is wrong on the page as it stands, in Chinese and then, after the
+    /// page's own language toggle, in English; fails naming what each language showed, <paramref name="where"/> beside it.
+    /// </summary>
+    public static async Task AssertNothingWrongInEitherLanguageAsync(IPage page, string script, string where)
+    {
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            if (lang == "en")
+            {
+                await page.Locator("#lang-toggle").ClickAsync();
+                await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            }
+
+            var wrong = await page.EvaluateAsync<string[]>(script);
+            Assert.True(wrong.Length == 0, $"{lang} at {where}: {string.Join("; ", wrong)}");
+        }
+    }
+
     public static ILocator LaneQueue(IPage wall, string laneId) =>
         wall.Locator($"[data-testid=lane-tile][data-lane-id='{laneId}'] [data-testid=lane-queue]");
 
