@@ -157,8 +157,9 @@ function renderRow(site) {
     row = {
       name: h('span', { class: 'site-name' }),
       other: h('span', { class: 'site-name-other' }),
-      area: h('td', {}),
-      lanes: h('td', { class: 'num' }),
+      id: h('td', { role: 'cell', class: 'mono', text: site.id }),
+      area: h('td', { role: 'cell' }),
+      lanes: h('td', { role: 'cell', class: 'num' }),
       actions: {
         edit: actionButton('edit', 'admin.edit', 'edit-site'),
         issue: actionButton('issue', 'admin.issueCode', 'issue-code'),
@@ -167,12 +168,14 @@ function renderRow(site) {
       },
       signature: '',
     };
-    row.tr = h('tr', { class: 'site-row', 'data-testid': 'admin-site-row', dataset: { siteId: site.id } },
-      h('th', { scope: 'row' }, row.name, row.other),
-      h('td', { class: 'mono', text: site.id }),
+    // Explicit roles: on a phone the rows are laid out as cards, and a table's cells restyled so lose their table
+    // semantics in some browsers.
+    row.tr = h('tr', { role: 'row', class: 'site-row', 'data-testid': 'admin-site-row', dataset: { siteId: site.id } },
+      h('th', { scope: 'row', role: 'rowheader' }, row.name, row.other),
+      row.id,
       row.area,
       row.lanes,
-      h('td', {}, h('div', { class: 'row-buttons' }, ...Object.values(row.actions))));
+      h('td', { role: 'cell', class: 'row-actions-cell' }, h('div', { class: 'row-buttons' }, ...Object.values(row.actions))));
     rowEls.set(site.id, row);
   }
   const signature = JSON.stringify([site.name, site.nameEn, site.area, site.openLanes, site.totalLanes, getLang()]);
@@ -184,6 +187,10 @@ function renderRow(site) {
   setText(row.other, other && other !== name ? other : '');
   setAttr(row.other, 'lang', getLang() === 'en' ? 'zh-CN' : 'en');
   setText(row.area, areaName(site.area));
+  // A card names each fact itself, where the table's column headings are out of sight.
+  setAttr(row.id, 'data-label', t('admin.colId'));
+  setAttr(row.area, 'data-label', t('admin.colArea'));
+  setAttr(row.lanes, 'data-label', t('admin.colLanes'));
   setText(row.lanes, site.totalLanes == null ? '—'
     : t('admin.lanesOpenOfTotal', { open: fmtInt(site.openLanes ?? 0), total: fmtInt(site.totalLanes) }));
   setAttr(row.actions.edit, 'aria-label', t('admin.editLabel', { name }));
