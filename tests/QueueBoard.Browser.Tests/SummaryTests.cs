@@ -18,24 +18,7 @@ public sealed partial class SummaryTests(BrowserFixture browser)
     [Fact]
     public async Task The_daily_summary_shows_a_sites_day_in_its_row_within_the_district_figures_and_prints_without_its_controls()
     {
-        var cancellation = TestContext.Current.CancellationToken;
-        var siteId = NewSiteId();
-        using var admin = browser.App.Admin();
-        await admin.CreateSiteAsync(siteId);
-        using (var response = await admin.PostEventsAsync(siteId, Status("1", "open"), Arrived("1", 7), Served("1", 4)))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        // The page reads the day once, with no live updates: it is opened only once the server counts the new site in it.
-        var day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, District).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await WaitForSiteInReportAsync(admin, siteId, day, cancellation);
-
-        // Signed in as on the administration page.
-        var page = await browser.NewPageAsync(1280, 720);
-        await page.GotoAsync($"/command/summary?date={day}");
-        await page.GetByTestId("admin-token-input").FillAsync(QueueBoardAppFactory.AdminToken);
-        await page.GetByTestId("admin-signin").ClickAsync();
+        var (page, siteId, day) = await OpenTodayWithANewSiteAsync(1280, 720);
 
         var status = page.GetByTestId("summary-status");
         await Expect(status).ToHaveAttributeAsync("aria-live", "polite");
@@ -79,6 +62,57 @@ public sealed partial class SummaryTests(BrowserFixture browser)
         await Expect(flow).ToBeVisibleAsync();
         await Expect(served).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "summary");
+    }
+
+    [Theory]
+    [InlineData(360)]
+    [InlineData(768)]
+    [InlineData(1280)]
+    public async Task From_a_phone_to_a_desk_every_figure_of_a_sites_day_is_in_view_without_scrolling_sideways(int width)
+    {
+        var (page, siteId, _) = await OpenTodayWithANewSiteAsync(width, 900);
+        await Expect(page.Locator($"[data-testid=summary-site-row][data-site-id={siteId}]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        // A chief reading the day on a phone sees each site's figures where they are, not cut off at the table's edge
+        // behind a sideways scroll, and the page itself never slides sideways under a thumb.
+        await Screens.AssertNothingWrongInEitherLanguageAsync(
+            page,
+            Screens.DeskPageLayoutScript("""
+            const view = document.querySelector('[data-testid=summary-sites]').parentElement.getBoundingClientRect();
+            for (const row of [...document.querySelectorAll('[data-testid=summary-site-row]')].slice(0, 40)) {
+              for (const cell of row.querySelectorAll('td')) {
+                const box = cell.getBoundingClientRect();
+                if (box.left < view.left - 1 || box.right > view.right + 1) {
+                  wrong.push(`${row.dataset.siteId}: "${cell.textContent.trim()}" out of view at ${Math.round(box.left)}-${Math.round(box.right)} px`);
+                }
+                if (cell.classList.contains('num') && lines(cell) > 1) wrong.push(`${row.dataset.siteId}: "${cell.textContent.trim()}" broken`);
+              }
+            }
+            """),
+            $"{width} px");
+    }
+
+    /// <summary>
+    /// Makes a site with a day of 7 arrived and 4 tested, then opens today's summary once the server counts it (the page
+    /// reads the day once, with no live updates), signed in as on the administration page.
+    /// </summary>
+    private async Task<(IPage Page, string SiteId, string Day)> OpenTodayWithANewSiteAsync(int width, int height)
+    {
+        var siteId = NewSiteId();
+        using var admin = browser.App.Admin();
+        await admin.CreateSiteAsync(siteId);
+        using (var response = await admin.PostEventsAsync(siteId, Status("1", "open"), Arrived("1", 7), Served("1", 4)))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        var day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, District).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await WaitForSiteInReportAsync(admin, siteId, day, TestContext.Current.CancellationToken);
+        var page = await browser.NewPageAsync(width, height);
+        await page.GotoAsync($"/command/summary?date={day}");
+        await page.GetByTestId("admin-token-input").FillAsync(QueueBoardAppFactory.AdminToken);
+        await page.GetByTestId("admin-signin").ClickAsync();
+        return (page, siteId, day);
     }
 
     private static async Task WaitForSiteInReportAsync(HttpClient admin, string siteId, string day, CancellationToken cancellation)

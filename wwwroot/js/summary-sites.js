@@ -13,8 +13,14 @@ export function bySitesServed(sites) {
 
 export const hoursText = (minutes) => (minutes == null ? DASH : fmtRate(minutes / 60));
 
-function countCell(value, testid) {
-  return h('td', {
+// Each cell carries its column's heading, which a phone shows beside the figure where the table's headings are out of
+// sight (summary.css).
+function cell(label, props) {
+  return h('td', { role: 'cell', 'data-label': t(label), ...props });
+}
+
+function countCell(label, value, testid) {
+  return cell(label, {
     class: 'num', 'data-testid': testid, 'data-value': value == null ? null : String(value), text: fmtInt(value),
   });
 }
@@ -34,17 +40,19 @@ function laneList(lanes) {
 function siteRow(site) {
   const name = siteName(site);
   const other = getLang() === 'en' ? site.name : site.nameEn;
-  return h('tr', { class: 'site-row', 'data-testid': 'summary-site-row', dataset: { siteId: site.id } },
-    h('th', { scope: 'row' },
+  return h('tr', { role: 'row', class: 'site-row', 'data-testid': 'summary-site-row', dataset: { siteId: site.id } },
+    h('th', { scope: 'row', role: 'rowheader' },
       h('span', { class: 'site-name', text: name }),
       other && other !== name ? h('span', { class: 'site-name-other', lang: getLang() === 'en' ? 'zh-CN' : 'en', text: other }) : null),
-    countCell(site.arrived, 'summary-site-arrived'),
-    countCell(site.served, 'summary-site-served'),
-    countCell(site.peakQueue, 'summary-site-peak-queue'),
-    h('td', { class: 'num', text: site.meanWaitMinutes == null ? DASH : fmtRate(site.meanWaitMinutes) }),
-    h('td', { class: 'num', text: fmtInt(site.longestWaitMinutes) }),
-    h('td', { class: 'num', 'data-minutes': site.laneMinutesOpen == null ? null : String(site.laneMinutesOpen), text: hoursText(site.laneMinutesOpen) }),
-    h('td', { class: 'lanes-cell' }, laneList(site.lanes)));
+    countCell('summary.colArrived', site.arrived, 'summary-site-arrived'),
+    countCell('summary.colServed', site.served, 'summary-site-served'),
+    countCell('summary.colPeakQueue', site.peakQueue, 'summary-site-peak-queue'),
+    cell('summary.colMeanWait', { class: 'num', text: site.meanWaitMinutes == null ? DASH : fmtRate(site.meanWaitMinutes) }),
+    cell('summary.colLongestWait', { class: 'num', text: fmtInt(site.longestWaitMinutes) }),
+    cell('summary.colLaneHours', {
+      class: 'num', 'data-minutes': site.laneMinutesOpen == null ? null : String(site.laneMinutesOpen), text: hoursText(site.laneMinutesOpen),
+    }),
+    h('td', { role: 'cell', class: 'lanes-cell', 'data-label': t('summary.colLanes') }, laneList(site.lanes)));
 }
 
 export function siteRows(sites) {
