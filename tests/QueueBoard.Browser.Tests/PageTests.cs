@@ -131,6 +131,34 @@ public sealed class PageTests(BrowserFixture browser)
             $"{width} px");
     }
 
+    [Theory]
+    [InlineData(320)]
+    [InlineData(390)]
+    public async Task On_a_phone_the_command_centre_fits_its_width_in_both_languages(int width)
+    {
+        var page = await browser.NewPageAsync(width, 800);
+        await page.GotoAsync("/command");
+        await Expect(page.GetByTestId("site-tile").First).ToBeVisibleAsync();
+
+        // A district chief away from the wall opens it on a phone: nothing may sit past the screen's edge, where a
+        // figure or a button is found only by sliding the page sideways.
+        await Screens.AssertNothingWrongInEitherLanguageAsync(
+            page,
+            """
+            () => {
+              const wrong = [];
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth > width) wrong.push(`the page scrolls sideways to ${document.documentElement.scrollWidth} px`);
+              for (const el of document.querySelectorAll('.cmd-header > :not([hidden]), .cmd-header button:not([hidden]), .cmd-totals li, .total, [data-testid=site-tile]')) {
+                const box = el.getBoundingClientRect();
+                if (box.width > 0 && (box.left < 0 || box.right > width)) wrong.push(`"${el.textContent.replace(/\s+/g, " ").trim().slice(0, 30)}" at ${Math.round(box.left)}-${Math.round(box.right)} px`);
+              }
+              return [...new Set(wrong)].slice(0, 12);
+            }
+            """,
+            $"{width} px");
+    }
+
     [Fact]
     public async Task The_board_announces_its_summary_politely_and_never_repeats_an_unchanged_one()
     {
