@@ -102,11 +102,47 @@ public sealed class PageTests(BrowserFixture browser)
               for (const tile of document.querySelectorAll('[data-testid=lane-tile]')) {
                 const box = tile.getBoundingClientRect();
                 if (box.height < 60 || box.bottom > trendTop + 1) cut.push(`lane ${tile.dataset.laneId}: ${Math.round(box.height)} px high, ending at ${Math.round(box.bottom)} above the trend at ${Math.round(trendTop)}`);
+                if (tile.scrollHeight > tile.clientHeight + 1) cut.push(`lane ${tile.dataset.laneId}: ${tile.scrollHeight} px of words in ${tile.clientHeight}`);
               }
               return cut;
             }
             """,
             $"{width}x{height}");
+    }
+
+    [Fact]
+    public async Task Turned_on_its_side_the_same_wall_shows_each_lanes_wait_no_smaller()
+    {
+        var page = await browser.NewPageAsync(1920, 1080);
+        await page.GotoAsync($"/wall/{DemoSite}");
+        await Expect(page.GetByTestId("lane-tile")).ToHaveCountAsync(DemoSiteLanes);
+        await Expect(page.Locator("[data-testid=lane-tile] .tile-wait-value").First).Not.ToBeEmptyAsync();
+        const string WaitHeights = """
+            () => Object.fromEntries([...document.querySelectorAll('[data-testid=lane-tile]')]
+              .map((tile) => [tile.dataset.laneId, tile.querySelector('.tile-wait-value')?.getBoundingClientRect().height ?? 0])
+              .filter(([, height]) => height > 0))
+            """;
+        var landscape = await page.EvaluateAsync<Dictionary<string, double>>(WaitHeights);
+        Assert.NotEmpty(landscape);
+
+        // The same TV on its side, as a kiosk turns it: read from the same 5 m, a wait must not shrink because the
+        // tiles' width halved while their height doubled.
+        await page.SetViewportSizeAsync(1080, 1920);
+        var smaller = new List<string>();
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var portrait = await page.EvaluateAsync<Dictionary<string, double>>(WaitHeights);
+            smaller = [.. landscape.Where(lane => portrait.GetValueOrDefault(lane.Key) < lane.Value)
+                .Select(lane => $"lane {lane.Key}: {portrait.GetValueOrDefault(lane.Key):0} px against {lane.Value:0}")];
+            if (smaller.Count == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"On its side the wall's waits are smaller than on the same TV upright: {string.Join("; ", smaller)}");
     }
 
     [Theory]

@@ -173,13 +173,30 @@ function render() {
 
 // Words differ in width by language and by the screen's fonts ("(25–63)" was cut to "(25–" in English on a 720-line
 // screen): where a tile's wait, range or facts would be cut short, the tiles' bodies step down together until they fit.
+// A portrait screen's tiles are twice as tall as their figures: there the bodies grow as far as they fit in the tile,
+// whenever the screen, the lanes or the language change, and between those only step down, so that the wall does not
+// change sizes back and forth as its figures change.
 const TILE_SCALES = [1, 0.92, 0.85, 0.78, 0.7];
+const TALL_TILE_SCALES = [2.4, 2.1, 1.8, 1.6, 1.4, 1.2, ...TILE_SCALES];
+const portrait = window.matchMedia('(orientation: portrait)');
+let tileScale = 1;
+let tileLayout = '';
 function fitTiles() {
+  const scales = portrait.matches ? TALL_TILE_SCALES : TILE_SCALES;
+  const layout = [portrait.matches, window.innerWidth, window.innerHeight, getLang(), ...tiles.keys()].join('|');
+  const first = layout === tileLayout ? Math.max(0, scales.indexOf(tileScale)) : 0;
+  tileLayout = layout;
   const boxes = [...el.grid.querySelectorAll('.tile-wait, .tile-facts')];
-  for (const scale of TILE_SCALES) {
+  const tall = [...el.grid.children];
+  const fits = (scale) => {
     el.grid.style.setProperty('--tile-scale', scale);
-    if (!boxes.some((box) => box.scrollWidth > box.clientWidth + 1)) return;
-  }
+    return !boxes.some((box) => box.scrollWidth > box.clientWidth + 1)
+      && (scale <= 1 || !tall.some((tile) => tile.scrollHeight > tile.clientHeight + 1));
+  };
+  let at = first;
+  while (at < scales.length - 1 && !fits(scales[at])) at++;
+  tileScale = scales[at];
+  el.grid.style.setProperty('--tile-scale', tileScale);
 }
 
 // "请排 3 号通道 · 约 90 分钟": the open standard lane with the shortest wait, and the green lane apart for those it is
