@@ -1,5 +1,7 @@
+using System.Globalization;
 using QueueBoard.Testing;
 using static Microsoft.Playwright.Assertions;
+using static QueueBoard.Testing.Api;
 
 namespace QueueBoard.Browser.Tests;
 
@@ -168,13 +170,21 @@ public sealed class PageTests(BrowserFixture browser)
     }
 
     [Theory]
-    [InlineData(320)]
-    [InlineData(390)]
-    public async Task On_a_phone_the_command_centre_fits_its_width_in_both_languages(int width)
+    [InlineData(320, 640)]
+    [InlineData(390, 844)]
+    [InlineData(768, 1024)]
+    public async Task On_a_phone_or_a_tablet_the_command_centre_fits_its_width_in_both_languages(int width, int height)
     {
-        var page = await browser.NewPageAsync(width, 800);
+        // A site resting outside its hours gives the sites-by-state box its fifth and widest figure.
+        var opens = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).AddHours(2);
+        using var admin = browser.App.Admin();
+        await admin.CreateSiteAsync(
+            NewSiteId(),
+            SiteWith("戊测试采样点", "Test Site E", from: opens.ToString("HH:mm", CultureInfo.InvariantCulture), to: opens.AddHours(2).ToString("HH:mm", CultureInfo.InvariantCulture)));
+        var page = await browser.NewPageAsync(width, height);
         await page.GotoAsync("/command");
         await Expect(page.GetByTestId("site-tile").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#band-counts > li")).ToHaveCountAsync(5);
 
         // A district chief away from the wall opens it on a phone: nothing may sit past the screen's edge, where a
         // figure or a button is found only by sliding the page sideways.
@@ -192,7 +202,7 @@ public sealed class PageTests(BrowserFixture browser)
               return [...new Set(wrong)].slice(0, 12);
             }
             """,
-            $"{width} px");
+            $"{width}x{height}");
     }
 
     [Fact]

@@ -317,23 +317,6 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
         return new Regex($"^({string.Join('|', minutes)}):\\d{{2}}$");
     }
 
-    private static object SiteWith(string name, string nameEn, double latitude = 22.95, double longitude = 112.70, string from = "00:00", string to = "24:00") => new
-    {
-        name,
-        nameEn,
-        area = "环市街道",
-        latitude,
-        longitude,
-        openHours = new[] { new { from, to } },
-        lanes = new[]
-        {
-            new { id = "1", name = "1号通道", kind = "standard" },
-            new { id = "2", name = "2号通道", kind = "standard" },
-            new { id = "3", name = "3号通道", kind = "standard" },
-            new { id = "g", name = "绿色通道", kind = "green" },
-        },
-    };
-
     [GeneratedRegex(@"\bis-stale\b")]
     private static partial Regex IsStale();
 

@@ -28,6 +28,27 @@ public static class Api
         lanes = lanes.Select(l => new { id = l.Id, name = $"{l.Id}号通道", kind = l.Kind }).ToArray(),
     };
 
+    /// <summary>
+    /// A site of three standard lanes and a green one, open from <paramref name="from"/> to <paramref name="to"/> (the
+    /// district's clock, "HH:mm"): for tests of a site resting outside its hours.
+    /// </summary>
+    public static object SiteWith(string name, string nameEn, double latitude = 22.95, double longitude = 112.70, string from = "00:00", string to = "24:00") => new
+    {
+        name,
+        nameEn,
+        area = "环市街道",
+        latitude,
+        longitude,
+        openHours = new[] { new { from, to } },
+        lanes = new[]
+        {
+            new { id = "1", name = "1号通道", kind = "standard" },
+            new { id = "2", name = "2号通道", kind = "standard" },
+            new { id = "3", name = "3号通道", kind = "standard" },
+            new { id = "g", name = "绿色通道", kind = "green" },
+        },
+    };
+
     public static object StandardSite(params string[] laneIds) => Site([.. laneIds.Select(id => (id, "standard"))]);
 
     public static async Task CreateSiteAsync(this HttpClient admin, string siteId, object? site = null)
