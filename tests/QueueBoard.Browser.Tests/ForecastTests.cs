@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using QueueBoard.Testing;
 using static Microsoft.Playwright.Assertions;
 using static QueueBoard.Testing.Api;
@@ -10,6 +11,34 @@ namespace QueueBoard.Browser.Tests;
 public sealed partial class ForecastTests(BrowserFixture browser)
 {
     private readonly HttpClient _admin = browser.App.Admin();
+
+    [Fact]
+    public async Task A_bar_charts_table_of_values_is_there_for_a_screen_reader_without_widening_a_320_px_phone()
+    {
+        var page = await browser.NewPageAsync(320, 640);
+        await page.GotoAsync("/");
+
+        // The shared chart of the board's best time and the daily summary, with as many bars and as long words as the
+        // summary's day of 24 hours in English.
+        var widths = await page.EvaluateAsync<int[]>(
+            """
+            async () => {
+              const { barChart } = await import('/js/bar-chart.js');
+              const bars = Array.from({ length: 24 }, (_, hour) => ({
+                share: hour / 24, tick: hour % 3 === 0 ? `${hour}:00` : '', name: `Monday, 7 December 2026, ${hour}:00 to ${hour + 1}:00`,
+                valueText: [`${hour * 1000} people arrived`, `${hour * 900} people tested`],
+              }));
+              document.querySelector('main').append(barChart({
+                label: 'Arrived and tested per hour', caption: 'Arrived and tested per hour, each hour of the day',
+                headings: ['Hour of the day', 'Arrived (people)', 'Tested (people)'], bars,
+              }));
+              return [document.documentElement.scrollWidth, document.documentElement.clientWidth];
+            }
+            """);
+
+        Assert.True(widths[0] <= widths[1], $"the page scrolls sideways to {widths[0]} px in {widths[1]}");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Arrived and tested per hour, each hour of the day" })).ToHaveCountAsync(1);
+    }
 
     [Fact]
     public async Task A_sites_view_on_the_board_names_the_best_half_hour_to_come_over_a_bar_chart_in_both_languages()

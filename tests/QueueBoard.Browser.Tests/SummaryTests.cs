@@ -65,6 +65,7 @@ public sealed partial class SummaryTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData(320)]
     [InlineData(360)]
     [InlineData(768)]
     [InlineData(1280)]

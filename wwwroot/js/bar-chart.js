@@ -17,10 +17,12 @@ export function barChart({ label, caption, headings, bars, legend = [], scale = 
       h('div', { class: 'bar-axis' }, bars.map((b) => h('span', { class: 'bar-tick', text: b.tick || '' })))),
     legend.length === 0 ? null : h('ul', { class: 'bar-legend', 'aria-hidden': 'true' },
       legend.map((item) => h('li', {}, h('span', { class: `bar-key bar-${item.kind || 'plain'}` }), item.text))),
-    h('table', { class: 'visually-hidden' },
+    // Hidden by a box around it: a table keeps its columns' width whatever width it is given, and hidden itself it
+    // widened a 320 px page by its own overflow.
+    h('div', { class: 'visually-hidden' }, h('table', {},
       h('caption', { text: caption }),
       h('thead', {}, h('tr', {}, headings.map((text) => h('th', { scope: 'col', text })))),
-      h('tbody', {}, bars.map(row))));
+      h('tbody', {}, bars.map(row)))));
 }
 
 function row({ name, valueText }) {
