@@ -172,10 +172,11 @@ function render() {
 }
 
 // Words differ in width by language and by the screen's fonts ("(25–63)" was cut to "(25–" in English on a 720-line
-// screen): where a tile's wait, range or facts would be cut short, the tiles' bodies step down together until they fit.
-// A portrait screen's tiles are twice as tall as their figures: there the bodies grow as far as they fit in the tile,
-// whenever the screen, the lanes or the language change, and between those only step down, so that the wall does not
-// change sizes back and forth as its figures change.
+// screen): where a tile's wait, range or facts would be cut short, the tiles' bodies step down together until they fit,
+// and so do their heads where a lane's name would end in "…" ("Green lane…" on a 1366x768 TV, which could be either
+// green lane). A portrait screen's tiles are twice as tall as their figures: there the bodies grow as far as they fit
+// in the tile. Heads and bodies are fitted afresh whenever the screen, the lanes, their names or the language change,
+// and between those bodies only step down, so that the wall does not change sizes back and forth as figures change.
 const TILE_SCALES = [1, 0.92, 0.85, 0.78, 0.7];
 const TALL_TILE_SCALES = [2.4, 2.1, 1.8, 1.6, 1.4, 1.2, ...TILE_SCALES];
 const portrait = window.matchMedia('(orientation: portrait)');
@@ -183,20 +184,28 @@ let tileScale = 1;
 let tileLayout = '';
 function fitTiles() {
   const scales = portrait.matches ? TALL_TILE_SCALES : TILE_SCALES;
-  const layout = [portrait.matches, window.innerWidth, window.innerHeight, getLang(), ...tiles.keys()].join('|');
-  const first = layout === tileLayout ? Math.max(0, scales.indexOf(tileScale)) : 0;
+  const names = [...el.grid.querySelectorAll('.tile-name')];
+  const layout = [portrait.matches, window.innerWidth, window.innerHeight, getLang(), ...names.map((name) => name.textContent)].join('|');
+  const fresh = layout !== tileLayout;
   tileLayout = layout;
+  // Strictly: a name short of its room by a fraction of a pixel already ends in "…".
+  if (fresh) fitStep(TILE_SCALES, 0, '--head-scale', () => !names.some((name) => name.scrollWidth > name.clientWidth));
   const boxes = [...el.grid.querySelectorAll('.tile-wait, .tile-facts')];
   const tall = [...el.grid.children];
-  const fits = (scale) => {
-    el.grid.style.setProperty('--tile-scale', scale);
-    return !boxes.some((box) => box.scrollWidth > box.clientWidth + 1)
-      && (scale <= 1 || !tall.some((tile) => tile.scrollHeight > tile.clientHeight + 1));
-  };
+  tileScale = fitStep(scales, fresh ? 0 : Math.max(0, scales.indexOf(tileScale)), '--tile-scale', (scale) =>
+    !boxes.some((box) => box.scrollWidth > box.clientWidth + 1)
+      && (scale <= 1 || !tall.some((tile) => tile.scrollHeight > tile.clientHeight + 1)));
+}
+
+// Sets the lane grid's `property` to the first of `scales`, from index `first`, at which `fits` holds (else the last).
+function fitStep(scales, first, property, fits) {
   let at = first;
-  while (at < scales.length - 1 && !fits(scales[at])) at++;
-  tileScale = scales[at];
-  el.grid.style.setProperty('--tile-scale', tileScale);
+  for (; at < scales.length - 1; at++) {
+    el.grid.style.setProperty(property, scales[at]);
+    if (fits(scales[at])) break;
+  }
+  el.grid.style.setProperty(property, scales[at]);
+  return scales[at];
 }
 
 // "请排 3 号通道 · 约 90 分钟": the open standard lane with the shortest wait, and the green lane apart for those it is
