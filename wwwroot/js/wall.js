@@ -175,8 +175,8 @@ function render() {
 // screen): where a tile's wait, range or facts would be cut short, the tiles' bodies step down together until they fit,
 // and so do their heads where a lane's name would end in "…" ("Green lane…" on a 1366x768 TV, which could be either
 // green lane). A portrait screen's tiles are twice as tall as their figures: there the bodies grow as far as they fit
-// in the tile. Heads and bodies are fitted afresh whenever the screen, the lanes, their names or the language change,
-// and between those bodies only step down, so that the wall does not change sizes back and forth as figures change.
+// in the tile. Both are fitted afresh when the lanes' room, their names, states or the language change, and once a
+// minute; in between, bodies only step down, so that the wall does not change sizes back and forth as figures change.
 const TILE_SCALES = [1, 0.92, 0.85, 0.78, 0.7];
 const TALL_TILE_SCALES = [2.4, 2.1, 1.8, 1.6, 1.4, 1.2, ...TILE_SCALES];
 const portrait = window.matchMedia('(orientation: portrait)');
@@ -184,10 +184,14 @@ let tileScale = 1;
 let tileLayout = '';
 function fitTiles() {
   const scales = portrait.matches ? TALL_TILE_SCALES : TILE_SCALES;
-  const names = [...el.grid.querySelectorAll('.tile-name')];
-  const layout = [portrait.matches, window.innerWidth, window.innerHeight, getLang(), ...names.map((name) => name.textContent)].join('|');
+  const heads = [...el.grid.querySelectorAll('.tile-head')];
+  const layout = [
+    portrait.matches, el.grid.clientWidth, el.grid.clientHeight, getLang(), Math.floor(Date.now() / 60_000),
+    ...heads.map((head) => head.textContent),
+  ].join('|');
   const fresh = layout !== tileLayout;
   tileLayout = layout;
+  const names = heads.map((head) => head.querySelector('.tile-name'));
   // Strictly: a name short of its room by a fraction of a pixel already ends in "…".
   if (fresh) fitStep(TILE_SCALES, 0, '--head-scale', () => !names.some((name) => name.scrollWidth > name.clientWidth));
   const boxes = [...el.grid.querySelectorAll('.tile-wait, .tile-facts')];
@@ -196,6 +200,8 @@ function fitTiles() {
     !boxes.some((box) => box.scrollWidth > box.clientWidth + 1)
       && (scale <= 1 || !tall.some((tile) => tile.scrollHeight > tile.clientHeight + 1)));
 }
+// The lanes' room changes without a render too: the screen turned or resized, notes or the offline banner shown.
+new ResizeObserver(() => fitTiles()).observe(el.grid);
 
 // Sets the lane grid's `property` to the first of `scales`, from index `first`, at which `fits` holds (else the last).
 function fitStep(scales, first, property, fits) {
@@ -519,7 +525,6 @@ onLangChange(() => {
 
 // The chart's font follows the screen, which may be rotated or resized by the kiosk.
 window.addEventListener('resize', () => {
-  fitTiles();
   if (!chart) return;
   const size = chartFontSize();
   chart.options.font.size = size;
