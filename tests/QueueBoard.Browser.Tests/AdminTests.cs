@@ -257,6 +257,11 @@ public sealed class AdminTests(BrowserFixture browser)
               for (const cell of cells) {
                 if (lines(cell) > 1) wrong.push(`${site}: "${cell.textContent.trim()}" broken`);
               }
+              // Out of sight of the column headings, each fact names itself.
+              for (const cell of headings ? [] : row.querySelectorAll('td:not(.row-actions-cell)')) {
+                const label = getComputedStyle(cell, '::before').content;
+                if (!cell.dataset.label || !label.startsWith(JSON.stringify(cell.dataset.label))) wrong.push(`${site}: "${cell.textContent.trim()}" without its label`);
+              }
               const buttons = [...row.querySelectorAll('button')];
               for (const button of buttons) {
                 const box = button.getBoundingClientRect();

@@ -80,6 +80,7 @@ public sealed partial class SummaryTests(BrowserFixture browser)
             page,
             Screens.DeskPageLayoutScript("""
             const view = document.querySelector('[data-testid=summary-sites]').parentElement.getBoundingClientRect();
+            const headings = document.querySelector('[data-testid=summary-sites]').tHead.getBoundingClientRect().height > 1;
             for (const row of [...document.querySelectorAll('[data-testid=summary-site-row]')].slice(0, 40)) {
               for (const cell of row.querySelectorAll('td')) {
                 const box = cell.getBoundingClientRect();
@@ -87,6 +88,11 @@ public sealed partial class SummaryTests(BrowserFixture browser)
                   wrong.push(`${row.dataset.siteId}: "${cell.textContent.trim()}" out of view at ${Math.round(box.left)}-${Math.round(box.right)} px`);
                 }
                 if (cell.classList.contains('num') && lines(cell) > 1) wrong.push(`${row.dataset.siteId}: "${cell.textContent.trim()}" broken`);
+                // Out of sight of the column headings, each figure names itself.
+                const label = getComputedStyle(cell, '::before').content;
+                if (!headings && (!cell.dataset.label || !label.startsWith(JSON.stringify(cell.dataset.label)))) {
+                  wrong.push(`${row.dataset.siteId}: "${cell.textContent.trim()}" without its heading`);
+                }
               }
             }
             """),

@@ -29,8 +29,9 @@ public static class Api
     };
 
     /// <summary>
-    /// A site of three standard lanes and a green one, open from <paramref name="from"/> to <paramref name="to"/> (the
-    /// district's clock, "HH:mm"): for tests of a site resting outside its hours.
+    /// A site of three standard lanes and a green one, placed where given (by default with <see cref="NamedSite"/>'s
+    /// sites, away from the demo district) and open from <paramref name="from"/> to <paramref name="to"/> (the district's
+    /// clock, "HH:mm"; all day by default, a few hours ahead for a site resting outside its hours).
     /// </summary>
     public static object SiteWith(string name, string nameEn, double latitude = 22.95, double longitude = 112.70, string from = "00:00", string to = "24:00") => new
     {

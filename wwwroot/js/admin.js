@@ -168,7 +168,7 @@ function renderRow(site) {
       },
       signature: '',
     };
-    // Explicit roles: on a phone the rows are laid out as cards, and a table's cells restyled so lose their table
+    // Explicit roles: below desk size the rows are laid out as cards, and a table's cells restyled so lose their table
     // semantics in some browsers.
     row.tr = h('tr', { role: 'row', class: 'site-row', 'data-testid': 'admin-site-row', dataset: { siteId: site.id } },
       h('th', { scope: 'row', role: 'rowheader' }, row.name, row.other),

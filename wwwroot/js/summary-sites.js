@@ -15,8 +15,8 @@ export const hoursText = (minutes) => (minutes == null ? DASH : fmtRate(minutes 
 
 // Each cell carries its column's heading, which a phone shows beside the figure where the table's headings are out of
 // sight (summary.css).
-function cell(label, props) {
-  return h('td', { role: 'cell', 'data-label': t(label), ...props });
+function cell(label, props, ...children) {
+  return h('td', { role: 'cell', 'data-label': t(label), ...props }, ...children);
 }
 
 function countCell(label, value, testid) {
@@ -52,7 +52,7 @@ function siteRow(site) {
     cell('summary.colLaneHours', {
       class: 'num', 'data-minutes': site.laneMinutesOpen == null ? null : String(site.laneMinutesOpen), text: hoursText(site.laneMinutesOpen),
     }),
-    h('td', { role: 'cell', class: 'lanes-cell', 'data-label': t('summary.colLanes') }, laneList(site.lanes)));
+    cell('summary.colLanes', { class: 'lanes-cell' }, laneList(site.lanes)));
 }
 
 export function siteRows(sites) {
