@@ -94,6 +94,11 @@ public sealed partial class AlertPanelTests(QuietBrowserFixture browser)
         await Expect(first.GetByTestId("alert-impact")).ToHaveTextAsync(ImpactEn());
         await Expect(wallRow).ToContainTextAsync(AcknowledgedEn());
         await Expect(wall.GetByTestId("alerts-unacked-count")).ToHaveTextAsync($"{Sites - 1}");
+        await Expect(AlertRow(wall, siteIds[Sites - 1])).ToContainTextAsync("Jiangmen Sports Centre");
+        var cut = await wall.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('[data-testid=alert-item] .alert-site')]" +
+            ".filter((site) => site.scrollWidth > site.clientWidth || site.scrollHeight > site.clientHeight + 1).map((site) => site.textContent)");
+        Assert.True(cut.Length == 0, $"alerts whose site is cut short: {string.Join("; ", cut)}");
 
         // (c) Its site opens a lane: the condition is over, and so is its alert, on both screens.
         await PostAsync(admin, taken, Status("1", "open"));
@@ -123,7 +128,8 @@ public sealed partial class AlertPanelTests(QuietBrowserFixture browser)
     private static object AlertSite(int n) => new
     {
         name = $"警报测试{n}号点",
-        nameEn = $"Alert test {n}",
+        // The last with an English name as long as the district's longest, which a wall's alert must still show whole.
+        nameEn = n == Sites ? $"Alert test {n}, Jiangmen Sports Centre" : $"Alert test {n}",
         area = "环市街道",
         latitude = 22.5895,
         longitude = 113.0822,
