@@ -68,6 +68,7 @@ public sealed partial class SummaryTests(BrowserFixture browser)
     [InlineData(320)]
     [InlineData(360)]
     [InlineData(768)]
+    [InlineData(1024)]
     [InlineData(1280)]
     public async Task From_a_phone_to_a_desk_every_figure_of_a_sites_day_is_in_view_without_scrolling_sideways(int width)
     {
