@@ -70,6 +70,9 @@ el.keyQueue.style.color = COLORS.queue;
 el.keyServed.style.color = COLORS.throughput;
 
 let site = null;
+// A screen on its side gives its lanes tall tiles, laid out otherwise (render) and grown to fill them (fitTiles).
+const portrait = window.matchMedia('(orientation: portrait)');
+portrait.addEventListener('change', () => render());
 // Every site's board row, so that the wall can point residents to a faster site nearby.
 const district = new Map();
 const reads = createReadGuard();
@@ -159,7 +162,10 @@ function render() {
   el.noLanes.hidden = lanes.length > 0;
   const cols = lanes.length <= 4 ? Math.max(1, lanes.length) : lanes.length <= 6 ? 3 : lanes.length <= 8 ? 4 : lanes.length <= 10 ? 5 : 6;
   const rows = Math.max(1, Math.ceil(lanes.length / cols));
-  el.grid.className = `lane-grid live-surface cols-${cols} rows-${Math.min(rows, 3)}${lanes.length > 8 ? ' dense' : ''}`;
+  // Stacked: the wait on top, the queue and the pace in a row beneath it, in tiles tall (one row, or a screen on its
+  // side) or narrow (more than 8 lanes).
+  const stacked = rows === 1 || lanes.length > 8 || portrait.matches;
+  el.grid.className = `lane-grid live-surface cols-${cols} rows-${Math.min(rows, 3)}${lanes.length > 8 ? ' dense' : ''}${stacked ? ' stacked' : ''}`;
   const seen = new Set();
   const nodes = lanes.map((lane) => {
     seen.add(lane.id);
@@ -179,7 +185,6 @@ function render() {
 // minute; in between, bodies only step down, so that the wall does not change sizes back and forth as figures change.
 const TILE_SCALES = [1, 0.92, 0.85, 0.78, 0.7];
 const TALL_TILE_SCALES = [2.4, 2.1, 1.8, 1.6, 1.4, 1.2, ...TILE_SCALES];
-const portrait = window.matchMedia('(orientation: portrait)');
 let tileScale = 1;
 let tileLayout = '';
 function fitTiles() {
