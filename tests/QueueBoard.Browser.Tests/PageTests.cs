@@ -156,12 +156,12 @@ public sealed class PageTests(BrowserFixture browser)
         // A gloved thumb reads a button at a glance: "开放" broken into 开 and 放 is two words.
         await Screens.AssertNothingWrongInEitherLanguageAsync(
             lead,
-            """
-            () => [...new Set([...document.querySelectorAll('[data-testid=lead-lane] button')].filter((button) => {
-              const words = document.createRange();
-              words.selectNodeContents(button);
-              return new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size > 1;
-            }).map((button) => button.textContent.trim()))]
+            $$"""
+            () => {
+              {{Screens.LinesFunction}}
+              return [...new Set([...document.querySelectorAll('[data-testid=lead-lane] button')]
+                .filter((button) => lines(button) > 1).map((button) => button.textContent.trim()))];
+            }
             """,
             $"{width} px");
     }
@@ -206,18 +206,12 @@ public sealed class PageTests(BrowserFixture browser)
         // figure or a button is found only by sliding the page sideways.
         await Screens.AssertNothingWrongInEitherLanguageAsync(
             page,
-            """
-            () => {
-              const wrong = [];
-              const width = document.documentElement.clientWidth;
-              if (document.documentElement.scrollWidth > width) wrong.push(`the page scrolls sideways to ${document.documentElement.scrollWidth} px`);
-              for (const el of document.querySelectorAll('.cmd-header > :not([hidden]), .cmd-header button:not([hidden]), .cmd-totals li, .total, [data-testid=site-tile]')) {
-                const box = el.getBoundingClientRect();
-                if (box.width > 0 && (box.left < 0 || box.right > width)) wrong.push(`"${el.textContent.replace(/\s+/g, " ").trim().slice(0, 30)}" at ${Math.round(box.left)}-${Math.round(box.right)} px`);
-              }
-              return [...new Set(wrong)].slice(0, 12);
+            Screens.LayoutScript("""
+            for (const el of document.querySelectorAll('.cmd-header > :not([hidden]), .cmd-header button:not([hidden]), .cmd-totals li, .total, [data-testid=site-tile]')) {
+              const box = el.getBoundingClientRect();
+              if (box.width > 0 && (box.left < 0 || box.right > width)) wrong.push(`"${el.textContent.replace(/\s+/g, " ").trim().slice(0, 30)}" at ${Math.round(box.left)}-${Math.round(box.right)} px`);
             }
-            """,
+            """),
             $"{width}x{height}");
     }
 

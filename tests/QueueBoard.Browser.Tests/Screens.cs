@@ -32,28 +32,43 @@ public static class Screens
     }
 
     /// <summary>
-    /// A what-is-wrong script for the command centre's desk pages (administration, daily summary), for
-    /// <see cref="AssertNothingWrongInEitherLanguageAsync"/>: it finds the page scrolling sideways or a word of its header
-    /// broken over two lines, then runs <paramref name="body"/>, which adds to <c>wrong</c> and may use <c>width</c> (the
-    /// page's) and <c>lines(el)</c> (how many lines an element's words take).
+    /// JavaScript that declares <c>lines(el)</c>: how many lines an element's words take, for scripts that find a word
+    /// broken over two lines.
     /// </summary>
-    public static string DeskPageLayoutScript(string body) => $$"""
+    public const string LinesFunction = """
+        const lines = (el) => {
+          const words = document.createRange();
+          words.selectNodeContents(el);
+          return new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size;
+        };
+        """;
+
+    /// <summary>
+    /// A what-is-wrong script for <see cref="AssertNothingWrongInEitherLanguageAsync"/>: it finds the page scrolling
+    /// sideways, then runs <paramref name="body"/>, which adds to <c>wrong</c> and may use <c>width</c> (the page's) and
+    /// <c>lines(el)</c> (<see cref="LinesFunction"/>).
+    /// </summary>
+    public static string LayoutScript(string body) => $$"""
         () => {
           const wrong = [];
           const width = document.documentElement.clientWidth;
-          const lines = (el) => {
-            const words = document.createRange();
-            words.selectNodeContents(el);
-            return new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size;
-          };
+          {{LinesFunction}}
           if (document.documentElement.scrollWidth > width) wrong.push(`the page scrolls sideways to ${document.documentElement.scrollWidth} px`);
-          for (const el of document.querySelectorAll('.admin-header :is(h1, a, button:not([hidden]))')) {
-            if (lines(el) > 1) wrong.push(`"${el.textContent.trim()}" broken over ${lines(el)} lines`);
-          }
           {{body}}
           return [...new Set(wrong)].slice(0, 12);
         }
         """;
+
+    /// <summary>
+    /// <see cref="LayoutScript"/> for the command centre's desk pages (administration, daily summary): it also finds a
+    /// word of their header broken over two lines.
+    /// </summary>
+    public static string DeskPageLayoutScript(string body) => LayoutScript($$"""
+        for (const el of document.querySelectorAll('.admin-header :is(h1, a, button:not([hidden]))')) {
+          if (lines(el) > 1) wrong.push(`"${el.textContent.trim()}" broken over ${lines(el)} lines`);
+        }
+        {{body}}
+        """);
 
     public static ILocator LaneQueue(IPage wall, string laneId) =>
         wall.Locator($"[data-testid=lane-tile][data-lane-id='{laneId}'] [data-testid=lane-queue]");
