@@ -8,7 +8,7 @@ public sealed class SilentPublisher : IQueuePublisher
 {
     public Task SiteChanged(SiteDetail site) => Task.CompletedTask;
 
-    public Task BoardChanged(BoardDelta changes) => Task.CompletedTask;
+    public Task BoardChanged(BoardDelta changes, IReadOnlyList<int> shards) => Task.CompletedTask;
 
     public Task OverviewChanged(Overview overview) => Task.CompletedTask;
 

@@ -9,7 +9,7 @@ namespace QueueBoard.Grains.Tests;
 public sealed class RecordingPublisher : IQueuePublisher
 {
     public ConcurrentQueue<(TimeSpan At, SiteDetail Site)> Sites { get; } = new();
-    public ConcurrentQueue<(TimeSpan At, BoardDelta Board)> Boards { get; } = new();
+    public ConcurrentQueue<(TimeSpan At, BoardDelta Board, IReadOnlyList<int> Shards)> Boards { get; } = new();
     public ConcurrentQueue<(TimeSpan At, Overview Overview)> Overviews { get; } = new();
     public ConcurrentQueue<TimeSpan> BoardReleases { get; } = new();
 
@@ -21,9 +21,9 @@ public sealed class RecordingPublisher : IQueuePublisher
         return Task.CompletedTask;
     }
 
-    public Task BoardChanged(BoardDelta changes)
+    public Task BoardChanged(BoardDelta changes, IReadOnlyList<int> shards)
     {
-        Boards.Enqueue((Now, changes));
+        Boards.Enqueue((Now, changes, shards));
         return Task.CompletedTask;
     }
 

@@ -120,6 +120,65 @@ public sealed class HubTests(QueueBoardAppFactory app) : IAsyncDisposable
         Assert.Contains(rows, r => r.GetProperty("id").GetString() == _siteId && r.GetProperty("queueLength").GetInt32() == 3);
     }
 
+    [Fact]
+    public async Task Every_phone_on_the_board_takes_each_change_whichever_group_the_district_pushes_it_in_and_its_pushes_stay_a_second_apart()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await _admin.CreateSiteAsync(_siteId);
+
+        // Connections join the district's groups in turn: twice as many phones as groups puts some in each.
+        var phones = Enumerable.Range(0, 2 * QueueBoard.Grains.Publishing.BoardShards.Count).Select(_ => app.Hub()).ToList();
+        var pushes = phones.Select(_ => new ConcurrentQueue<(TimeSpan At, JsonElement[] Rows)>()).ToList();
+        try
+        {
+            for (var i = 0; i < phones.Count; i++)
+            {
+                var taken = pushes[i];
+                phones[i].On<JsonElement[]>("boardUpdated", rows => taken.Enqueue((Stopwatch.GetElapsedTime(0), rows)));
+                await phones[i].StartAsync(cancel);
+                await phones[i].InvokeAsync("WatchBoard", cancel);
+            }
+
+            await Task.Delay(1500, cancel);
+            var start = Stopwatch.GetElapsedTime(0);
+            for (var queue = 1; queue <= 6; queue++)
+            {
+                (await _admin.PostEventsAsync(_siteId, Arrived("1", 1))).EnsureSuccessStatusCode();
+                await Task.Delay(400, cancel);
+            }
+
+            var posted = Stopwatch.GetElapsedTime(0);
+            for (var waited = 0; waited < 40 && !pushes.All(p => QueueOf(p) == 6); waited++)
+            {
+                await Task.Delay(100, cancel);
+            }
+
+            for (var i = 0; i < phones.Count; i++)
+            {
+                var taken = pushes[i].Where(p => p.At >= start).ToList();
+                Assert.True(QueueOf(pushes[i]) == 6, $"phone {i} shows a queue of {QueueOf(pushes[i])}, not 6");
+                Assert.True(taken.Last(p => Has(p.Rows)).At - posted < TimeSpan.FromSeconds(1.5), $"phone {i} took the last arrival late");
+
+                // The contract's window, less what delivery to a client on a busy test box may take from one gap.
+                var gaps = taken.Zip(taken.Skip(1), (a, b) => b.At - a.At).ToList();
+                Assert.All(gaps, gap => Assert.True(gap > TimeSpan.FromMilliseconds(900), $"phone {i} took two pushes {gap.TotalMilliseconds:F0} ms apart"));
+            }
+        }
+        finally
+        {
+            foreach (var phone in phones)
+            {
+                await phone.DisposeAsync();
+            }
+        }
+
+        bool Has(JsonElement[] rows) => rows.Any(r => r.GetProperty("id").GetString() == _siteId);
+
+        int QueueOf(ConcurrentQueue<(TimeSpan At, JsonElement[] Rows)> taken) =>
+            taken.Select(p => p.Rows).Where(Has).Select(rows => rows.Single(r => r.GetProperty("id").GetString() == _siteId))
+                .Select(row => row.GetProperty("queueLength").GetInt32()).DefaultIfEmpty(-1).Last();
+    }
+
     /// <summary>Creates the test's site, watches it and lets its creation's pushes pass, so the next push is the test's.</summary>
     private async Task WatchQuietNewSiteAsync()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using QueueBoard.Abstractions.Grains;
@@ -12,8 +13,9 @@ namespace QueueBoard.Grains.District;
 
 /// <summary>
 /// The district (<see cref="IDistrictGrain"/>): site grains publish their digests here; the board and overview are kept
-/// in memory, and changed board rows and a changed overview are pushed together at most once per
-/// <see cref="QueueGrainOptions.BoardPushInterval"/>, the last state always pushed.
+/// in memory. Changed board rows go to each group of board watchers (<see cref="BoardShards"/>) at most once per
+/// <see cref="QueueGrainOptions.BoardPushInterval"/>, as <see cref="BoardPushRota"/> decides, and a changed overview to
+/// the command centres at most as often; the last state always pushed.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class DistrictGrain(
@@ -23,20 +25,20 @@ public sealed class DistrictGrain(
     IOptions<QueueGrainOptions> options) : Grain, IDistrictGrain
 {
     private readonly Dictionary<string, SiteDigest> _digests = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _changedRows = new(StringComparer.Ordinal);
     private readonly FieldVersions _fields = new();
     private readonly BoardNumbers _numbers = new();
-    private readonly PushThrottle _throttle = new(options.Value.BoardPushInterval, clock);
+    private readonly PushThrottle _overviewThrottle = new(options.Value.BoardPushInterval, clock);
+    private readonly BoardPushRota _rota = new(options.Value.BoardPushInterval, clock);
 
     // The board's version names this activation too, so that an ETag from before a restart never matches by accident.
     private readonly string _epoch = Guid.NewGuid().ToString("N")[..8];
     private long _boardVersion;
-    private long _pushedVersion;
     private Overview? _lastOverview;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _throttle.Attach(this.RegisterGrainTimer(_ => FlushAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _rota.Attach(this.RegisterGrainTimer(_ => FlushBoardAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _overviewThrottle.Attach(this.RegisterGrainTimer(_ => FlushOverviewAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
 
         // Sites are gathered after activation: a site may be the caller that is activating us.
         this.RegisterGrainTimer(GatherSitesAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -83,21 +85,7 @@ public sealed class DistrictGrain(
 
         // A version from before this activation (a restart, the district moving node): the reader holds every site, but
         // no field of it can be trusted, so every field of every row goes as changed rows, not the board.
-        var since = TryReadVersion(knownVersion, out var known) ? known : -1;
-
-        var rows = ImmutableArray.CreateBuilder<SiteSummary>();
-        var fields = ImmutableArray.CreateBuilder<int>();
-        foreach (var digest in _digests.Values)
-        {
-            if (_fields.Since(digest.Summary.Id, since) is var mask and not 0)
-            {
-                rows.Add(digest.Summary);
-                fields.Add(mask);
-            }
-        }
-
-        var changed = rows.DrainToImmutable();
-        return Task.FromResult(new BoardDelta(Version(), false, changed, fields.DrainToImmutable(), Numbers(changed)));
+        return Task.FromResult(ChangedSince(TryReadVersion(knownVersion, out var known) ? known : -1));
     }
 
     public Task PushAgain(ImmutableArray<string> siteIds, bool overview)
@@ -108,15 +96,15 @@ public sealed class DistrictGrain(
             // seconds): the row is whole from a new version, for the next push and for any watch from a version before it.
             _boardVersion++;
             _fields.Missed(id, _boardVersion);
-            _changedRows.Add(id);
         }
 
         if (overview)
         {
             _lastOverview = null;
+            _overviewThrottle.Schedule();
         }
 
-        _throttle.Schedule();
+        _rota.Schedule(_boardVersion);
         return Task.CompletedTask;
     }
 
@@ -140,7 +128,7 @@ public sealed class DistrictGrain(
         {
             state.State.Acknowledged[alertId] = new AlertAcknowledgement(alert.SiteId, clock.UtcNow);
             await state.WriteOrResetAsync(this);
-            _throttle.Schedule();
+            _overviewThrottle.Schedule();
         }
 
         return true;
@@ -156,10 +144,10 @@ public sealed class DistrictGrain(
         {
             _boardVersion++;
             _fields.Changed(previous?.Summary, digest.Summary, _boardVersion);
-            _changedRows.Add(id);
+            _rota.Schedule(_boardVersion);
         }
 
-        _throttle.Schedule();
+        _overviewThrottle.Schedule();
     }
 
     /// <summary>
@@ -211,30 +199,50 @@ public sealed class DistrictGrain(
         }
     }
 
-    private async Task FlushAsync()
+    private async Task FlushBoardAsync()
     {
-        _throttle.FlushStarted();
+        _rota.FlushStarted();
+
+        // Groups due one after another (in step after a quiet spell) go in this turn, not each after a wait for the timer,
+        // which on a node busy with a crowd comes late.
+        while (_rota.Take(_boardVersion) is { Shards.Count: > 0 } due)
+        {
+            // Timed, since on a single node the hub writes the push to every watcher of these groups before it returns.
+            var started = Stopwatch.GetTimestamp();
+            await publisher.BoardChanged(ChangedSince(due.Since), due.Shards);
+            _rota.Written(due.Shards, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task FlushOverviewAsync()
+    {
+        _overviewThrottle.FlushStarted();
         var overview = OverviewBuilder.Build(_digests.Values, state.State.Acknowledged);
-        var overviewChanged = !overview.LooksSameAs(_lastOverview);
-        if ((_changedRows.Count == 0 && !overviewChanged) || !_throttle.TryPush())
+        if (overview.LooksSameAs(_lastOverview) || !_overviewThrottle.TryPush())
         {
             return;
         }
 
-        if (_changedRows.Count > 0)
+        _lastOverview = overview;
+        await publisher.OverviewChanged(overview);
+    }
+
+    /// <summary>The rows with a field that changed after board version <paramref name="since"/>, and which fields did.</summary>
+    private BoardDelta ChangedSince(long since)
+    {
+        var rows = ImmutableArray.CreateBuilder<SiteSummary>();
+        var fields = ImmutableArray.CreateBuilder<int>();
+        foreach (var id in _numbers.Ids)
         {
-            var rows = _changedRows.Select(id => _digests[id].Summary).ToImmutableArray();
-            var fields = rows.Select(row => _fields.Since(row.Id, _pushedVersion)).ToImmutableArray();
-            _changedRows.Clear();
-            _pushedVersion = _boardVersion;
-            await publisher.BoardChanged(new BoardDelta(Version(), false, rows, fields, Numbers(rows)));
+            if (_fields.Since(id, since) is var mask and not 0)
+            {
+                rows.Add(_digests[id].Summary);
+                fields.Add(mask);
+            }
         }
 
-        if (overviewChanged)
-        {
-            _lastOverview = overview;
-            await publisher.OverviewChanged(overview);
-        }
+        var changed = rows.DrainToImmutable();
+        return new BoardDelta(Version(), false, changed, fields.DrainToImmutable(), Numbers(changed));
     }
 
     private string Version() => $"{_epoch}-{_boardVersion}";

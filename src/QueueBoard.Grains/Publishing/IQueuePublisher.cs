@@ -12,11 +12,14 @@ public interface IQueuePublisher
     Task SiteChanged(SiteDetail site);
 
     /// <summary>
-    /// These board rows changed since the district's last push, each with the bits of its <see cref="BoardRowFields"/>
-    /// that did (all of them for a row this activation has not pushed, or whose push failed), so a feed may send only
-    /// those; <see cref="BoardDelta.Version"/> is the board's version after them.
+    /// These board rows changed since the district's last push to the watchers of <paramref name="shards"/> (groups of
+    /// <see cref="BoardShards"/>), each with the bits of its <see cref="BoardRowFields"/> that did (all of them for a row
+    /// this activation has not pushed, or whose push failed), so a feed may send only those;
+    /// <see cref="BoardDelta.Version"/> is the board's version after them. On a single node the push should be written to
+    /// its watchers before the returned task completes: the district spreads the groups over its window by how long that
+    /// takes.
     /// </summary>
-    Task BoardChanged(BoardDelta changes);
+    Task BoardChanged(BoardDelta changes, IReadOnlyList<int> shards);
 
     /// <summary>The district overview changed.</summary>
     Task OverviewChanged(Overview overview);

@@ -94,6 +94,7 @@ public static class QueueBoardServiceExtensions
         builder.AddQueueBoardCluster(signalR);
         services.AddQueueGrains();
         services.AddSingleton<IQueuePublisher, HubQueuePublisher>();
+        services.AddSingleton<BoardShardPicker>();
         services.AddSingleton<EventBatchValidator>();
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<DistrictHistory>();

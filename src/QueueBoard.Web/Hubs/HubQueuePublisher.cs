@@ -30,15 +30,18 @@ public sealed class HubQueuePublisher(
     public Task SiteChanged(SiteDetail site) =>
         Start(hub.Clients.Group(HubGroups.Site(site.Id)).SiteUpdated(site), () => grains.GetGrain<ISiteGrain>(site.Id).PushAgain(), "site");
 
-    public Task BoardChanged(BoardDelta changes)
+    public Task BoardChanged(BoardDelta changes, IReadOnlyList<int> shards)
     {
         metrics.SitesChanged(changes.Rows);
         Task PushAgain() => grains.GetGrain<IDistrictGrain>(0).PushAgain([.. changes.Rows.Select(r => r.Id)], false);
-        Start(hub.Clients.Group(HubGroups.BoardPacked).BoardChanged(BoardChanges.Of(changes, packed: true).AsPackedPush()), PushAgain, "board_packed");
+        IReadOnlyList<string> Groups(Func<int, string> name) => [.. shards.Select(name)];
+
+        // One message for all the groups: it is made once, however many groups it goes to.
+        Start(hub.Clients.Groups(Groups(HubGroups.BoardPacked)).BoardChanged(BoardChanges.Of(changes, packed: true).AsPackedPush()), PushAgain, "board_packed");
 
         // Pages loaded before the packed form, and clients written to the older one, keep the form they asked for.
-        Start(hub.Clients.Group(HubGroups.BoardCompact).BoardChanged(BoardChanges.Of(changes)), PushAgain, "board_compact");
-        return Start(hub.Clients.Group(HubGroups.Board).BoardUpdated(changes.Rows), PushAgain, "board");
+        Start(hub.Clients.Groups(Groups(HubGroups.BoardCompact)).BoardChanged(BoardChanges.Of(changes)), PushAgain, "board_compact");
+        return Start(hub.Clients.Groups(Groups(HubGroups.Board)).BoardUpdated(changes.Rows), PushAgain, "board");
     }
 
     public Task OverviewChanged(Overview overview) =>

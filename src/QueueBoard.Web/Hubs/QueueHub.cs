@@ -21,11 +21,13 @@ public sealed class QueueHub(
     KnownSites known,
     HubConnectionCounter connections,
     RefusalLog refusals,
+    BoardShardPicker shards,
     QueueBoardMetrics metrics,
     IOptions<RequestLimitOptions> limits) : Hub<IQueueClient>
 {
     private const string AddressKey = "queueboard:address";
     private const string WatchesKey = "queueboard:watches";
+    private const string ShardKey = "queueboard:shard";
 
     // Versions are an activation's eight-letter tag and a number; anything longer is cut to no version of ours.
     private const int MaxVersionLength = 40;
@@ -104,7 +106,7 @@ public sealed class QueueHub(
         var district = grains.GetGrain<IDistrictGrain>(0);
         var board = await district.GetBoard(null);
         await Clients.Caller.BoardUpdated(board.Rows);
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Board);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Board(Shard()));
 
         // At a district's peak nearly every row changes while joining: only those go again, not the whole board.
         if ((await district.GetBoardSince(board.Version)).Rows is { IsEmpty: false } after)
@@ -132,13 +134,13 @@ public sealed class QueueHub(
     /// when every phone comes back at once, its changed rows are about 200 bytes a row, names included. A number is one to
     /// three digits where an id is a dozen characters or more, and an age one to four where a Unix time is thirteen: at a
     /// district's peak, where every site's row goes to every phone every second, most of each push.</remarks>
-    public Task WatchBoardPacked(string? knownVersion) => WatchChangesAsync(knownVersion, HubGroups.BoardPacked, packed: true);
+    public Task WatchBoardPacked(string? knownVersion) => WatchChangesAsync(knownVersion, HubGroups.BoardPacked(Shard()), packed: true);
 
     /// <summary>
     /// <see cref="WatchBoardPacked"/> in the form before it: rows name their site by id, each <c>updatedAt</c> as Unix
     /// milliseconds.
     /// </summary>
-    public Task WatchBoardSince(string? knownVersion) => WatchChangesAsync(knownVersion, HubGroups.BoardCompact, packed: false);
+    public Task WatchBoardSince(string? knownVersion) => WatchChangesAsync(knownVersion, HubGroups.BoardCompact(Shard()), packed: false);
 
     private async Task WatchChangesAsync(string? knownVersion, string group, bool packed)
     {
@@ -162,6 +164,19 @@ public sealed class QueueHub(
         {
             await Clients.Caller.OverviewUpdated(after);
         }
+    }
+
+    // One group for the connection's life, whichever forms of the board it watches: a push to the group carries them all,
+    // so the connection's pushes keep the window apart.
+    private int Shard()
+    {
+        if (!Context.Items.TryGetValue(ShardKey, out var shard))
+        {
+            shard = shards.Next();
+            Context.Items[ShardKey] = shard;
+        }
+
+        return (int)shard!;
     }
 
     private HashSet<string> Watches()
