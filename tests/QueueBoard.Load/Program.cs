@@ -52,6 +52,11 @@ if (baseline is not null)
     await WaitReadyAsync(baseline.BaseAddress);
 }
 
+// An exception on a thread of its own (a client library's fault) ends this process without the finally below, which
+// would leave the nodes running, holding their ports and the box's cores, for the next run to measure beside.
+int[] children = [.. queueBoard.ProcessIds, .. queueBoard.StoreProcessIds, .. baselineProcess is null ? [] : new[] { baselineProcess.Id }];
+AppDomain.CurrentDomain.UnhandledException += (_, _) => KillAll(children);
+
 try
 {
     var report = await LoadRun.RunAsync(queueBoard, baseline, settings, Progress);
@@ -81,6 +86,22 @@ finally
 }
 
 return 0;
+
+static void KillAll(IEnumerable<int> processIds)
+{
+    foreach (var id in processIds)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(id);
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
+    }
+}
 
 static Process StartBaseline(int port, int? http2Port)
 {
