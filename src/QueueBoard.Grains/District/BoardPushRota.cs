@@ -19,36 +19,34 @@ public sealed class BoardPushRota(TimeSpan interval, DistrictClock clock)
     private readonly DateTimeOffset[] _pushedAt = Enumerable.Repeat(DateTimeOffset.MinValue, BoardShards.Count).ToArray();
     private readonly long[] _pushedVersion = new long[BoardShards.Count];
     private readonly TimeSpan[] _writeTook = new TimeSpan[BoardShards.Count];
+    private readonly FlushTimer _flush = new(clock);
     private DateTimeOffset _turnAt = DateTimeOffset.MinValue;
-    private IGrainTimer? _timer;
-    private bool _scheduled;
     private bool _spread;
 
-    /// <summary>The time between two groups' turns while writes are slow; nothing while they are quick.</summary>
-    public TimeSpan Spacing => _spread ? interval / BoardShards.Count : TimeSpan.Zero;
-
-    /// <summary>How long writing the last push of each group took, added up: a round of the whole crowd.</summary>
-    public TimeSpan RoundTook => _writeTook.Aggregate(TimeSpan.Zero, (sum, took) => sum + took);
+    // The time between two groups' turns while writes are slow; nothing while they are quick.
+    private TimeSpan Spacing => _spread ? interval / BoardShards.Count : TimeSpan.Zero;
 
     /// <summary>The grain's flush timer, created with infinite due time and period.</summary>
-    public void Attach(IGrainTimer flushTimer) => _timer = flushTimer;
+    public void Attach(IGrainTimer flushTimer) => _flush.Attach(flushTimer);
 
     /// <summary>Asks for a flush when the next group may take a push of <paramref name="boardVersion"/>; none if all hold it.</summary>
     public void Schedule(long boardVersion)
     {
-        var next = Oldest();
-        if (_scheduled || _timer is null || _pushedVersion[next] >= boardVersion)
+        // Checked first: every arrival at the district asks.
+        if (_flush.Set)
         {
             return;
         }
 
-        var wait = DueAt(next) - clock.UtcNow;
-        _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        _scheduled = true;
+        var next = Oldest();
+        if (_pushedVersion[next] < boardVersion)
+        {
+            _flush.FireAt(DueAt(next));
+        }
     }
 
     /// <summary>Called first in every flush, however it was triggered.</summary>
-    public void FlushStarted() => _scheduled = false;
+    public void FlushStarted() => _flush.Fired();
 
     /// <summary>
     /// The groups that may take a push of <paramref name="boardVersion"/> now, and the oldest version any of them holds
@@ -107,9 +105,10 @@ public sealed class BoardPushRota(TimeSpan interval, DistrictClock clock)
             _writeTook[shard] = took / shards.Count;
         }
 
-        // Spread from a round of a twentieth of the window, together again below a fortieth: each change of mind holds some
-        // groups back once, so a crowd near the line must not flip it push after push.
-        var round = RoundTook;
+        // Spread from a round (the last write to each group, added up) of a twentieth of the window, together again below a
+        // fortieth: each change of mind holds some groups back once, so a crowd near the line must not flip it push after
+        // push.
+        var round = _writeTook.Aggregate(TimeSpan.Zero, (sum, took) => sum + took);
         _spread = _spread ? round >= interval / 40 : round >= interval / 20;
     }
 

@@ -9,28 +9,17 @@ namespace QueueBoard.Grains.Publishing;
 /// </summary>
 public sealed class PushThrottle(TimeSpan interval, DistrictClock clock)
 {
-    private IGrainTimer? _timer;
-    private bool _scheduled;
+    private readonly FlushTimer _flush = new(clock);
     private DateTimeOffset _lastPushAt = DateTimeOffset.MinValue;
 
     /// <summary>The grain's flush timer, created with infinite due time and period.</summary>
-    public void Attach(IGrainTimer flushTimer) => _timer = flushTimer;
+    public void Attach(IGrainTimer flushTimer) => _flush.Attach(flushTimer);
 
     /// <summary>Asks for a flush: at once if the last push is an interval old, else when it will be.</summary>
-    public void Schedule()
-    {
-        if (_scheduled || _timer is null)
-        {
-            return;
-        }
-
-        var wait = _lastPushAt + interval - clock.UtcNow;
-        _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        _scheduled = true;
-    }
+    public void Schedule() => _flush.FireAt(_lastPushAt + interval);
 
     /// <summary>Called first in every flush, however it was triggered.</summary>
-    public void FlushStarted() => _scheduled = false;
+    public void FlushStarted() => _flush.Fired();
 
     /// <summary>Whether a push may go now; if it may not, a flush is scheduled for when it may.</summary>
     public bool TryPush()
