@@ -164,7 +164,9 @@ function renderTile(site, now) {
   setAttr(tile.a, 'data-band', band);
   markStale(tile.a, stale);
   const range = resting ? null : siteRange(site);
-  setText(tile.name, siteName(site));
+  const name = siteName(site);
+  setText(tile.name, name);
+  setAttr(tile.name, 'data-length', nameLength(name));
   const waiting = site.waitMinutes != null && !resting;
   tile.wait.show(waiting ? lang : 'none', () => {
     if (!waiting) return h('span', { class: 'tile-wait-number' }, h('span', { class: 'num tile-wait-value', text: '—' }));
@@ -196,6 +198,16 @@ function renderTile(site, now) {
     queue: fmtInt(site.queueLength),
   }));
   return tile.li;
+}
+
+// A tile is a tenth of a wall's width, where three lines hold about 36 letters: a longer name ("Taichang Electronics
+// Factory (Xingfu Community)") takes four or five lines in smaller letters rather than ending in "…". Judged by its
+// length, not measured, since tiles out of view are kept out of layout (command.css). A Chinese character is about
+// two letters wide.
+function nameLength(name) {
+  let width = 0;
+  for (const ch of name) width += ch.codePointAt(0) >= 0x2e80 ? 2 : 1;
+  return width > 56 ? 'longer' : width > 36 ? 'long' : null;
 }
 
 function tileWaitLabel(site, range) {
