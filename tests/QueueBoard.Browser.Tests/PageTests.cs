@@ -58,26 +58,22 @@ public sealed class PageTests(BrowserFixture browser)
         // A label broken over two lines makes its control taller than the one line it is sized for.
         await Screens.AssertNothingWrongInEitherLanguageAsync(
             page,
-            """
-            () => {
+            Screens.LayoutScript("""
               const oneLine = parseFloat(getComputedStyle(document.documentElement).fontSize) * 2.9 + 1;
-              const broken = [...document.querySelectorAll('.sort-btn, #green-filter, #area-filter')]
+              wrong.push(...[...document.querySelectorAll('.sort-btn, #green-filter, #area-filter')]
                 .filter((el) => el.getBoundingClientRect().height > oneLine || el.scrollWidth > el.clientWidth + 1)
-                .map((el) => `${el.id}: ${Math.round(el.getBoundingClientRect().height)} px high, ${el.scrollWidth} px of text in ${el.clientWidth}`);
+                .map((el) => `${el.id}: ${Math.round(el.getBoundingClientRect().height)} px high, ${el.scrollWidth} px of text in ${el.clientWidth}`));
               // A list box and a search box cut their words short without scrolling: they must fit, beside the list's arrow.
               const ctx = document.createElement('canvas').getContext('2d');
               for (const [id, words, arrow] of [['area-filter', (el) => el.selectedOptions[0].text, 20], ['search', (el) => el.placeholder, 0]]) {
                 const el = document.getElementById(id);
                 const style = getComputedStyle(el);
                 ctx.font = style.font;
-                const width = ctx.measureText(words(el)).width;
+                const used = ctx.measureText(words(el)).width;
                 const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow;
-                if (width > room) broken.push(`${id}: ${Math.round(width)} px of words in ${Math.round(room)}`);
+                if (used > room) wrong.push(`${id}: ${Math.round(used)} px of words in ${Math.round(room)}`);
               }
-              if (document.scrollingElement.scrollWidth > innerWidth) broken.push(`the page is ${document.scrollingElement.scrollWidth} px wide`);
-              return broken;
-            }
-            """,
+              """),
             $"{width} px");
     }
 
