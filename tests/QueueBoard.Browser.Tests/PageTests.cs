@@ -13,6 +13,11 @@ public sealed class PageTests(BrowserFixture browser)
     public const string DemoSite = "qunxing-park";
     public const int DemoSiteLanes = 8;
 
+    // The tallest wait figure on a wall: the demo pauses a lane now and then, and a lane on a break shows a smaller one.
+    private const string TallestWait = """
+        () => Math.max(0, ...[...document.querySelectorAll('[data-testid=lane-tile] .tile-wait-value')].map((wait) => wait.getBoundingClientRect().height))
+        """;
+
     [Fact]
     public async Task The_resident_board_lists_every_demo_site_with_its_wait_in_both_languages()
     {
@@ -115,6 +120,8 @@ public sealed class PageTests(BrowserFixture browser)
     [InlineData(1366, 768)]
     [InlineData(1920, 1080)]
     [InlineData(1080, 1920)]
+    [InlineData(1024, 768)]
+    [InlineData(1280, 1024)]
     public async Task The_wall_cuts_no_lane_name_wait_range_or_label_short_in_either_language(int width, int height)
     {
         var page = await browser.NewPageAsync(width, height);
@@ -153,10 +160,6 @@ public sealed class PageTests(BrowserFixture browser)
         await page.GotoAsync($"/wall/{DemoSite}");
         await Expect(page.GetByTestId("lane-tile")).ToHaveCountAsync(DemoSiteLanes);
         await Expect(page.Locator("[data-testid=lane-tile] .tile-wait-value").First).Not.ToBeEmptyAsync();
-        // The tallest wait figure: the demo pauses a lane now and then, and a lane on a break shows a smaller one.
-        const string TallestWait = """
-            () => Math.max(0, ...[...document.querySelectorAll('[data-testid=lane-tile] .tile-wait-value')].map((wait) => wait.getBoundingClientRect().height))
-            """;
         var landscape = await page.EvaluateAsync<double>(TallestWait);
         Assert.True(landscape > 0, "no lane of the demo site shows a wait");
 
@@ -171,6 +174,31 @@ public sealed class PageTests(BrowserFixture browser)
         }
 
         Assert.True(portrait >= landscape, $"On its side the wall's waits are at most {portrait:0} px tall, against {landscape:0} on the same TV upright");
+    }
+
+    [Theory]
+    [InlineData(1024, 768)]
+    [InlineData(1280, 1024)]
+    public async Task On_a_4_to_3_or_5_to_4_screen_the_walls_waits_grow_into_the_height_a_16_to_9_one_lacks(int width, int height)
+    {
+        // Every size follows the widest 16:9 area a screen holds, so a 4:3 monitor at a site lays the page out as the
+        // 16:9 screen of its width would, and the height left over goes to the lanes' tiles: their figures should use it.
+        var page = await browser.NewPageAsync(width, width * 9 / 16);
+        await page.GotoAsync($"/wall/{DemoSite}");
+        await Expect(page.GetByTestId("lane-tile")).ToHaveCountAsync(DemoSiteLanes);
+        await Expect(page.Locator("[data-testid=lane-tile] .tile-wait-value").First).Not.ToBeEmptyAsync();
+        var wide = await page.EvaluateAsync<double>(TallestWait);
+        Assert.True(wide > 0, "no lane of the demo site shows a wait");
+
+        await page.SetViewportSizeAsync(width, height);
+        var tall = 0.0;
+        for (var attempt = 0; attempt < 20 && tall < wide * 1.3; attempt++)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            tall = await page.EvaluateAsync<double>(TallestWait);
+        }
+
+        Assert.True(tall >= wide * 1.3, $"At {width}x{height} the wall's waits are at most {tall:0} px tall, against {wide:0} at {width}x{width * 9 / 16}");
     }
 
     [Theory]

@@ -70,9 +70,10 @@ el.keyQueue.style.color = COLORS.queue;
 el.keyServed.style.color = COLORS.throughput;
 
 let site = null;
-// A screen on its side gives its lanes tall tiles, laid out otherwise (render) and grown to fill them (fitTiles).
-const portrait = window.matchMedia('(orientation: portrait)');
-portrait.addEventListener('change', () => render());
+// A screen on its side, or a 4:3 or 5:4 one, has height that a 16:9 wall has not (every size follows the widest 16:9
+// area it holds): its lanes get tall tiles, laid out otherwise (render) and grown to fill them (fitTiles).
+const tallScreen = window.matchMedia('(orientation: portrait), (max-aspect-ratio: 3/2)');
+tallScreen.addEventListener('change', () => render());
 // Every site's board row, so that the wall can point residents to a faster site nearby.
 const district = new Map();
 const reads = createReadGuard();
@@ -162,9 +163,9 @@ function render() {
   el.noLanes.hidden = lanes.length > 0;
   const cols = lanes.length <= 4 ? Math.max(1, lanes.length) : lanes.length <= 6 ? 3 : lanes.length <= 8 ? 4 : lanes.length <= 10 ? 5 : 6;
   const rows = Math.max(1, Math.ceil(lanes.length / cols));
-  // Stacked: the wait on top, the queue and the pace in a row beneath it, in tiles tall (one row, or a screen on its
-  // side) or narrow (more than 8 lanes).
-  const stacked = rows === 1 || lanes.length > 8 || portrait.matches;
+  // Stacked: the wait on top, the queue and the pace in a row beneath it, in tiles tall (one row, a screen on its side
+  // or a 4:3 one) or narrow (more than 8 lanes).
+  const stacked = rows === 1 || lanes.length > 8 || tallScreen.matches;
   el.grid.className = `lane-grid live-surface cols-${cols} rows-${Math.min(rows, 3)}${lanes.length > 8 ? ' dense' : ''}${stacked ? ' stacked' : ''}`;
   const seen = new Set();
   const nodes = lanes.map((lane) => {
@@ -180,18 +181,18 @@ function render() {
 // Words differ in width by language and by the screen's fonts ("(25–63)" was cut to "(25–" in English on a 720-line
 // screen): where a tile's wait, range or facts would be cut short, the tiles' bodies step down together until they fit,
 // and so do their heads where a lane's name would end in "…" ("Green lane…" on a 1366x768 TV, which could be either
-// green lane). A portrait screen's tiles are twice as tall as their figures: there the bodies grow as far as they fit
-// in the tile. Both are fitted afresh when the lanes' room, their names, states or the language change, and once a
+// green lane). A portrait or 4:3 screen's tiles are taller than their figures: there the bodies grow as far as they
+// fit in the tile. Both are fitted afresh when the lanes' room, their names, states or the language change, and once a
 // minute; in between, bodies only step down, so that the wall does not change sizes back and forth as figures change.
 const TILE_SCALES = [1, 0.92, 0.85, 0.78, 0.7];
 const TALL_TILE_SCALES = [2.4, 2.1, 1.8, 1.6, 1.4, 1.2, ...TILE_SCALES];
 let tileScale = 1;
 let tileLayout = '';
 function fitTiles() {
-  const scales = portrait.matches ? TALL_TILE_SCALES : TILE_SCALES;
+  const scales = tallScreen.matches ? TALL_TILE_SCALES : TILE_SCALES;
   const heads = [...el.grid.querySelectorAll('.tile-head')];
   const layout = [
-    portrait.matches, el.grid.clientWidth, el.grid.clientHeight, getLang(), Math.floor(Date.now() / 60_000),
+    tallScreen.matches, el.grid.clientWidth, el.grid.clientHeight, getLang(), Math.floor(Date.now() / 60_000),
     ...heads.map((head) => head.textContent),
   ].join('|');
   const fresh = layout !== tileLayout;
