@@ -247,6 +247,7 @@ public sealed class PageTests(BrowserFixture browser)
     [InlineData(320, 640)]
     [InlineData(390, 844)]
     [InlineData(768, 1024)]
+    [InlineData(1024, 768)]
     public async Task On_a_phone_or_a_tablet_the_command_centre_fits_its_width_in_both_languages(int width, int height)
     {
         // A site resting outside its hours gives the sites-by-state box its fifth and widest figure.
@@ -271,6 +272,21 @@ public sealed class PageTests(BrowserFixture browser)
             }
             """),
             $"{width}x{height}");
+    }
+
+    [Fact]
+    public async Task On_a_tablet_on_its_side_the_command_centre_shows_two_rows_of_sites_without_scrolling()
+    {
+        // 1024x768, a tablet on its side or a small desk screen: the totals in two columns took three rows and left one
+        // row of tiles in view; the sites are what the page is for.
+        var page = await browser.NewPageAsync(1024, 768);
+        await page.GotoAsync("/command");
+        await Expect(page.GetByTestId("site-tile").Nth(DemoSites - 1)).ToBeAttachedAsync();
+        var inView = await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('[data-testid=site-tile]')].filter((tile) => tile.getBoundingClientRect().bottom <= innerHeight).length");
+        var perRow = await page.EvaluateAsync<int>(
+            "() => { const tiles = [...document.querySelectorAll('[data-testid=site-tile]')]; const top = tiles[0].getBoundingClientRect().top; return tiles.filter((tile) => tile.getBoundingClientRect().top === top).length; }");
+        Assert.True(inView >= 2 * perRow, $"{inView} tiles wholly in view at 1024x768, {perRow} to a row");
     }
 
     [Fact]
