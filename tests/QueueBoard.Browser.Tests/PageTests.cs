@@ -248,6 +248,7 @@ public sealed class PageTests(BrowserFixture browser)
     [InlineData(390, 844)]
     [InlineData(768, 1024)]
     [InlineData(1024, 768)]
+    [InlineData(1024, 1366)]
     public async Task On_a_phone_or_a_tablet_the_command_centre_fits_its_width_in_both_languages(int width, int height)
     {
         // A site resting outside its hours gives the sites-by-state box its fifth and widest figure.
@@ -269,6 +270,12 @@ public sealed class PageTests(BrowserFixture browser)
             for (const el of document.querySelectorAll('.cmd-header > :not([hidden]), .cmd-header button:not([hidden]), .cmd-totals li, .total, [data-testid=site-tile]')) {
               const box = el.getBoundingClientRect();
               if (box.width > 0 && (box.left < 0 || box.right > width)) wrong.push(`"${el.textContent.replace(/\s+/g, " ").trim().slice(0, 30)}" at ${Math.round(box.left)}-${Math.round(box.right)} px`);
+            }
+            // A total's figure sized by the screen's height must still fit its box's width, not run into the next total.
+            for (const figure of document.querySelectorAll('.total-value > .num')) {
+              const box = figure.closest('.total').getBoundingClientRect();
+              const right = figure.getBoundingClientRect().right;
+              if (right > box.right) wrong.push(`"${figure.textContent}" ends at ${Math.round(right)} px, past its total's ${Math.round(box.right)}`);
             }
             """),
             $"{width}x{height}");
