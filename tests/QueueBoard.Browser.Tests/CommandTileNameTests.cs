@@ -12,7 +12,7 @@ namespace QueueBoard.Browser.Tests;
 [Collection(BrowserApartCollection.Name)]
 public sealed class CommandTileNameTests(QuietBrowserFixture browser)
 {
-    // In letters, a Chinese character counting two, as the page counts them.
+    // In letters, a Chinese character counting one and a half, as the page counts them.
     private const int LongestWhole = 90;
 
     private static readonly (string Name, string NameEn)[] Names =
@@ -21,6 +21,7 @@ public sealed class CommandTileNameTests(QuietBrowserFixture browser)
         ("泰昌电子厂采样点", "Taichang Electronics Factory (Xingfu Community)"),
         ("江门市蓬江区第二人民医院门诊楼白沙街道社区卫生服务中心临时采样点", "Pengjiang District Second People's Hospital Outpatient Building (Baisha Community)"),
         ("江门市蓬江区白沙街道社区卫生服务中心门诊楼东侧停车场临时核酸采样点", "Pengjiang District Baisha Community Health Centre East Car Park Temporary Sampling Point"),
+        ("江门市蓬江区白沙街道社区卫生服务中心门诊楼东侧停车场临时核酸采样点（第二采样区）", "Baisha Health Centre, Second Area"),
     ];
 
     [Theory]
@@ -66,5 +67,5 @@ public sealed class CommandTileNameTests(QuietBrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    private static int Letters(string name) => name.EnumerateRunes().Sum(r => r.Value >= 0x2e80 ? 2 : 1);
+    private static double Letters(string name) => name.EnumerateRunes().Sum(r => r.Value >= 0x2e80 ? 1.5 : 1);
 }

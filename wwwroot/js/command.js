@@ -200,13 +200,13 @@ function renderTile(site, now) {
   return tile.li;
 }
 
-// A tile is a tenth of a wall's width, where three lines hold about 36 letters: a longer name ("Taichang Electronics
-// Factory (Xingfu Community)") takes four or five lines in smaller letters rather than ending in "…". Judged by its
-// length, not measured, since tiles out of view are kept out of layout (command.css). A Chinese character is about
-// two letters wide.
+// A tile is a tenth of a wall's width, where three lines hold about 36 letters or 24 Chinese characters: a longer name
+// ("Taichang Electronics Factory (Xingfu Community)") takes four or five lines in smaller letters rather than ending in
+// "…". Judged by its length, not measured, since tiles out of view are kept out of layout (command.css). A Chinese
+// character counts as one and a half letters: English breaks only between words, and loses part of each line.
 function nameLength(name) {
   let width = 0;
-  for (const ch of name) width += ch.codePointAt(0) >= 0x2e80 ? 2 : 1;
+  for (const ch of name) width += ch.codePointAt(0) >= 0x2e80 ? 1.5 : 1;
   return width > 56 ? 'longer' : width > 36 ? 'long' : null;
 }
 

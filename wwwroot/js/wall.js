@@ -71,8 +71,9 @@ el.keyServed.style.color = COLORS.throughput;
 
 let site = null;
 // A screen on its side, or a 4:3 or 5:4 one, has height that a 16:9 wall has not (every size follows the widest 16:9
-// area it holds): its lanes get tall tiles, laid out otherwise (render) and grown to fill them (fitTiles).
-const tallScreen = window.matchMedia('(orientation: portrait), (max-aspect-ratio: 3/2)');
+// area it holds): its lanes get tall tiles, laid out otherwise (render) and grown to fill them (fitTiles). wall.css
+// centres those tiles' bodies under the same query.
+const tallScreen = window.matchMedia('(orientation: portrait), (max-aspect-ratio: 7/5)');
 tallScreen.addEventListener('change', () => render());
 // Every site's board row, so that the wall can point residents to a faster site nearby.
 const district = new Map();
