@@ -232,7 +232,7 @@ public sealed class PageTests(BrowserFixture browser)
 
         // The demo's English names run to 47 letters ("Taichang Electronics Factory (Xingfu Community)"), and a tile is a
         // tenth of the wall's width: an operator must read which site a tile is without opening it. Longer names:
-        // CommandTileNameTests. Other tests' sites are here too; any name the page promises to show whole (up to 90
+        // LongSiteNameTests. Other tests' sites are here too; any name the page promises to show whole (up to 90
         // letters, a Chinese character one and a half) is checked.
         await Screens.AssertNothingWrongInEitherLanguageAsync(
             page,

@@ -130,7 +130,7 @@ function applySite(detail) {
 
 function render() {
   if (!site) return;
-  setText(el.name, siteName(site));
+  showName(siteName(site));
   setText(el.area, areaName(site.area));
   document.title = `${siteName(site)} · ${t('wall.pageTitle')}`;
   shown.stale = fresh.update(site, serverNow());
@@ -209,6 +209,34 @@ function fitTiles() {
 }
 // The lanes' room changes without a render too: the screen turned or resized, notes or the offline banner shown.
 new ResizeObserver(() => fitTiles()).observe(el.grid);
+
+// The site's name tells residents they are at the right place: a long one ("Pengjiang District Second People's Hospital
+// Outpatient Building (Baisha Community)") steps down in size and then takes a second line, rather than ending in "…".
+// Fitted afresh when the name or the header's room changes.
+const NAME_SCALES = [1, 0.85, 0.72, 0.6];
+let nameLayout = '';
+function showName(name) {
+  setText(el.name, name);
+  fitName();
+}
+
+function fitName() {
+  const layout = `${el.name.textContent}|${el.name.clientWidth}`;
+  if (layout === nameLayout) return;
+  el.name.classList.remove('wraps');
+  const fits = () => el.name.scrollWidth <= el.name.clientWidth;
+  let scale = NAME_SCALES.find((step) => {
+    el.name.style.setProperty('--name-scale', step);
+    return fits();
+  });
+  if (scale === undefined) {
+    scale = NAME_SCALES[NAME_SCALES.length - 1];
+    el.name.style.setProperty('--name-scale', scale);
+    el.name.classList.add('wraps');
+  }
+  nameLayout = `${el.name.textContent}|${el.name.clientWidth}`;
+}
+new ResizeObserver(() => fitName()).observe(el.name);
 
 // Sets the lane grid's `property` to the first of `scales`, from index `first`, at which `fits` holds (else the last).
 function fitStep(scales, first, property, fits) {
@@ -454,7 +482,7 @@ async function loadSite() {
     if (error.status === 404 || error.status === 400) {
       missing = true;
       el.main.hidden = true;
-      setText(el.name, 'QueueBoard');
+      showName('QueueBoard');
       showMessage('wall.notFoundTitle', 'wall.notFoundBody', { id: siteId });
       // A wall may be mounted before its site is configured; keep looking, slowly.
       setTimeout(loadSite, 30000);
@@ -527,7 +555,7 @@ onLangChange(() => {
     series.relabel();
     series.render();
   }
-  if (!site && !missing) setText(el.name, 'QueueBoard');
+  if (!site && !missing) showName('QueueBoard');
 });
 
 // The chart's font follows the screen, which may be rotated or resized by the kiosk.
