@@ -200,10 +200,10 @@ function fitTiles() {
   tileLayout = layout;
   const names = heads.map((head) => head.querySelector('.tile-name'));
   // Strictly: a name short of its room by a fraction of a pixel already ends in "…".
-  if (fresh) fitStep(TILE_SCALES, 0, '--head-scale', () => !names.some((name) => name.scrollWidth > name.clientWidth));
+  if (fresh) fitStep(el.grid, TILE_SCALES, 0, '--head-scale', () => !names.some((name) => name.scrollWidth > name.clientWidth));
   const boxes = [...el.grid.querySelectorAll('.tile-wait, .tile-facts')];
   const tall = [...el.grid.children];
-  tileScale = fitStep(scales, fresh ? 0 : Math.max(0, scales.indexOf(tileScale)), '--tile-scale', (scale) =>
+  tileScale = fitStep(el.grid, scales, fresh ? 0 : Math.max(0, scales.indexOf(tileScale)), '--tile-scale', (scale) =>
     !boxes.some((box) => box.scrollWidth > box.clientWidth + 1)
       && (scale <= 1 || !tall.some((tile) => tile.scrollHeight > tile.clientHeight + 1)));
 }
@@ -221,31 +221,25 @@ function showName(name) {
 }
 
 function fitName() {
+  // The name's box is as wide as the header leaves it, whatever its letters: its own resizes (a second line) end here.
   const layout = `${el.name.textContent}|${el.name.clientWidth}`;
   if (layout === nameLayout) return;
-  el.name.classList.remove('wraps');
+  nameLayout = layout;
   const fits = () => el.name.scrollWidth <= el.name.clientWidth;
-  let scale = NAME_SCALES.find((step) => {
-    el.name.style.setProperty('--name-scale', step);
-    return fits();
-  });
-  if (scale === undefined) {
-    scale = NAME_SCALES[NAME_SCALES.length - 1];
-    el.name.style.setProperty('--name-scale', scale);
-    el.name.classList.add('wraps');
-  }
-  nameLayout = `${el.name.textContent}|${el.name.clientWidth}`;
+  el.name.classList.remove('wraps');
+  fitStep(el.name, NAME_SCALES, 0, '--name-scale', fits);
+  el.name.classList.toggle('wraps', !fits());
 }
 new ResizeObserver(() => fitName()).observe(el.name);
 
-// Sets the lane grid's `property` to the first of `scales`, from index `first`, at which `fits` holds (else the last).
-function fitStep(scales, first, property, fits) {
+// Sets `target`'s `property` to the first of `scales`, from index `first`, at which `fits` holds (else the last).
+function fitStep(target, scales, first, property, fits) {
   let at = first;
   for (; at < scales.length - 1; at++) {
-    el.grid.style.setProperty(property, scales[at]);
+    target.style.setProperty(property, scales[at]);
     if (fits(scales[at])) break;
   }
-  el.grid.style.setProperty(property, scales[at]);
+  target.style.setProperty(property, scales[at]);
   return scales[at];
 }
 
