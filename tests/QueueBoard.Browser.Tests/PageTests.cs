@@ -227,6 +227,35 @@ public sealed class PageTests(BrowserFixture browser)
             $"{width} px");
     }
 
+    [Theory]
+    [InlineData(844, 390)]
+    [InlineData(740, 360)]
+    public async Task On_a_phone_held_sideways_each_lane_of_the_lead_console_shows_every_control_at_once(int width, int height)
+    {
+        using var admin = browser.App.Admin();
+        var lead = await browser.NewPageAsync(width, height);
+        await Screens.SignInAsync(lead, DemoSite, await admin.NewLeadCodeAsync(DemoSite));
+
+        // A swabber turns the phone to type a headcount with both thumbs: a lane brought up by its chip must show all of
+        // its taps and its headcount below the sticky sync bar, not leave half of them a scroll away.
+        await Screens.AssertNothingWrongInEitherLanguageAsync(
+            lead,
+            Screens.LayoutScript("""
+            for (const card of document.querySelectorAll('[data-testid=lead-lane]')) {
+              card.scrollIntoView({ block: 'start' });
+              const bar = document.querySelector('.sync-bar').getBoundingClientRect().bottom;
+              for (const control of card.querySelectorAll('button, input')) {
+                const box = control.getBoundingClientRect();
+                if (box.top < bar - 1 || box.bottom > innerHeight + 1) {
+                  wrong.push(`${card.dataset.laneId}: "${control.textContent.trim() || control.placeholder}" at ${Math.round(box.top)}-${Math.round(box.bottom)} px, in view ${Math.round(bar)}-${innerHeight}`);
+                }
+              }
+            }
+            scrollTo(0, 0);
+            """),
+            $"{width}x{height}");
+    }
+
     [Fact]
     public async Task On_the_command_centres_wall_no_site_name_of_the_demo_is_cut_in_either_language()
     {
