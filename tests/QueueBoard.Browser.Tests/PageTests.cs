@@ -97,6 +97,29 @@ public sealed class PageTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData(844, 390)]
+    [InlineData(740, 360)]
+    [InlineData(667, 375)]
+    public async Task On_a_phone_held_sideways_the_board_shows_a_whole_site_below_its_tools_in_both_languages(int width, int height)
+    {
+        var page = await browser.NewPageAsync(width, height);
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("site-row").First).ToBeVisibleAsync();
+
+        // The tools took two-thirds of the first screen, and the first site's wait ran off its foot. Their labels may
+        // leave the screen there, but not the screen reader: the boxes keep their names.
+        await Expect(page.GetByLabel("搜索采样点")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("街道 / 镇")).ToBeVisibleAsync();
+        await Screens.AssertNothingWrongInEitherLanguageAsync(
+            page,
+            Screens.LayoutScript("""
+            const first = document.querySelector('[data-testid=site-row]').getBoundingClientRect();
+            if (first.bottom > innerHeight) wrong.push(`the first site ends at ${Math.round(first.bottom)} px of ${innerHeight}`);
+            """),
+            $"{width}x{height}");
+    }
+
+    [Theory]
     [InlineData(1920, 1080)]
     [InlineData(2560, 1440)]
     [InlineData(3840, 2160)]
