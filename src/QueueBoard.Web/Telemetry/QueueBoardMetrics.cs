@@ -36,12 +36,19 @@ public sealed class QueueBoardMetrics
             "Each open site's posted wait.");
     }
 
-    /// <summary>Board rows as pushed: the first push holds every site, later ones the sites that changed.</summary>
+    /// <summary>
+    /// Board rows as pushed: the first push holds every site, later ones the sites that changed. The board's groups of
+    /// phones take turns, so each change comes here once per group; only a new value is written.
+    /// </summary>
     public void SitesChanged(IEnumerable<SiteSummary> rows)
     {
         foreach (var row in rows)
         {
-            _sites[row.Id] = (row.QueueLength, row.WaitMinutes);
+            var value = (row.QueueLength, row.WaitMinutes);
+            if (!_sites.TryGetValue(row.Id, out var shown) || shown != value)
+            {
+                _sites[row.Id] = value;
+            }
         }
     }
 
