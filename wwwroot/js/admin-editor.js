@@ -183,7 +183,7 @@ function createLaneList({ list, addButton, error, announce }) {
       parts.down.disabled = i === items.length - 1;
       setAttr(parts.up, 'aria-label', t('admin.moveUpNamed', { name }));
       setAttr(parts.down, 'aria-label', t('admin.moveDownNamed', { name }));
-      setAttr(parts.remove, 'aria-label', t('admin.removeNamed', { name }));
+      setAttr(parts.remove, 'aria-label', t('admin.removeLaneNamed', { name }));
       parts.breaks.renumber();
     });
   }

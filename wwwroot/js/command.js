@@ -13,7 +13,7 @@ import { loadDistrictZone, onZoneChange } from './district-zone.js';
 import {
   buildInRounds, h, reconcileChildren, setAttr, setText, slot,
 } from './dom.js';
-import { likelyText, rangeText, siteRange } from './estimates.js';
+import { likelyText, siteRange } from './estimates.js';
 import { isStale, markStale } from './freshness.js';
 import {
   areaName, BAND_RANK, bandOf, compareText, fmtCount, fmtInt, fmtRate, siteName,
@@ -23,7 +23,7 @@ import { createLive } from './live.js';
 import { createReadGuard, drawnFrom, mergeRows as mergeInto } from './site-rows.js';
 import { attachOffline } from './offline.js';
 import { MinuteSeries } from './series.js';
-import { isResting, nextOpeningText, restingText, siteBand } from './site-state.js';
+import { isResting, nextOpeningText, siteBand } from './site-state.js';
 import { keepAwake } from './wakelock.js';
 
 const WINDOW_MINUTES = 120;
@@ -138,12 +138,18 @@ function createTile(id) {
     lanes: slot(),
     green: slot(),
   };
+  // The tile's words are its name for a screen reader, in the order they are seen, so that a user who speaks what they
+  // see ("click 群星公园采样点 43 分") reaches it; unseen commas give the reader its pauses, and the last words the link's
+  // purpose.
+  const pause = () => h('span', { class: 'visually-hidden', text: ', ' });
+  tile.opens = h('span', { class: 'visually-hidden' });
   a.append(
-    tile.name,
-    h('span', { class: 'tile-wait' }, tile.wait.node, tile.band.node),
-    tile.range.node,
+    tile.name, pause(),
+    h('span', { class: 'tile-wait' }, tile.wait.node, pause(), tile.band.node), pause(),
+    tile.range.node, pause(),
     tile.stale.node,
-    h('span', { class: 'tile-meta' }, tile.queue, tile.lanes.node, tile.green.node));
+    h('span', { class: 'tile-meta' }, tile.queue, pause(), tile.lanes.node, pause(), tile.green.node), pause(),
+    tile.opens);
   tiles.set(id, tile);
   return tile;
 }
@@ -190,13 +196,7 @@ function renderTile(site, now) {
   const lanes = site.openLanes == null ? '' : t('command.tileLanes', { open: fmtInt(site.openLanes), total: fmtInt(site.totalLanes) });
   tile.lanes.show(lanes, () => (lanes ? h('span', { text: lanes }) : null));
   tile.green.show(site.greenLaneOpen ? lang : '', () => (site.greenLaneOpen ? h('span', { class: 'tile-green', text: t('command.tileGreen') }) : null));
-  const bandWords = resting ? restingText(site) : t(`band.${band}`);
-  setAttr(tile.a, 'aria-label', t('command.tileLabel', {
-    name: siteName(site),
-    band: stale ? t('command.tileStale', { band: bandWords }) : bandWords,
-    wait: tileWaitLabel(site, range),
-    queue: fmtInt(site.queueLength),
-  }));
+  setText(tile.opens, t('command.tileOpens'));
   return tile.li;
 }
 
@@ -208,12 +208,6 @@ function nameLength(name) {
   let width = 0;
   for (const ch of name) width += ch.codePointAt(0) >= 0x2e80 ? 1.5 : 1;
   return width > 56 ? 'longer' : width > 36 ? 'long' : null;
-}
-
-function tileWaitLabel(site, range) {
-  if (site.waitMinutes == null || isResting(site)) return t('command.noWait');
-  const n = fmtInt(site.waitMinutes);
-  return range ? t('command.waitWithRange', { n, range: rangeText(range) }) : t('command.waitMinutes', { n });
 }
 
 const groupEls = new Map();
