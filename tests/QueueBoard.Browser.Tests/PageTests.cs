@@ -68,7 +68,7 @@ public sealed class PageTests(BrowserFixture browser)
     [InlineData(390)]
     [InlineData(412)]
     [InlineData(800)]
-    public async Task From_a_narrow_phone_to_a_desktop_the_boards_tools_keep_each_label_whole_in_both_languages(int width)
+    public async Task From_a_narrow_phone_to_a_desktop_the_boards_tools_and_language_toggle_keep_each_label_whole_in_both_languages(int width)
     {
         var page = await browser.NewPageAsync(width, 740);
         await page.GotoAsync("/");
@@ -79,7 +79,7 @@ public sealed class PageTests(BrowserFixture browser)
             page,
             Screens.LayoutScript("""
               const oneLine = parseFloat(getComputedStyle(document.documentElement).fontSize) * 2.9 + 1;
-              wrong.push(...[...document.querySelectorAll('.sort-btn, #green-filter, #area-filter')]
+              wrong.push(...[...document.querySelectorAll('.sort-btn, #green-filter, #area-filter, #lang-toggle')]
                 .filter((el) => el.getBoundingClientRect().height > oneLine || el.scrollWidth > el.clientWidth + 1)
                 .map((el) => `${el.id}: ${Math.round(el.getBoundingClientRect().height)} px high, ${el.scrollWidth} px of text in ${el.clientWidth}`));
               // A list box and a search box cut their words short without scrolling: they must fit, beside the list's arrow.
