@@ -19,6 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     {
         { "/", "", 390, 844 },
         { "/", "a site opened", 1280, 800 },
+        { "/", "a site opened on a phone set to dark", 390, 844 },
         { $"/wall/{PageTests.DemoSite}", "", 1920, 1080 },
         { "/command", "", 1920, 1080 },
         { "/command", "replaying the day", 1920, 1080 },
@@ -35,6 +36,11 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     public async Task Each_screen_breaks_no_WCAG_A_or_AA_rule_or_best_practice_axe_can_check_in_either_language(string path, string state, int width, int height)
     {
         var page = await browser.NewPageAsync(width, height);
+        if (state.EndsWith("set to dark", StringComparison.Ordinal))
+        {
+            await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        }
+
         await OpenAsync(page, path, state);
         await BringToAsync(page, state);
 
@@ -87,7 +93,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     {
         switch (state)
         {
-            case "a site opened":
+            case "a site opened" or "a site opened on a phone set to dark":
                 await page.Locator("[data-testid=site-row] button.row-main").First.ClickAsync();
                 await Expect(page.GetByTestId("best-time")).ToBeVisibleAsync();
                 break;

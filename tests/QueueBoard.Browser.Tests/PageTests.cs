@@ -97,6 +97,21 @@ public sealed class PageTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData("dark", "rgb(22, 28, 36)")]
+    [InlineData("light", "rgb(243, 245, 247)")]
+    public async Task The_board_follows_the_phones_light_or_dark_setting(string scheme, string background)
+    {
+        // A resident checking the queue at night with the phone set to dark is not dazzled by a white page; the wall,
+        // the command centre and the desk pages stay dark whatever the setting, the lead console light for the sun.
+        var page = await browser.NewPageAsync();
+        await page.EmulateMediaAsync(new() { ColorScheme = scheme == "dark" ? Microsoft.Playwright.ColorScheme.Dark : Microsoft.Playwright.ColorScheme.Light });
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("site-row").First).ToBeVisibleAsync();
+        Assert.Equal(background, await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
+        Assert.Equal(scheme, await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).colorScheme"));
+    }
+
+    [Theory]
     [InlineData(844, 390)]
     [InlineData(740, 360)]
     [InlineData(667, 375)]
