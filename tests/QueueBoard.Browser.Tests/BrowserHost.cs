@@ -49,7 +49,7 @@ public abstract class BrowserHost(bool demo) : IAsyncLifetime
     /// after another, so the contexts an earlier test opened are closed here: left open, every page of the run would
     /// keep taking the demo's pushes and redrawing, and the box would slow down test by test.
     /// </summary>
-    public async Task<IPage> NewPageAsync(int width = 412, int height = 900, Uri? baseAddress = null)
+    public async Task<IPage> NewPageAsync(int width = 412, int height = 900, Uri? baseAddress = null, bool touch = false)
     {
         Chromium.Require();
         var test = TestContext.Current.Test?.UniqueID ?? string.Empty;
@@ -65,6 +65,9 @@ public abstract class BrowserHost(bool demo) : IAsyncLifetime
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new() { Width = width, Height = height },
+
+            // A phone's touch screen: the pages' (pointer: coarse) rules apply.
+            HasTouch = touch,
         });
         _contexts.Add((test, context));
         return await context.NewPageAsync();

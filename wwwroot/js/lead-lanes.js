@@ -99,8 +99,10 @@ export function createLanePanel(el, onTap) {
       status: h('div', { class: 'btn-group btn-group-status', role: 'group' }, buttons.open, buttons.pause, buttons.close),
     };
     const li = h('li', { id: `lane-card-${laneId}`, class: 'lead-lane', 'data-testid': 'lead-lane', dataset: { laneId } },
-      h('div', { class: 'lane-head' }, h('div', { class: 'lane-title' }, name, kind), pendingBadge),
-      h('div', { class: 'lane-live' }, status, h('span', { class: 'lane-numbers' }, queueLine, delta), wait, pause),
+      // One line across a phone held sideways (lead.css); on its own nothing but the two lines it holds.
+      h('div', { class: 'lane-top' },
+        h('div', { class: 'lane-head' }, h('div', { class: 'lane-title' }, name, kind), pendingBadge),
+        h('div', { class: 'lane-live' }, status, h('span', { class: 'lane-numbers' }, queueLine, delta), wait, pause)),
       groups.arrived, groups.served, groups.status, form);
     const card = {
       li, name, kind, pendingBadge, pendingCount, pendingLabel, status, queue, queueLine, delta, wait, pause, buttons, groups,

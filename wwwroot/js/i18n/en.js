@@ -94,7 +94,7 @@ export default {
   'board.title': 'Sampling site queues, live',
   'board.toolsLabel': 'Filter and sort',
   'board.searchLabel': 'Search sites',
-  'board.searchPlaceholder': 'Site name',
+  'board.searchPlaceholder': 'Search sites by name',
   'board.areaLabel': 'Area',
   'board.allAreas': 'All areas',
   'board.sortLabel': 'Sort by',

@@ -82,7 +82,7 @@ export default {
   'board.title': '核酸采样点排队实况',
   'board.toolsLabel': '筛选与排序',
   'board.searchLabel': '搜索采样点',
-  'board.searchPlaceholder': '输入采样点名称',
+  'board.searchPlaceholder': '搜索采样点名称',
   'board.areaLabel': '街道 / 镇',
   'board.allAreas': '全部街道 / 镇',
   'board.sortLabel': '排序方式',
