@@ -123,6 +123,13 @@ function compareWorst(a, b) {
   return compareText(siteName(a), siteName(b));
 }
 
+// The tile's words are its name for a screen reader, in the order they are seen, so that a user who speaks what they see
+// ("click 群星公园采样点 43 分") reaches it. Unseen commas give the reader its pauses, each carried by the part it comes
+// before, so that a part not shown leaves none behind; the last words say where the link goes.
+function pause() {
+  return h('span', { class: 'visually-hidden', text: ', ' });
+}
+
 function createTile(id) {
   const a = h('a', { class: 'site-tile', 'data-testid': 'site-tile', dataset: { siteId: id }, href: `/wall/${encodeURIComponent(id)}` });
   // A district's peak changes nearly every tile every second: the numbers are written in place, and the other
@@ -131,6 +138,7 @@ function createTile(id) {
     li: h('li', {}, a), a, shown: null,
     name: h('span', { class: 'tile-name' }),
     queue: h('span', { 'data-testid': 'tile-queue' }),
+    opens: h('span', { class: 'visually-hidden' }),
     wait: slot(),
     band: slot(),
     range: slot(),
@@ -138,17 +146,12 @@ function createTile(id) {
     lanes: slot(),
     green: slot(),
   };
-  // The tile's words are its name for a screen reader, in the order they are seen, so that a user who speaks what they
-  // see ("click 群星公园采样点 43 分") reaches it; unseen commas give the reader its pauses, and the last words the link's
-  // purpose.
-  const pause = () => h('span', { class: 'visually-hidden', text: ', ' });
-  tile.opens = h('span', { class: 'visually-hidden' });
   a.append(
     tile.name, pause(),
-    h('span', { class: 'tile-wait' }, tile.wait.node, pause(), tile.band.node), pause(),
-    tile.range.node, pause(),
+    h('span', { class: 'tile-wait' }, tile.wait.node, pause(), tile.band.node),
+    tile.range.node,
     tile.stale.node,
-    h('span', { class: 'tile-meta' }, tile.queue, pause(), tile.lanes.node, pause(), tile.green.node), pause(),
+    h('span', { class: 'tile-meta' }, pause(), tile.queue, tile.lanes.node, tile.green.node), pause(),
     tile.opens);
   tiles.set(id, tile);
   return tile;
@@ -174,8 +177,12 @@ function renderTile(site, now) {
   setText(tile.name, name);
   setAttr(tile.name, 'data-length', nameLength(name));
   const waiting = site.waitMinutes != null && !resting;
-  tile.wait.show(waiting ? lang : 'none', () => {
-    if (!waiting) return h('span', { class: 'tile-wait-number' }, h('span', { class: 'num tile-wait-value', text: '—' }));
+  tile.wait.show(waiting ? lang : `none ${lang}`, () => {
+    if (!waiting) {
+      return h('span', { class: 'tile-wait-number' },
+        h('span', { class: 'num tile-wait-value', 'aria-hidden': 'true', text: '—' }),
+        h('span', { class: 'visually-hidden', text: t('command.noWait') }));
+    }
     tile.waitNumber = h('span', { class: 'num tile-wait-value' });
     return h('span', { class: 'tile-wait-number' }, tile.waitNumber, h('span', { class: 'tile-unit', text: t('unit.minShort') }));
   });
@@ -184,18 +191,18 @@ function renderTile(site, now) {
   // Resting, when it opens again takes the range's place: there is no wait to give a range for.
   const likely = likelyText(range);
   tile.range.show(resting ? `opening ${opening}` : `range ${likely}`, () => (resting
-    ? h('span', { class: 'tile-range tile-opening', 'data-testid': 'tile-opening', text: opening })
-    : h('span', { class: 'tile-range', 'data-testid': 'tile-wait-range', text: likely })));
+    ? h('span', { class: 'tile-range tile-opening', 'data-testid': 'tile-opening' }, opening && pause(), opening)
+    : h('span', { class: 'tile-range', 'data-testid': 'tile-wait-range' }, likely && pause(), likely)));
   tile.stale.show(stale ? lang : '', () => (stale
     ? h('span', { class: 'tile-stale stale-note', 'data-testid': 'tile-stale' },
-      h('span', { class: 'stale-icon', 'aria-hidden': 'true' }), t('fresh.stale'))
+      pause(), h('span', { class: 'stale-icon', 'aria-hidden': 'true' }), t('fresh.stale'))
     : null));
   setAttr(tile.queue, 'data-value', String(site.queueLength ?? ''));
   setText(tile.queue, t('command.tileQueue', { n: fmtInt(site.queueLength) }));
   // Replayed rows have no lane counts.
   const lanes = site.openLanes == null ? '' : t('command.tileLanes', { open: fmtInt(site.openLanes), total: fmtInt(site.totalLanes) });
-  tile.lanes.show(lanes, () => (lanes ? h('span', { text: lanes }) : null));
-  tile.green.show(site.greenLaneOpen ? lang : '', () => (site.greenLaneOpen ? h('span', { class: 'tile-green', text: t('command.tileGreen') }) : null));
+  tile.lanes.show(lanes, () => (lanes ? h('span', {}, pause(), lanes) : null));
+  tile.green.show(site.greenLaneOpen ? lang : '', () => (site.greenLaneOpen ? h('span', { class: 'tile-green' }, pause(), t('command.tileGreen')) : null));
   setText(tile.opens, t('command.tileOpens'));
   return tile.li;
 }

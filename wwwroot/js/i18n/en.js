@@ -206,6 +206,7 @@ export default {
   'command.tileLanes': 'Lanes {open}/{total}',
   'command.tileGreen': 'Green lane',
   'command.tileOpens': 'open wall screen',
+  'command.noWait': 'no wait estimate',
   'command.noSites': 'No sites yet',
   'command.noSitesInArea': 'No sites in this area',
   'command.throughputChart': 'District tested per minute · last 2 hours',
