@@ -598,7 +598,7 @@ export default {
   'summary.colLongestWait': 'Longest wait (min)',
   'summary.colLaneHours': 'Lanes open (h)',
   'summary.colLanes': 'Each lane open (h)',
-  'summary.laneOpenShort': '{lane} {hours}h',
+  'summary.laneOpenShort': '{lane}\u00a0{hours}h',
   'summary.laneOpenLong': '{lane} open {hours} h',
   'summary.notes': 'Mean wait: the mean of the waits posted minute by minute, over the minutes that had one. Lanes open: the time each lane was set open by its site lead, added up. L = lane, G = green lane.',
 };

@@ -586,7 +586,7 @@ export default {
   'summary.colLongestWait': '最长等待（分钟）',
   'summary.colLaneHours': '通道开放（小时）',
   'summary.colLanes': '各通道开放（小时）',
-  'summary.laneOpenShort': '{lane} {hours}h',
+  'summary.laneOpenShort': '{lane}\u00a0{hours}h',
   'summary.laneOpenLong': '{lane}开放 {hours} 小时',
   'summary.notes': '平均等待：当日各分钟公布的预计等待的平均值，只计有公布的分钟。通道开放时长：各通道由现场负责人设为开放的时间之和。',
 };
