@@ -127,18 +127,23 @@ public sealed class PageTests(BrowserFixture browser)
         // the search box shows (its hint) must still reach it: the hint begins with its label's words.
         await Expect(page.GetByLabel("搜索采样点")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("街道 / 镇")).ToBeVisibleAsync();
-        await Screens.AssertNothingWrongInEitherLanguageAsync(
-            page,
-            Screens.LayoutScript("""
+        var script = Screens.LayoutScript("""
             const first = document.querySelector('[data-testid=site-row]').getBoundingClientRect();
             if (first.bottom > innerHeight) wrong.push(`the first site ends at ${Math.round(first.bottom)} px of ${innerHeight}`);
             const search = document.getElementById('search');
             const label = document.querySelector('label[for=search]');
-            if (label.getBoundingClientRect().height > 1 && !search.placeholder.startsWith(label.textContent.trim())) {
+            if (!search.placeholder.startsWith(label.textContent.trim())) {
               wrong.push(`the search hint "${search.placeholder}" does not begin with its label "${label.textContent.trim()}"`);
             }
-            """),
-            $"{width}x{height}");
+            """);
+        await Screens.AssertNothingWrongInEitherLanguageAsync(page, script, $"{width}x{height}");
+
+        // The demo's longest name first, in a summary naming it too: the page must hold the worst of them as well.
+        await page.Locator("#lang-toggle").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await page.GetByLabel("搜索采样点").FillAsync("泰昌");
+        await Expect(page.GetByTestId("site-row")).ToHaveCountAsync(1);
+        await Screens.AssertNothingWrongInEitherLanguageAsync(page, script, $"{width}x{height}, the longest name first");
     }
 
     [Theory]
@@ -273,15 +278,41 @@ public sealed class PageTests(BrowserFixture browser)
     }
 
     [Theory]
-    [InlineData(844, 340, false)]
-    [InlineData(740, 310, false)]
-    [InlineData(667, 320, false)]
-    [InlineData(667, 320, true)]
-    public async Task On_a_phone_held_sideways_each_lane_of_the_lead_console_shows_every_control_at_once(int width, int height, bool tapHeld)
+    [InlineData(844, 340, false, false)]
+    [InlineData(740, 310, false, false)]
+    [InlineData(667, 320, false, false)]
+    [InlineData(640, 300, false, false)]
+    [InlineData(667, 320, true, false)]
+    [InlineData(667, 320, false, true)]
+    [InlineData(844, 340, false, true)]
+    public async Task On_a_phone_held_sideways_each_lane_of_the_lead_console_shows_every_control_at_once(int width, int height, bool tapHeld, bool longLaneNames)
     {
         using var admin = browser.App.Admin();
+        var siteId = DemoSite;
+        if (longLaneNames)
+        {
+            // Names as a site writes them on its tents: they once pushed the queue off the card and the page sideways.
+            siteId = NewSiteId();
+            await admin.CreateSiteAsync(siteId, new
+            {
+                name = "长名通道测试采样点",
+                nameEn = "Long Lane Names Test Site",
+                area = "环市街道",
+                latitude = 22.95,
+                longitude = 112.70,
+                openHours = new[] { new { from = "00:00", to = "24:00" } },
+                lanes = new[]
+                {
+                    new { id = "1", name = "东侧临时帐篷采样区一号通道老人儿童优先请排队", kind = "standard" },
+                    new { id = "2", name = "North Gate Temporary Tent Lane, Block Seven", kind = "green" },
+                },
+            });
+            using var opened = await admin.PostEventsAsync(siteId, Status("1", "open"), Arrived("1", 120), Status("2", "open"), Arrived("2", 40));
+            opened.EnsureSuccessStatusCode();
+        }
+
         var lead = await browser.NewPageAsync(width, height, touch: true);
-        await Screens.SignInAsync(lead, DemoSite, await admin.NewLeadCodeAsync(DemoSite));
+        await Screens.SignInAsync(lead, siteId, await admin.NewLeadCodeAsync(siteId));
         if (tapHeld)
         {
             // Held for a minute, so that the undo bar is still up for both languages' checks. The tap is made in English,
@@ -313,7 +344,13 @@ public sealed class PageTests(BrowserFixture browser)
               const bars = [...document.querySelectorAll('.sync-bar, [data-testid=lead-undo-bar]:not([hidden])')].map((bar) => bar.getBoundingClientRect());
               const top = Math.max(0, ...bars.filter((bar) => bar.top < innerHeight / 2).map((bar) => bar.bottom));
               const bottom = Math.min(innerHeight, ...bars.filter((bar) => bar.top >= innerHeight / 2).map((bar) => bar.top));
+              const edge = card.getBoundingClientRect().right;
+              for (const part of card.querySelectorAll('.lead-queue, .lane-wait, .lane-pause')) {
+                if (part.getBoundingClientRect().right > edge || part.scrollWidth > part.clientWidth + 1) wrong.push(`${card.dataset.laneId}: "${part.textContent}" cut at the card's edge`);
+              }
               for (const control of card.querySelectorAll('button, input')) {
+                if (control.tagName === 'BUTTON' && lines(control) > 1) wrong.push(`"${control.textContent.trim()}" broken over ${lines(control)} lines`);
+                if (control.scrollWidth > control.clientWidth + 1) wrong.push(`"${control.textContent.trim() || control.placeholder}" cut`);
                 const box = control.getBoundingClientRect();
                 if (box.top < top - 1 || box.bottom > bottom + 1) {
                   wrong.push(`${card.dataset.laneId}: "${control.textContent.trim() || control.placeholder}" at ${Math.round(box.top)}-${Math.round(box.bottom)} px, in view ${Math.round(top)}-${Math.round(bottom)}`);
@@ -322,7 +359,7 @@ public sealed class PageTests(BrowserFixture browser)
             }
             scrollTo(0, 0);
             """),
-            $"{width}x{height}{(tapHeld ? " with a tap held" : string.Empty)}");
+            $"{width}x{height}{(tapHeld ? " with a tap held" : string.Empty)}{(longLaneNames ? " with long lane names" : string.Empty)}");
         if (tapHeld)
         {
             await Expect(lead.GetByTestId("lead-undo-bar")).ToBeVisibleAsync();
