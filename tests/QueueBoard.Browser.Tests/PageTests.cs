@@ -293,20 +293,11 @@ public sealed class PageTests(BrowserFixture browser)
         {
             // Names as a site writes them on its tents: they once pushed the queue off the card and the page sideways.
             siteId = NewSiteId();
-            await admin.CreateSiteAsync(siteId, new
-            {
-                name = "长名通道测试采样点",
-                nameEn = "Long Lane Names Test Site",
-                area = "环市街道",
-                latitude = 22.95,
-                longitude = 112.70,
-                openHours = new[] { new { from = "00:00", to = "24:00" } },
-                lanes = new[]
-                {
-                    new { id = "1", name = "东侧临时帐篷采样区一号通道老人儿童优先请排队", kind = "standard" },
-                    new { id = "2", name = "North Gate Temporary Tent Lane, Block Seven", kind = "green" },
-                },
-            });
+            await admin.CreateSiteAsync(siteId, SiteWithLanes(
+                "长名通道测试采样点",
+                "Long Lane Names Test Site",
+                ("1", "东侧临时帐篷采样区一号通道老人儿童优先请排队", "standard"),
+                ("2", "North Gate Temporary Tent Lane, Block Seven", "green")));
             using var opened = await admin.PostEventsAsync(siteId, Status("1", "open"), Arrived("1", 120), Status("2", "open"), Arrived("2", 40));
             opened.EnsureSuccessStatusCode();
         }

@@ -73,7 +73,7 @@ public sealed partial class SummaryTests(BrowserFixture browser)
     public async Task From_a_phone_to_a_desk_every_figure_of_a_sites_day_is_in_view_without_scrolling_sideways(int width)
     {
         // A lane named as a site writes it on its tent: its hours once held the whole table wider than a 1024 px desk.
-        var (page, siteId, _) = await OpenTodayWithANewSiteAsync(width, 900, SiteWithLaneNames("1号通道", "North Gate Temporary Tent Lane, Block Seven, for the Residents of Buildings 12 to 18"));
+        var (page, siteId, _) = await OpenTodayWithANewSiteAsync(width, 900, SiteWithLanes("群星公园采样点", "Qunxing Park", ("1", "1号通道", "standard"), ("2", "North Gate Temporary Tent Lane, Block Seven, for the Residents of Buildings 12 to 18", "standard")));
         await Expect(page.Locator($"[data-testid=summary-site-row][data-site-id={siteId}]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
 
         // A chief reading the day on a phone sees each site's figures where they are, not cut off at the table's edge
@@ -102,8 +102,9 @@ public sealed partial class SummaryTests(BrowserFixture browser)
     }
 
     /// <summary>
-    /// Makes a site (<paramref name="site"/>, or two standard lanes) with a day of 7 arrived and 4 tested on lane 1, then opens today's summary once the server counts it (the page
-    /// reads the day once, with no live updates), signed in as on the administration page.
+    /// Makes a site (<paramref name="site"/>, or two standard lanes) with a day of 7 arrived and 4 tested on lane 1, then
+    /// opens today's summary once the server counts it (the page reads the day once, with no live updates), signed in as
+    /// on the administration page.
     /// </summary>
     private async Task<(IPage Page, string SiteId, string Day)> OpenTodayWithANewSiteAsync(int width, int height, object? site = null)
     {
@@ -123,18 +124,6 @@ public sealed partial class SummaryTests(BrowserFixture browser)
         await page.GetByTestId("admin-signin").ClickAsync();
         return (page, siteId, day);
     }
-
-    // The default test site's two lanes, named as given.
-    private static object SiteWithLaneNames(string first, string second) => new
-    {
-        name = "群星公园采样点",
-        nameEn = "Qunxing Park",
-        area = "环市街道",
-        latitude = 22.95,
-        longitude = 112.70,
-        openHours = new[] { new { from = "00:00", to = "24:00" } },
-        lanes = new[] { new { id = "1", name = first, kind = "standard" }, new { id = "2", name = second, kind = "standard" } },
-    };
 
     private static async Task WaitForSiteInReportAsync(HttpClient admin, string siteId, string day, CancellationToken cancellation)
     {

@@ -28,6 +28,18 @@ public static class Api
         lanes = lanes.Select(l => new { id = l.Id, name = $"{l.Id}号通道", kind = l.Kind }).ToArray(),
     };
 
+    /// <summary>A site open all day (placed as <see cref="NamedSite"/>'s) whose lanes are named as given, for tests of names as sites write them.</summary>
+    public static object SiteWithLanes(string name, string nameEn, params (string Id, string Name, string Kind)[] lanes) => new
+    {
+        name,
+        nameEn,
+        area = "环市街道",
+        latitude = 22.95,
+        longitude = 112.70,
+        openHours = new[] { new { from = "00:00", to = "24:00" } },
+        lanes = lanes.Select(l => new { id = l.Id, name = l.Name, kind = l.Kind }).ToArray(),
+    };
+
     /// <summary>
     /// A site of three standard lanes and a green one, placed where given (by default with <see cref="NamedSite"/>'s
     /// sites, away from the demo district) and open from <paramref name="from"/> to <paramref name="to"/> (the district's
