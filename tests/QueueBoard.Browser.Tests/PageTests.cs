@@ -111,38 +111,6 @@ public sealed class PageTests(BrowserFixture browser)
         Assert.Equal(scheme, await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).colorScheme"));
     }
 
-    [Theory]
-    [InlineData("light")]
-    [InlineData("dark")]
-    public async Task The_keyboards_ring_on_the_pressed_sort_button_stands_out_from_its_fill_in_light_and_dark(string scheme)
-    {
-        // Non-text contrast (WCAG 1.4.11): the ring is drawn inside the button, on its fill, and must differ from it by
-        // at least 3:1 for a keyboard user to see where they are.
-        var page = await browser.NewPageAsync();
-        await page.EmulateMediaAsync(new() { ColorScheme = scheme == "dark" ? Microsoft.Playwright.ColorScheme.Dark : Microsoft.Playwright.ColorScheme.Light });
-        await page.GotoAsync("/");
-        await Expect(page.GetByTestId("site-row").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#sort-wait")).ToHaveAttributeAsync("aria-pressed", "true");
-        await page.Locator("#search").FocusAsync();
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.PressAsync("Tab");
-        await Expect(page.Locator("#sort-wait")).ToBeFocusedAsync();
-
-        var contrast = await page.Locator("#sort-wait").EvaluateAsync<double>("""
-            (button) => {
-              const rgb = (color) => color.match(/[\d.]+/g).slice(0, 3).map(Number);
-              const luminance = (color) => {
-                const [r, g, b] = rgb(color).map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
-                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-              };
-              const style = getComputedStyle(button);
-              const [a, b] = [luminance(style.outlineColor), luminance(style.backgroundColor)].sort((x, y) => y - x);
-              return (a + 0.05) / (b + 0.05);
-            }
-            """);
-        Assert.True(contrast >= 3, $"{scheme}: the ring stands out from the pressed button's fill at {contrast:0.0}:1");
-    }
-
     // A phone held sideways, as its browser leaves the page: an iPhone's Safari, a Pixel's and an older Android's Chrome.
     [Theory]
     [InlineData(844, 340)]
