@@ -39,34 +39,19 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [MemberData(nameof(ScreensInUse))]
     public async Task Each_screen_breaks_no_WCAG_A_or_AA_rule_or_best_practice_axe_can_check_in_either_language(string path, string state, int width, int height)
     {
-        var page = await browser.NewPageAsync(width, height);
-        if (state.EndsWith("set to dark", StringComparison.Ordinal))
-        {
-            await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
-        }
-
-        await OpenAsync(page, path, state);
-        await BringToAsync(page, state);
-
-        var wrong = new List<string>();
-        foreach (var lang in new[] { "zh", "en" })
-        {
-            if (lang == "en")
+        var page = await OpenInStateAsync(path, state, width, height);
+        await Screens.AssertNothingWrongInEitherLanguageAsync(
+            page,
+            async () =>
             {
-                await page.Locator("#lang-toggle").ClickAsync();
-                await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-            }
-
-            var result = await page.RunAxe(new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-            });
-            var found = result.Violations.Select(v =>
-                $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(4).Select(n => $"{n.Target} {n.Html} {string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))}"))}");
-            wrong.AddRange(found.Select(f => $"{lang}: {f}"));
-        }
-
-        Assert.True(wrong.Count == 0, $"{path} {state} at {width}x{height}:\n{string.Join("\n", wrong)}");
+                var result = await page.RunAxe(new AxeRunOptions
+                {
+                    RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+                });
+                return [.. result.Violations.Select(v =>
+                    $"\n{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(4).Select(n => $"{n.Target} {n.Html} {string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))}"))}")];
+            },
+            $"{path} {state} at {width}x{height}");
     }
 
     [Theory]
@@ -76,14 +61,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         // Focus visible (WCAG 2.4.7) with non-text contrast (1.4.11), which axe does not check: at each of the first 60
         // stops of Tab, the focused control draws a ring, and the ring differs by at least 3:1 from what it is drawn on
         // (the control's own fill for a ring inside it, what is around it otherwise).
-        var page = await browser.NewPageAsync(width, height);
-        if (state.EndsWith("set to dark", StringComparison.Ordinal))
-        {
-            await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
-        }
-
-        await OpenAsync(page, path, state);
-        await BringToAsync(page, state);
+        var page = await OpenInStateAsync(path, state, width, height);
         var wrong = new SortedSet<string>(StringComparer.Ordinal);
         for (var stop = 0; stop < 60; stop++)
         {
@@ -149,6 +127,20 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.Locator("#lang-toggle").ClickAsync();
         await Expect(open).ToHaveAccessibleNameAsync(new Regex(@"^Qunxing Park , \d+ min , (Smooth|Busy|Crowded) , (likely [\d–]+ min , )?Queue [\d,]+ , Lanes \d+/\d+ (, Green lane )?, open wall screen$"));
         await Expect(rest).ToHaveAccessibleNameAsync(new Regex(@"^Resting Test Site , no wait estimate , Resting , opens .+ , Queue 0 (, Lanes 0/\d+ )?, open wall screen$"));
+    }
+
+    // A new page at the size given, on the screen at path, brought to the state named (ScreensInUse).
+    private async Task<IPage> OpenInStateAsync(string path, string state, int width, int height)
+    {
+        var page = await browser.NewPageAsync(width, height);
+        if (state.EndsWith("set to dark", StringComparison.Ordinal))
+        {
+            await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        }
+
+        await OpenAsync(page, path, state);
+        await BringToAsync(page, state);
+        return page;
     }
 
     private async Task OpenAsync(IPage page, string path, string state)

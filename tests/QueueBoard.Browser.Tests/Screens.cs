@@ -16,7 +16,14 @@ public static class Screens
     /// Runs <paramref name="script"/>, which lists what is wrong on the page as it stands, in Chinese and then, after the
     /// page's own language toggle, in English; fails naming what each language showed, <paramref name="where"/> beside it.
     /// </summary>
-    public static async Task AssertNothingWrongInEitherLanguageAsync(IPage page, string script, string where)
+    public static Task AssertNothingWrongInEitherLanguageAsync(IPage page, string script, string where) =>
+        AssertNothingWrongInEitherLanguageAsync(page, () => page.EvaluateAsync<string[]>(script), where);
+
+    /// <summary>
+    /// The same with what is wrong found by <paramref name="wrong"/> (a checker run from the test, such as axe-core),
+    /// in Chinese and then in English.
+    /// </summary>
+    public static async Task AssertNothingWrongInEitherLanguageAsync(IPage page, Func<Task<string[]>> wrong, string where)
     {
         foreach (var lang in new[] { "zh", "en" })
         {
@@ -26,8 +33,8 @@ public static class Screens
                 await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
             }
 
-            var wrong = await page.EvaluateAsync<string[]>(script);
-            Assert.True(wrong.Length == 0, $"{lang} at {where}: {string.Join("; ", wrong)}");
+            var found = await wrong();
+            Assert.True(found.Length == 0, $"{lang} at {where}: {string.Join("; ", found)}");
         }
     }
 
@@ -44,7 +51,7 @@ public static class Screens
         """;
 
     /// <summary>
-    /// A what-is-wrong script for <see cref="AssertNothingWrongInEitherLanguageAsync"/>: it finds the page scrolling
+    /// A what-is-wrong script for <see cref="AssertNothingWrongInEitherLanguageAsync(IPage, string, string)"/>: it finds the page scrolling
     /// sideways, then runs <paramref name="body"/>, which adds to <c>wrong</c> and may use <c>width</c> (the page's) and
     /// <c>lines(el)</c> (<see cref="LinesFunction"/>).
     /// </summary>
