@@ -15,9 +15,16 @@ public static class LeadCardEndpoints
     {
         api.MapGet("/sites/{siteId}/lead-qr.svg", GetQr)
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
+
+    /// <summary>
+    /// The longest address a card's code carries: a host name's 253 characters with its scheme, port and a site's path
+    /// still fit, and the code stays one a phone reads from arm's length (a longer Host can only be made up).
+    /// </summary>
+    public const int MaxAddressLength = 400;
 
     /// <summary>The address the card's QR code holds: this host's lead console for the site.</summary>
     public static string ConsoleAddress(HttpRequest request, string siteId) =>
@@ -30,8 +37,17 @@ public static class LeadCardEndpoints
             return ApiProblems.SiteNotFound(siteId);
         }
 
+        var address = ConsoleAddress(context.Request, siteId);
+        if (address.Length > MaxAddressLength)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "This request's Host is too long for a lead card's QR code.",
+                detail: $"The console's address would be {address.Length} characters; a card holds at most {MaxAddressLength}.");
+        }
+
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(ConsoleAddress(context.Request, siteId), QRCodeGenerator.ECCLevel.M);
+        using var data = generator.CreateQrCode(address, QRCodeGenerator.ECCLevel.M);
         var svg = new SvgQRCode(data).GetGraphic(8);
         context.Response.Headers.CacheControl = "no-cache";
         return TypedResults.Content(svg, "image/svg+xml");
