@@ -48,12 +48,18 @@ public static class SiteLeadEndpoints
             return problem;
         }
 
-        if (budget.Refuses(context, request!.Events?.Count ?? 0) is { } wait)
+        // Checked before the budget is charged: a batch that could never be applied spends none of the lead's events.
+        if (ingestor.Check(request!, out var events) is { Errors: { } errors })
+        {
+            return ApiProblems.Invalid("The batch has errors; no event in it was applied.", errors);
+        }
+
+        if (budget.Refuses(context, events.Length) is { } wait)
         {
             return ApiProblems.TooManyEvents(context.Response, wait);
         }
 
-        var result = await ingestor.IngestAsync(siteId, request);
+        var result = await ingestor.ApplyAsync(siteId, events);
         if (!result.SiteFound)
         {
             return ApiProblems.SiteNotFound(siteId);

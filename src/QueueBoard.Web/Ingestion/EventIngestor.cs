@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using QueueBoard.Abstractions.Grains;
+using QueueBoard.Abstractions.Model;
 using QueueBoard.Web.Contracts;
 using QueueBoard.Web.Telemetry;
 using QueueBoard.Web.Validation;
@@ -16,16 +18,28 @@ public sealed class EventIngestor(IGrainFactory grains, EventBatchValidator vali
     // event's CPU. Only the ids of configured sites get here, so the cache is as large as the district.
     private readonly ConcurrentDictionary<string, ISiteGrain> _sites = new(StringComparer.Ordinal);
 
-    public async Task<IngestResult> IngestAsync(string siteId, EventBatchRequest request)
+    /// <summary>Checks and applies a batch: what the simulator does, and a lead's post with its budget between the two.</summary>
+    public Task<IngestResult> IngestAsync(string siteId, EventBatchRequest request) =>
+        Check(request, out var events) is { } refused ? Task.FromResult(refused) : ApplyAsync(siteId, events);
+
+    /// <summary>The batch's faults, all named at once, or null with its events ready for <see cref="ApplyAsync"/>.</summary>
+    public IngestResult? Check(EventBatchRequest request, out ImmutableArray<LaneEvent> events)
     {
         var errors = new ValidationErrors();
-        var events = validator.Validate(request, errors);
-        if (errors.Any)
+        events = validator.Validate(request, errors);
+        if (!errors.Any)
         {
-            metrics.Rejected(request.Events?.Count ?? 0, "invalid");
-            return new IngestResult(null, errors.ToDictionary());
+            return null;
         }
 
+        // A body of a million empty objects is one refused batch, not a million refused events on the dashboard.
+        metrics.Rejected(Math.Min(request.Events?.Count ?? 0, EventBatchValidator.MaximumEvents), "invalid");
+        return new IngestResult(null, errors.ToDictionary());
+    }
+
+    /// <summary>Hands checked events to their site, which applies them all or none.</summary>
+    public async Task<IngestResult> ApplyAsync(string siteId, ImmutableArray<LaneEvent> events)
+    {
         var outcome = await _sites.GetOrAdd(siteId, static (id, factory) => factory.GetGrain<ISiteGrain>(id), grains).Apply(events);
         if (!outcome.SiteFound)
         {
@@ -41,6 +55,7 @@ public sealed class EventIngestor(IGrainFactory grains, EventBatchValidator vali
 
         if (!outcome.UnknownLaneIndexes.IsEmpty)
         {
+            var errors = new ValidationErrors();
             foreach (var index in outcome.UnknownLaneIndexes)
             {
                 errors.Add($"events[{index}].lane", $"Site '{siteId}' has no lane '{events[index].Lane}'.");

@@ -6,8 +6,8 @@ namespace QueueBoard.Web.Limits;
 /// <summary>
 /// Events one lead code may send, on top of its writes per second: one post may carry a thousand events, and the site keeps
 /// every accepted id for 24 hours, so it is events, not requests, that bound what one code can make a node hold. Checked on
-/// the event path after the body is read and before anything is applied; the command centre's token is not counted, and
-/// nothing is when request rates are switched off.
+/// the event path after the batch is found valid and before anything is applied; the command centre's token is not
+/// counted, and nothing is when request rates are switched off.
 /// </summary>
 public sealed class LeadEventBudget(RequestLimitOptions limits, bool enabled)
 {
