@@ -53,23 +53,54 @@ public sealed class StrictInputTests(QueueBoardAppFactory app)
     [InlineData("Line\nbreak")]
     [InlineData("Bell\u0007")]
     [InlineData("\u2066isolate\u2069")]
+    [InlineData("\U000E0020\U000E0020")]
+    [InlineData("1号\U0001D173通道")]
+    [InlineData("\u3164")]
+    [InlineData("\u2800\u2800")]
     public async Task Names_refuse_control_and_bidi_characters(string name)
     {
-        var site = new
+        using var response = await PutSiteNamedAsync(name);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.ReadJsonAsync())["errors"]!["name"]);
+        using var missing = await app.Anonymous().GetAsync($"/api/v1/sites/{_siteId}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Names_keep_rare_characters_and_emoji_built_with_joiners()
+    {
+        // A village's name in an extension block (𠀋) and an emoji joined by U+200D are shown as typed.
+        const string name = "𠀋村👩\u200D⚕️采样点";
+        using var response = await PutSiteNamedAsync(name);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(name, (await app.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}"))["name"]!.GetValue<string>());
+    }
+
+    private Task<HttpResponseMessage> PutSiteNamedAsync(string name) => _admin.PutAsJsonAsync(
+        $"/api/v1/sites/{_siteId}",
+        new
         {
             name,
             area = "环市街道",
             latitude = 22.59,
             longitude = 113.08,
             lanes = new[] { new { id = "1", name = "1号通道", kind = "standard" } },
-        };
+        },
+        TestContext.Current.CancellationToken);
 
-        using var response = await _admin.PutAsJsonAsync($"/api/v1/sites/{_siteId}", site, TestContext.Current.CancellationToken);
+    [Fact]
+    public async Task A_made_up_host_too_long_for_a_lead_cards_code_gets_400_not_500()
+    {
+        await _admin.CreateSiteAsync(_siteId);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/sites/{_siteId}/lead-qr.svg");
+        request.Headers.Host = string.Join('.', Enumerable.Repeat(new string('a', 60), 50));
+
+        using var response = await app.Anonymous().SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.NotNull((await response.ReadJsonAsync())["errors"]!["name"]);
-        using var missing = await app.Anonymous().GetAsync($"/api/v1/sites/{_siteId}", TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
