@@ -26,11 +26,11 @@ public static class TestSites
     public static LaneEvent Served(string lane, int count, DateTimeOffset? at = null) =>
         new(null, lane, LaneEventType.Served, count, null, at ?? DateTimeOffset.UtcNow);
 
-    public static LaneEvent HeadCount(string lane, int count) =>
-        new(null, lane, LaneEventType.Queue, count, null, DateTimeOffset.UtcNow);
+    public static LaneEvent HeadCount(string lane, int count, DateTimeOffset? at = null) =>
+        new(null, lane, LaneEventType.Queue, count, null, at ?? DateTimeOffset.UtcNow);
 
-    public static LaneEvent Status(string lane, LaneStatus status) =>
-        new(null, lane, LaneEventType.Status, 0, status, DateTimeOffset.UtcNow);
+    public static LaneEvent Status(string lane, LaneStatus status, DateTimeOffset? at = null) =>
+        new(null, lane, LaneEventType.Status, 0, status, at ?? DateTimeOffset.UtcNow);
 
     public static ImmutableArray<LaneEvent> Batch(params LaneEvent[] events) => [.. events];
 }

@@ -248,11 +248,14 @@ public sealed class LaneGrain(
                 lane.Rate = ServiceRateEstimator.AddServed(lane.Rate, e.Count, now - e.At);
                 lane.Throughput = ThroughputMeter.AddServed(lane.Throughput, e.Count, e.At, now);
                 break;
-            case LaneEventType.Queue:
+            // A head count or a decision older than the one held arrived late (a phone back online): the newer stands.
+            case LaneEventType.Queue when e.At >= lane.QueueSetAt:
                 lane.QueueLength = Math.Min(LaneLimits.MaximumQueue, e.Count);
+                lane.QueueSetAt = e.At;
                 break;
-            case LaneEventType.Status:
+            case LaneEventType.Status when e.At >= lane.StatusSetAt:
                 lane.Status = e.Status ?? lane.Status;
+                lane.StatusSetAt = e.At;
                 break;
         }
     }

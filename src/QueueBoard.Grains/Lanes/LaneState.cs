@@ -27,6 +27,13 @@ public sealed class LaneState
     [Id(6)] public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.MinValue;
 
     /// <summary>
+    /// When the status and the head count now held were decided (their events' <c>at</c>): a phone that was offline may
+    /// send an older decision after a newer one, which must not undo it.
+    /// </summary>
+    [Id(12)] public DateTimeOffset StatusSetAt { get; set; } = DateTimeOffset.MinValue;
+    [Id(13)] public DateTimeOffset QueueSetAt { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>
     /// The ids applied since the last chunk was moved aside, oldest first; never more than <see cref="RecentIdLimit"/>, so
     /// that this write stays a few kilobytes however busy the day.
     /// </summary>
