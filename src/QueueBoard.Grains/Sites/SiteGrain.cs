@@ -121,6 +121,7 @@ public sealed class SiteGrain(
 
         // The bits first, against the lanes as the masks so far were recorded.
         state.State.LaneSlots = LaneSlots.Assign(state.State.LaneSlots, Config is null ? [] : LaneIds(), [.. config.Lanes.Select(l => l.Id)]);
+        state.State.RemovedLanesServed = ServedWith(removed);
         state.State.Config = config;
         await state.WriteOrResetAsync(this);
 
@@ -140,6 +141,22 @@ public sealed class SiteGrain(
         await PublishDigestAsync(detail, clock.UtcNow);
         _throttle.Schedule();
         return new ConfigureOutcome(detail, []);
+    }
+
+    /// <summary>The serves of lanes removed before, and of <paramref name="removed"/>, for today and yesterday.</summary>
+    private Dictionary<DateOnly, int>? ServedWith(List<string> removed)
+    {
+        var yesterday = clock.DayOf(clock.UtcNow).AddDays(-1);
+        var kept = (state.State.RemovedLanesServed ?? []).Where(d => d.Key >= yesterday).ToDictionary();
+        foreach (var reading in removed.Select(id => _readings.GetValueOrDefault(id)).OfType<LaneReading>())
+        {
+            foreach (var (day, served) in reading.ServedByDay.Where(d => d.Key >= yesterday))
+            {
+                kept[day] = kept.GetValueOrDefault(day) + served;
+            }
+        }
+
+        return kept.Count == 0 ? null : kept;
     }
 
     public Task<SiteConfig?> GetConfig() => Task.FromResult(IsUnknown() ? null : Config);
@@ -517,7 +534,7 @@ public sealed class SiteGrain(
     private SiteDetail Current()
     {
         var now = clock.UtcNow;
-        _built = pictures.Build(SiteId, Config!, _readings, now) with { Version = _version, Accuracy = accuracy.State.For(clock.DayOf(now)) };
+        _built = pictures.Build(SiteId, Config!, _readings, now, state.State.RemovedLanesServed) with { Version = _version, Accuracy = accuracy.State.For(clock.DayOf(now)) };
         _builtAt = now;
         return _built;
     }

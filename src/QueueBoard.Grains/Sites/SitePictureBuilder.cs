@@ -15,7 +15,9 @@ namespace QueueBoard.Grains.Sites;
 public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock clock, IOptions<QueueGrainOptions> options)
 {
     // Build runs for every lead post, most of them a single event: it loops where LINQ would allocate per call.
-    public SiteDetail Build(string siteId, SiteConfig config, IReadOnlyDictionary<string, LaneReading> readings, DateTimeOffset now)
+    public SiteDetail Build(
+        string siteId, SiteConfig config, IReadOnlyDictionary<string, LaneReading> readings, DateTimeOffset now,
+        IReadOnlyDictionary<DateOnly, int>? removedLanesServed = null)
     {
         var withinHours = config.IsWithinHours(clock.MinuteOfDay(now));
         var today = clock.DayOf(now);
@@ -40,7 +42,7 @@ public sealed class SitePictureBuilder(WaitEstimator estimator, DistrictClock cl
         }
 
         LaneView? bestStandard = null, bestGreen = null;
-        int openCount = 0, queueLength = 0, servedToday = 0;
+        int openCount = 0, queueLength = 0, servedToday = removedLanesServed?.GetValueOrDefault(today) ?? 0;
         var greenOpen = false;
         var throughput = 0.0;
         foreach (var lane in lanes)

@@ -3,8 +3,8 @@ using QueueBoard.Abstractions.Model;
 namespace QueueBoard.Grains.Sites;
 
 /// <summary>
-/// The site grain's durable state: its configuration, the hashes of its lead codes (never the codes), its activation count
-/// and its lanes' bits in the minute history.
+/// The site grain's durable state: its configuration, the hashes of its lead codes (never the codes), its activation count,
+/// its lanes' bits in the minute history and the serves of lanes it no longer has.
 /// </summary>
 [GenerateSerializer]
 public sealed class SiteState
@@ -17,4 +17,10 @@ public sealed class SiteState
 
     /// <summary>Each lane's bit in the open-lane masks of the minute history (<see cref="History.LaneSlots"/>); null in a state stored before them.</summary>
     [Id(3)] public Dictionary<string, int>? LaneSlots { get; set; }
+
+    /// <summary>
+    /// Serves counted by lanes since removed from the site, by district day, today and yesterday only: the people were
+    /// sampled here, and taking a lane off the site must not take them off its total. Null when no lane was removed.
+    /// </summary>
+    [Id(4)] public Dictionary<DateOnly, int>? RemovedLanesServed { get; set; }
 }
