@@ -119,6 +119,42 @@ public sealed class SiteGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Removing_a_lane_keeps_the_people_it_served_in_the_sites_total()
+    {
+        await Site.Configure(Standard("1", "2"));
+        await Site.Apply(Batch(Status("2", LaneStatus.Open), Arrived("2", 5), Served("2", 5), Served("1", 2)));
+
+        var removed = await Site.Configure(Standard("1"));
+        Assert.Equal(7, removed.Site!.ServedToday);
+
+        // Put back, the lane starts from nothing and the site counts each person once.
+        await Site.Configure(Standard("1", "2"));
+        await Site.Apply(Batch(Served("2", 1)));
+        Assert.Equal(8, (await Site.GetDetail())!.ServedToday);
+        Assert.Equal(1, (await LaneOf("2")).ServedToday);
+    }
+
+    [Fact]
+    public async Task A_late_head_count_or_decision_does_not_undo_a_newer_one()
+    {
+        await Site.Configure(Standard("1"));
+        var now = DateTimeOffset.UtcNow;
+        await Site.Apply(Batch(Status("1", LaneStatus.Open, now), HeadCount("1", 40, now)));
+
+        // A phone back online sends what it decided an hour ago: closed, with 500 queued.
+        var late = await Site.Apply(Batch(Status("1", LaneStatus.Closed, now.AddHours(-1)), HeadCount("1", 500, now.AddHours(-1))));
+
+        Assert.Equal(2, late.Accepted);
+        var lane = await LaneOf("1");
+        Assert.Equal((LaneStatus.Open, 40), (lane.Status, lane.QueueLength));
+
+        // Arrivals and serves still count whenever they come, and a newer decision still takes effect.
+        await Site.Apply(Batch(Arrived("1", 3), Status("1", LaneStatus.Paused)));
+        lane = await LaneOf("1");
+        Assert.Equal((LaneStatus.Paused, 43), (lane.Status, lane.QueueLength));
+    }
+
+    [Fact]
     public async Task A_serve_from_an_earlier_district_day_is_not_counted_today()
     {
         await Site.Configure(Standard("1"));
