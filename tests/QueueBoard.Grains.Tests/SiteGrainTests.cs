@@ -155,6 +155,18 @@ public sealed class SiteGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_decision_from_a_fast_clock_does_not_outrank_the_next_one()
+    {
+        await Site.Configure(Standard("1"));
+
+        // A device whose clock runs 90 s fast opens the lane; the lead closes it a moment later, by the server's clock.
+        await Site.Apply(Batch(Status("1", LaneStatus.Open, DateTimeOffset.UtcNow.AddSeconds(90))));
+        await Site.Apply(Batch(Status("1", LaneStatus.Closed)));
+
+        Assert.Equal(LaneStatus.Closed, (await LaneOf("1")).Status);
+    }
+
+    [Fact]
     public async Task A_serve_from_an_earlier_district_day_is_not_counted_today()
     {
         await Site.Configure(Standard("1"));

@@ -249,16 +249,20 @@ public sealed class LaneGrain(
                 lane.Throughput = ThroughputMeter.AddServed(lane.Throughput, e.Count, e.At, now);
                 break;
             // A head count or a decision older than the one held arrived late (a phone back online): the newer stands.
-            case LaneEventType.Queue when e.At >= lane.QueueSetAt:
+            // One dated ahead (a device clock fast by up to the API's two minutes) counts as made now, so that it does not
+            // outrank the decisions that follow it in those minutes.
+            case LaneEventType.Queue when Decided(e, now) >= lane.QueueSetAt:
                 lane.QueueLength = Math.Min(LaneLimits.MaximumQueue, e.Count);
-                lane.QueueSetAt = e.At;
+                lane.QueueSetAt = Decided(e, now);
                 break;
-            case LaneEventType.Status when e.At >= lane.StatusSetAt:
+            case LaneEventType.Status when Decided(e, now) >= lane.StatusSetAt:
                 lane.Status = e.Status ?? lane.Status;
-                lane.StatusSetAt = e.At;
+                lane.StatusSetAt = Decided(e, now);
                 break;
         }
     }
+
+    private static DateTimeOffset Decided(LaneEvent e, DateTimeOffset now) => e.At > now ? now : e.At;
 
     /// <summary>Keeps yesterday (reports around midnight) and anything later; older days live on in the history.</summary>
     private void ForgetOldDays(DateTimeOffset now)
