@@ -56,4 +56,38 @@ public sealed class OpenApiTests(QueueBoardAppFactory app)
         Assert.All(NotYetBuilt, call => Assert.False(described.ContainsKey(call), $"{call} is built now: move it into the contract table"));
         Assert.Equal("QueueBoard API", document["info"]!["title"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_client_generated_from_the_document_sends_what_the_contract_allows()
+    {
+        var document = await app.Anonymous().GetJsonAsync("/openapi/v1.json");
+        var schemas = document["components"]!["schemas"]!;
+
+        // The contract's own examples leave out an event's id and at, and a site's English name and hours.
+        Assert.Equal(["lane", "type"], Required(schemas["LaneEventRequest"]!));
+        Assert.Equal(["area", "lanes", "latitude", "longitude", "name"], Required(schemas["SiteConfigRequest"]!).Order());
+
+        // Times are strings: a generated client that reads a number or an object there fails on every answer.
+        var times = schemas.AsObject().SelectMany(schema => (schema.Value!["properties"]?.AsObject() ?? [])
+                .Where(p => p.Value!["format"]?.GetValue<string>() == "date-time")
+                .Select(p => (Name: $"{schema.Key}.{p.Key}", Type: p.Value!["type"]?.ToJsonString())))
+            .ToList();
+        Assert.Contains(times, t => t.Name == "SiteSummary.updatedAt");
+        Assert.All(times, t => Assert.True(t.Type is "\"string\"" or "[\"null\",\"string\"]", $"{t.Name} has type {t.Type}"));
+        Assert.Equal("[\"null\",\"string\"]", schemas["SiteSummary"]!["properties"]!["nextOpening"]!["type"]!.ToJsonString());
+
+        // The bearer token is declared, and asked for on exactly the calls that need it.
+        Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
+        Assert.True(Secured(document, "post", "/api/v1/sites/{siteId}/events"));
+        Assert.True(Secured(document, "put", "/api/v1/sites/{siteId}"));
+        Assert.True(Secured(document, "get", "/api/v1/report.csv"));
+        Assert.False(Secured(document, "get", "/api/v1/sites"));
+        Assert.False(Secured(document, "get", "/api/v1/sites/{siteId}"));
+    }
+
+    private static string[] Required(System.Text.Json.Nodes.JsonNode schema) =>
+        [.. schema["required"]!.AsArray().Select(n => n!.GetValue<string>())];
+
+    private static bool Secured(System.Text.Json.Nodes.JsonNode document, string method, string path) =>
+        document["paths"]![path]![method]!["security"] is System.Text.Json.Nodes.JsonArray { Count: > 0 };
 }

@@ -13,5 +13,5 @@ public sealed record DemoSite(
     IReadOnlyList<OpenSpanRequest?>? OpenHours,
     IReadOnlyList<LaneConfigRequest?>? Lanes)
 {
-    public SiteConfigRequest ToRequest() => new(Name, NameEn, Area, Latitude, Longitude, OpenHours, Lanes);
+    public SiteConfigRequest ToRequest() => new(Name, Area, Latitude, Longitude, Lanes, NameEn, OpenHours);
 }

@@ -114,12 +114,7 @@ public static class QueueBoardServiceExtensions
         services.ConfigureHttpJsonOptions(o => QueueBoardJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddQueueBoardCompression();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "QueueBoard API";
-            document.Info.Description = "Live queues of mass sampling sites: the board and sites for residents, events for site leads, set-up for the command centre.";
-            return Task.CompletedTask;
-        }));
+        services.AddQueueBoardOpenApi();
         services.AddExceptionHandler<ExceptionProblemHandler>();
 
         services.AddHttpContextAccessor();
