@@ -36,7 +36,12 @@ public sealed class StrictInputTests(QueueBoardAppFactory app)
     [InlineData("""{"events":[{"lane":"1","type":"arrived","count":"5"}]}""")]
     [InlineData("""{"events":[{"lane":"1","type":"arrived","Count":5}]}""")]
     [InlineData("""{"Events":[{"lane":"1","type":"arrived","count":5}]}""")]
-    public async Task Numbers_must_be_numbers_and_names_as_the_contract_spells_them(string body)
+    [InlineData("""{"events":[{"lane":"1","type":"arrived","count":5}],"events":[]}""")]
+    [InlineData("""{"events":[{"lane":"1","type":"arrived","count":5,"count":50}]}""")]
+    [InlineData("""{"events":[{"id":"{0b9c1f6e-2d4a-4f3b-9c1a-7e2f5d8b6a10}","lane":"1","type":"arrived","count":5}]}""")]
+    [InlineData("""{"events":[{"id":"0b9c1f6e2d4a4f3b9c1a7e2f5d8b6a10","lane":"1","type":"arrived","count":5}]}""")]
+    [InlineData("""{"events":[{"id":" 0b9c1f6e-2d4a-4f3b-9c1a-7e2f5d8b6a10","lane":"1","type":"arrived","count":5}]}""")]
+    public async Task Numbers_names_and_ids_must_be_as_the_contract_writes_them_and_each_name_once(string body)
     {
         await _admin.CreateSiteAsync(_siteId);
         using var content = new StringContent(body, Encoding.UTF8, "application/json");

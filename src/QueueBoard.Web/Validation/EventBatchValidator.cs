@@ -53,7 +53,9 @@ public sealed partial class EventBatchValidator(TimeProvider time)
         Guid? id = null;
         if (e.Id is not null)
         {
-            if (Guid.TryParse(e.Id, out var parsedId))
+            // The contract's form alone: braces, hex blocks or padding (which parsing trims) would make one id look like two
+            // to a client that compares them as text.
+            if (e.Id.Length == 36 && Guid.TryParseExact(e.Id, "D", out var parsedId))
             {
                 id = parsedId;
             }
