@@ -695,7 +695,13 @@ initI18n();
 loadDistrictZone();
 setSort('wait');
 setGreenOnly(false);
-attachOffline(live, { poll: () => readBoard().then(() => renderBoard()) });
+// The open site's lanes too: its row alone would move on while its lanes still showed what they were.
+attachOffline(live, {
+  poll: () => Promise.all([
+    readBoard().then(() => renderBoard()),
+    state.expandedId ? api.site(state.expandedId).then(applyDetail) : null,
+  ]),
+});
 // The watch waits for the first read, so that it starts from the read's version, not the whole board.
 loadSites().finally(() => live.watch('WatchBoardPacked', () => boardVersion));
 afterLoad(() => loadBestTime().catch(() => {}));

@@ -38,19 +38,24 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected, 
 
   for (const [name, fn] of Object.entries(handlers)) {
     connection.on(name, (...args) => {
+      // A phone that said it went offline while its connection lived on (a blip) is live again, with any watch asked
+      // for meanwhile.
+      if (!connected && connection.state === signalR.HubConnectionState.Connected) afterConnect();
       markFresh();
       fn(...args);
     });
   }
 
-  function setConnected(value) {
+  // `since`: when the connection was last known to work, if before now.
+  function setConnected(value, since = Date.now()) {
     if (connected === value) return;
     connected = value;
     if (value) {
       freshAt = Date.now();
       aliveAt = freshAt;
     } else {
-      disconnectedSince = Date.now();
+      disconnectedSince = since;
+      aliveAt = Math.min(aliveAt, since);
       // Everything shown was current up to the last moment the page ran with the connection up.
       if (freshAt != null) freshAt = Math.max(freshAt, aliveAt);
     }
@@ -110,20 +115,42 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected, 
     startTimer = setTimeout(start, backoff(startAttempt));
   }
 
-  connection.onreconnecting(() => setConnected(false));
+  // A connection dropped for silence had heard nothing for the whole timeout: the screen has been out of date since
+  // then, not since the drop, and says so (its banner comes and its time reads from then).
+  function lostAt(error) {
+    const silent = /timeout/i.test(error?.message ?? '');
+    return silent ? Date.now() - connection.serverTimeoutInMilliseconds : Date.now();
+  }
+
+  let restartNow = false;
+  connection.onreconnecting((error) => setConnected(false, lostAt(error)));
   connection.onreconnected(afterConnect);
-  connection.onclose(() => {
-    setConnected(false);
-    scheduleStart();
+  connection.onclose((error) => {
+    setConnected(false, lostAt(error));
+    if (restartNow) {
+      restartNow = false;
+      start();
+    } else {
+      scheduleStart();
+    }
   });
 
-  // A phone coming back online should not wait out a long backoff.
+  // The phone knows at once when its network goes; the connection would notice only when the server's keep-alives
+  // had been missing for its whole timeout (30 s).
+  window.addEventListener('offline', () => setConnected(false));
+
+  // Back online, connect again at once rather than wait out a backoff or a connection that may have died unnoticed;
+  // the watches' snapshots then make the page whole.
   window.addEventListener('online', () => {
-    if (!paused && connection.state === signalR.HubConnectionState.Disconnected) {
-      clearTimeout(startTimer);
-      startTimer = null;
-      startAttempt = 0;
+    if (paused) return;
+    clearTimeout(startTimer);
+    startTimer = null;
+    startAttempt = 0;
+    if (connection.state === signalR.HubConnectionState.Disconnected) {
       start();
+    } else {
+      restartNow = true;
+      connection.stop().catch(() => {});
     }
   });
 

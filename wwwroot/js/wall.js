@@ -516,7 +516,13 @@ initI18n();
 keepAwake();
 loadDistrictZone();
 const tickClock = startWallClock({ clockEl: el.clock, dateEl: el.date, onMinute });
-attachOffline(live, { poll: () => (missing ? Promise.reject() : api.site(siteId).then(applySite)) });
+// The district's rows too, for the faster site nearby that the wall may name.
+attachOffline(live, {
+  poll: () => (missing ? Promise.reject() : Promise.all([
+    api.site(siteId).then(applySite),
+    api.sites().then((rows) => { if (mergeRows(district, rows)) renderNotes(); }, () => {}),
+  ]).then(([taken]) => taken)),
+});
 loadSite();
 live.watch('WatchBoard');
 // The other sites' rows from HTTP as well, as the board page does: advice does not wait on the hub's first snapshot,
