@@ -114,6 +114,7 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
         var dialog = lead.GetByTestId("lead-confirm");
         var bar = lead.GetByTestId("lead-undo-bar");
         await Expect(busy.GetByTestId("lead-queue")).ToHaveTextAsync("12");
+        await Expect(busy.GetByTestId("lead-wait")).ToContainTextAsync("分钟");
 
         await busy.GetByTestId("pause").ClickAsync();
         await Expect(dialog).ToBeVisibleAsync();
@@ -139,6 +140,8 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(busy).ToHaveAttributeAsync("data-status", "paused");
         await Expect(bar).ToHaveAttributeAsync("data-pending", "1");
+        // Shown paused, the lane shows no wait, though residents see one until the tap is sent.
+        await Expect(busy.GetByTestId("lead-wait")).ToHaveTextAsync("暂无等待时间");
 
         // No one queued: the tap is taken at once, without a question.
         await empty.GetByTestId("pause").ClickAsync();
@@ -397,6 +400,37 @@ public sealed partial class LeadForgivenessTests(QuietBrowserFixture browser)
 
         Assert.True(stale >= 1, "the stale read was never asked for");
         Assert.Equal(1, await QueueAsync("1"));
+    }
+
+    [Fact]
+    public async Task A_tap_whose_picture_is_pushed_before_its_200_is_counted_once_on_the_screen()
+    {
+        await OpenSiteAsync(Status("1", "open"), Arrived("1", 10));
+        var lead = await browser.NewPageAsync();
+
+        // The answer to the post comes 600 ms after the node applied it, by when its push has shown the tap.
+        await lead.RouteAsync($"**/api/v1/sites/{_siteId}/events", async route =>
+        {
+            var applied = await route.FetchAsync();
+            await Task.Delay(600);
+            await route.FulfillAsync(new() { Response = applied });
+        });
+        await Screens.SignInAsync(lead, _siteId, await _admin.NewLeadCodeAsync(_siteId));
+        var queue = Lane(lead, "1").GetByTestId("lead-queue");
+        await Expect(queue).ToHaveTextAsync("10");
+
+        await Lane(lead, "1").GetByTestId("arrived-5").ClickAsync();
+        await Expect(queue).ToHaveTextAsync("15");
+        var shown = new HashSet<string>();
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < until)
+        {
+            shown.Add((await queue.TextContentAsync())?.Trim() ?? "");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(["15"], shown);
+        Assert.Equal(15, await QueueAsync("1"));
     }
 
     [Fact]

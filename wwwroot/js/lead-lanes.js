@@ -158,7 +158,7 @@ export function createLanePanel(el, onTap) {
     }
     card.delta.hidden = view.delta === 0;
     setText(card.delta, view.delta === 0 ? '' : t('lead.pendingDelta', { n: `${view.delta > 0 ? '+' : '−'}${Math.abs(view.delta)}` }));
-    setText(card.wait, waitText(lane));
+    setText(card.wait, waitText(lane, status));
     setText(card.pause, breakText(lane));
     card.pause.hidden = !card.pause.textContent;
 
@@ -167,9 +167,10 @@ export function createLanePanel(el, onTap) {
     return card.li;
   }
 
-  // The server's wait, not one with pending taps applied: the lead sees what residents are shown.
-  function waitText(lane) {
-    if (lane.waitMinutes == null) return t('lead.noWait');
+  // The server's wait, not one with pending taps applied: the lead sees what residents are shown. None beside a
+  // pause or close still held or unsent, which the card shows already: a paused lane with a wait reads as a mistake.
+  function waitText(lane, status) {
+    if (lane.waitMinutes == null || status !== 'open') return t('lead.noWait');
     const params = { n: fmtMinutesValue(lane.waitMinutes), rate: fmtRate(lane.throughputPerMinute) };
     const range = laneRange(lane);
     return range ? t('lead.waitWithRange', { ...params, range: rangeText(range) }) : t('lead.wait', params);

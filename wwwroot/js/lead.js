@@ -66,6 +66,10 @@ const state = {
   rejected: [],
 };
 
+// A picture that comes while a post is on its way may or may not hold that post's taps, which are still shown on top
+// of it as to send: counted twice for a moment. It waits for the answer, which names the version that holds them.
+let heldPicture = null;
+
 // ---- storage ----
 
 // The last known site lets the console come up (and queue taps) even when it reloads offline, with
@@ -93,13 +97,16 @@ function cacheSite(site) {
 
 const outbox = new Outbox(siteId, {
   send: (events) => api.postEvents(siteId, state.code, events),
-  onChange: renderSync,
+  onChange() {
+    if (!outbox.flushing) showHeldPicture();
+    renderSync();
+  },
   onAccepted(batch, result) {
     // Shown on top of the server's figures until a picture of at least this version (one built after
     // the batch) arrives; a server that names none has them dropped by the next picture.
     const shownIn = Number.isFinite(result?.version) ? result.version : null;
     state.acked.push(...batch.map((event) => ({ ...event, shownIn })));
-    renderLanes();
+    if (!showHeldPicture()) renderLanes();
     confirmAcked();
   },
   onRejected(entries) {
@@ -290,9 +297,24 @@ function confirmAcked(attempt = 0) {
   }, again);
 }
 
-// Whether the picture was taken: one older than the picture shown is dropped.
+// Whether the picture was taken (or held to be): one older than the picture shown is dropped.
 function applySite(detail) {
   if (!detail?.id || detail.id !== siteId) return false;
+  if (outbox.flushing) {
+    if ((detail.version ?? 0) >= (heldPicture?.version ?? 0)) heldPicture = detail;
+    return true;
+  }
+  return showSite(detail);
+}
+
+// Whether a held picture was shown.
+function showHeldPicture() {
+  const detail = heldPicture;
+  heldPicture = null;
+  return detail ? showSite(detail) : false;
+}
+
+function showSite(detail) {
   if (!versions.accept(detail.id, detail.version)) return false;
   state.site = detail;
   state.acked = state.acked.filter((event) => event.shownIn != null && (detail.version ?? 0) < event.shownIn);
