@@ -105,7 +105,7 @@ public sealed class SimulatedSite(string id, SiteConfig config, int areaIndex, d
     }
 
     private static LaneEventRequest Event(SimulatedLane lane, string type, int? count = null, string? status = null) =>
-        new(Guid.NewGuid().ToString(), lane.Id, type, count, status);
+        new(Lane: lane.Id, Type: type, Id: Guid.NewGuid().ToString(), Count: count, Status: status);
 
     private static int Poisson(double mean, Random random)
     {
