@@ -293,6 +293,38 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
         await Expect(directions).ToHaveAttributeAsync("href", DirectionsUrl(Latitude, Longitude, $"绿道甲{tag}"));
     }
 
+    [Fact]
+    public async Task A_site_where_only_its_green_lane_serves_is_shown_as_such_and_counted_once_not_as_closed()
+    {
+        var tag = $"{Guid.NewGuid():N}"[..6];
+        var siteId = NewSiteId();
+        await _admin.CreateSiteAsync(siteId, SiteWith($"绿道丙{tag}", $"Green C {tag}"));
+        await PostAsync(_admin, siteId, Status("g", "open"), Arrived("g", 4));
+
+        var board = await browser.NewPageAsync();
+        await board.GotoAsync("/");
+        await board.Locator("#search").FillAsync(tag);
+        var row = Row(board, siteId);
+        await Expect(row).ToHaveClassAsync(new Regex(@"\bband-green\b"));
+        await Expect(row).ToContainTextAsync("仅绿色通道");
+        await Expect(row).Not.ToContainTextAsync("已关闭");
+        await Expect(board.Locator("#board-summary")).ToHaveTextAsync("1 个采样点开放，只有绿色通道在采样");
+        await Expect(board.Locator(".legend")).ToContainTextAsync("仅绿色通道");
+        await board.GetByTestId("green-filter").ClickAsync();
+        await Expect(row).ToBeVisibleAsync();
+
+        // On the command centre, in the green count and its area's open sites; no longer in either once a standard lane opens.
+        var command = await browser.NewPageAsync(1920, 1080);
+        await command.GotoAsync("/command");
+        var tile = command.Locator($"[data-testid=site-tile][data-site-id={siteId}]");
+        await Expect(tile).ToHaveClassAsync(new Regex(@"\bband-green\b"));
+        await Expect(command.Locator(".band-counts li[data-band=green]")).ToBeVisibleAsync();
+
+        await PostAsync(_admin, siteId, Status("1", "open"));
+        await Expect(row).ToHaveClassAsync(new Regex(@"\bband-smooth\b"));
+        await Expect(tile).ToHaveClassAsync(new Regex(@"\bband-smooth\b"));
+    }
+
     private static ILocator Row(IPage board, string siteId) => board.Locator($"[data-testid=site-row][data-site-id={siteId}]");
 
     private static ILocator Tile(IPage wall, string laneId) => wall.Locator($"[data-testid=lane-tile][data-lane-id='{laneId}']");

@@ -11,7 +11,7 @@ import {
   accuracyText, breakText, briefRangeText, greenRange, laneRange, likelyText, rangeText, siteRange,
 } from './estimates.js';
 import {
-  areaName, bandOf, fmtAgo, fmtInt, fmtKm, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName,
+  areaName, fmtAgo, fmtInt, fmtKm, fmtMinutesValue, fmtRate, isGreenLane, isGreenName, laneName,
   compareText, searchKey, siteName,
 } from './format.js';
 import { freshnessLine, isStale, markStale } from './freshness.js';
@@ -22,7 +22,7 @@ import {
   createFieldVersions, drawnFrom, mergeChanges, mergeRead, mergeRow, mergeRows as mergeInto,
 } from './site-rows.js';
 import {
-  bestLane, isResting, isServing, laneShownStatus, nextOpeningText, restingText, siteBand,
+  bestLane, isResting, isServing, isServingSite, laneShownStatus, nextOpeningText, restingText, siteBand,
 } from './site-state.js';
 import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
@@ -114,10 +114,11 @@ function visibleSites(now = serverNow()) {
   const keyed = [];
   for (const site of state.sites.values()) {
     if (!matches(site)) continue;
-    const wait = site.waitMinutes ?? Infinity;
+    // With the green-lane filter on, sites go by their green lane's wait.
+    const wait = (state.greenOnly ? site.greenWaitMinutes : site.waitMinutes) ?? Infinity;
     keyed.push({
       site,
-      closed: bandOf(site) === 'closed' ? 1 : 0,
+      closed: isServingSite(site) ? 0 : 1,
       first: near ? (distanceOf(site) ?? 0) : (isStale(site, now) ? 1 : 0),
       wait: Number.isNaN(wait) ? 0 : wait,
       queue: site.queueLength,
@@ -293,13 +294,16 @@ let summaryTimer = null;
 
 function summaryText(visible) {
   if (!state.loaded) return '';
-  const open = visible.filter((s) => bandOf(s) !== 'closed');
+  const open = visible.filter(isServingSite);
   if (visible.length === 0) return state.sites.size === 0 ? t('board.emptyTitle') : t('board.noMatchTitle');
   if (open.length === 0) return t('board.summaryNoneOpen', { total: fmtInt(visible.length) });
   const now = serverNow();
   const fresh = open.filter((s) => !isStale(s, now));
   if (fresh.length === 0) return t('board.summaryNoneFresh', { open: fmtInt(open.length) });
-  const best = fresh.reduce((a, b) => ((b.waitMinutes ?? Infinity) < (a.waitMinutes ?? Infinity) ? b : a));
+  // A site where only the green lane serves is open but has no standard wait to compare.
+  const waited = fresh.filter((s) => s.waitMinutes != null);
+  if (waited.length === 0) return t('board.summaryGreenOnly', { open: fmtInt(open.length) });
+  const best = waited.reduce((a, b) => (b.waitMinutes < a.waitMinutes ? b : a));
   return t('board.summary', {
     open: fmtInt(open.length), total: fmtInt(visible.length), wait: fmtInt(best.waitMinutes), name: siteName(best),
   });

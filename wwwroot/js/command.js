@@ -16,22 +16,22 @@ import {
 import { likelyText, siteRange } from './estimates.js';
 import { isStale, markStale } from './freshness.js';
 import {
-  areaName, BAND_RANK, bandOf, compareText, fmtCount, fmtInt, fmtRate, siteName,
+  areaName, BAND_RANK, compareText, fmtCount, fmtInt, fmtRate, siteName,
 } from './format.js';
 import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
 import { createReadGuard, drawnFrom, mergeRows as mergeInto } from './site-rows.js';
 import { attachOffline } from './offline.js';
 import { MinuteSeries } from './series.js';
-import { isResting, nextOpeningText, siteBand } from './site-state.js';
+import { isResting, isServingSite, nextOpeningText, siteBand } from './site-state.js';
 import { keepAwake } from './wakelock.js';
 
 const WINDOW_MINUTES = 120;
 const VIEW_KEY = 'qb.command.view';
 // A site resting outside its hours is expected to be shut: one closed within its hours is the problem, and comes first.
-const RANK = { ...BAND_RANK, resting: BAND_RANK.closed + 1 };
+const RANK = { ...BAND_RANK, green: BAND_RANK.smooth + 0.5, resting: BAND_RANK.closed + 1 };
 // Resting sites are counted only while there are any, so that a day screen keeps its four familiar figures.
-const COUNTED_BANDS = ['crowded', 'busy', 'smooth', 'closed', 'resting'];
+const COUNTED_BANDS = ['crowded', 'busy', 'smooth', 'green', 'closed', 'resting'];
 
 const state = {
   sites: new Map(),
@@ -106,7 +106,7 @@ function renderTotals() {
   setNumber(el.throughput, o.throughputPerMinute, replaying ? fmtCount(o.throughputPerMinute) : fmtRate(o.throughputPerMinute));
   const counts = Object.fromEntries(COUNTED_BANDS.map((band) => [band, 0]));
   for (const s of viewRows().values()) counts[siteBand(s)] += 1;
-  if (counts.resting === 0) delete counts.resting;
+  for (const rare of ['green', 'resting']) if (counts[rare] === 0) delete counts[rare];
   el.bandCounts.replaceChildren(...Object.entries(counts).map(([band, n]) => h('li', { dataset: { band } },
     bandMark(band), h('span', { class: 'num band-count', text: fmtCount(n) }))));
 }
@@ -248,7 +248,7 @@ function renderSites() {
     // Areas in the order of their worst site, so trouble stays at the top.
     const sections = [...groups.entries()].map(([area, sites]) => {
       const g = groupEl(area);
-      const open = sites.filter((s) => bandOf(s) !== 'closed').length;
+      const open = sites.filter(isServingSite).length;
       setText(g.name, areaName(area) || t('command.noArea'));
       setText(g.count, t('command.areaCount', { open: fmtInt(open), total: fmtInt(sites.length) }));
       reconcileChildren(g.list, tilesOf(sites));

@@ -7,11 +7,17 @@ import { t } from './i18n.js';
 
 export const isResting = (site) => site?.withinHours === false;
 
-// The band word of a site: 'resting' outside its hours rather than the server's 'closed', which is left for a site
-// within its hours with no lane open.
+// The band word of a site: 'resting' outside its hours rather than the server's 'closed', and 'green' where only a green
+// lane serves (the server's band follows the standard lanes' wait, and would call the site closed to the very people
+// its green lane is for); 'closed' is left for a site within its hours with no lane open.
 export function siteBand(site) {
-  return isResting(site) ? 'resting' : bandOf(site);
+  if (isResting(site)) return 'resting';
+  const band = bandOf(site);
+  return band === 'closed' && site?.greenLaneOpen === true ? 'green' : band;
 }
+
+// Serving someone now: any band but closed and resting.
+export const isServingSite = (site) => !['closed', 'resting'].includes(siteBand(site));
 
 // "今日 18:00 开放" / "opens today 18:00"; '' within hours or when the server knows no next opening.
 export function nextOpeningText(site) {

@@ -61,6 +61,7 @@ export default {
   'band.crowded': 'Crowded',
   'band.closed': 'Closed',
   'band.resting': 'Resting',
+  'band.green': 'Green only',
 
   'status.open': 'Open',
   'status.paused': 'Paused',
@@ -106,6 +107,7 @@ export default {
   'board.updatedAgo': 'updated {ago}',
   'board.summary': ({ open, wait, name }) => `${open} ${plural(open, 'site', 'sites')} open; shortest wait ${wait} min at ${name}`,
   'board.summaryNoneOpen': ({ total }) => `None of ${total} ${plural(total, 'site', 'sites')} is open right now`,
+  'board.summaryGreenOnly': ({ open }) => `${open} ${plural(open, 'site', 'sites')} open, only for the green lane`,
   'board.queued': '{n} in queue',
   'board.lanesOpen': '{open}/{total} lanes open',
   'board.greenLane': 'Green lane',
@@ -149,6 +151,7 @@ export default {
   'board.summaryNoneFresh': ({ open }) => `${open} ${plural(open, 'site', 'sites')} open, but none has up-to-date numbers`,
   'board.legendNoLane': 'within opening hours, but no lane open',
   'board.legendResting': 'outside opening hours; says when it opens',
+  'board.legendGreenOnly': 'no standard lane open; only the green lane is sampling',
   'board.legendStale': 'no report for a while; numbers may be wrong',
 
   'wall.pageTitle': 'Site wall screen',

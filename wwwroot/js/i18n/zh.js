@@ -59,6 +59,7 @@ export default {
   'band.crowded': '拥堵',
   'band.closed': '已关闭',
   'band.resting': '休息中',
+  'band.green': '仅绿色通道',
 
   'status.open': '开放',
   'status.paused': '暂停',
@@ -94,6 +95,7 @@ export default {
   'board.updatedAgo': '更新于 {ago}',
   'board.summary': '{open} 个采样点开放，最短等待 {wait} 分钟：{name}',
   'board.summaryNoneOpen': '{total} 个采样点中目前没有开放的',
+  'board.summaryGreenOnly': '{open} 个采样点开放，只有绿色通道在采样',
   'board.queued': '排队 {n} 人',
   'board.lanesOpen': '开放通道 {open}/{total}',
   'board.greenLane': '绿色通道',
@@ -137,6 +139,7 @@ export default {
   'board.summaryNoneFresh': '{open} 个采样点开放，但数据都可能已过时',
   'board.legendNoLane': '在开放时间内，但没有开放的通道',
   'board.legendResting': '不在开放时间，注明下次开放的时间',
+  'board.legendGreenOnly': '普通通道未开放，只有绿色通道在采样',
   'board.legendStale': '采样点长时间没有上报，数字仅供参考',
 
   'wall.pageTitle': '采样点大屏',
