@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using QueueBoard.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -39,6 +40,51 @@ public sealed class ChartTests(QuietBrowserFixture browser)
         await Expect(wall.GetByTestId("site-queue")).ToHaveAttributeAsync("data-value", "12");
         await DrawnAsync(wall, "trend-chart", "site-queue");
         await DrawnAsync(command, "queue-chart", "total-queue");
+    }
+
+    [Fact]
+    public async Task The_command_centres_tested_per_minute_is_the_count_the_servers_history_keeps_not_the_lanes_pace()
+    {
+        using var admin = browser.App.Admin();
+        var siteId = NewSiteId();
+        await admin.CreateSiteAsync(siteId);
+        (await admin.PostEventsAsync(siteId, Status("1", "open"), Arrived("1", 30))).EnsureSuccessStatusCode();
+        var command = await browser.NewPageAsync(1920, 1080);
+        await command.GotoAsync("/command");
+        await DrawnAsync(command, "queue-chart", "total-queue");
+
+        // Well inside a minute, so that the minute drawn and the minute read are the same one.
+        var second = DateTime.UtcNow.Second;
+        if (second > 35)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(61 - second), TestContext.Current.CancellationToken);
+        }
+
+        (await admin.PostEventsAsync(siteId, Served("1", 7))).EnsureSuccessStatusCode();
+
+        // What the chart last drew for the minute in progress, against what the server counts for it.
+        var seen = new List<string>();
+        for (var tries = 0; tries < 20; tries++)
+        {
+            var drawn = await command.EvaluateAsync<double?>(
+                """
+                () => {
+                  const meta = Chart.getChart(document.getElementById('throughput-chart'))?.getDatasetMeta(0);
+                  return meta && meta.data.length > 0 ? meta.controller.getParsed(meta.data.length - 1).y : null;
+                }
+                """);
+            var minutes = await browser.App.Anonymous().GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/v1/history?minutes=1", TestContext.Current.CancellationToken);
+            var served = minutes![^1]!["served"]!.GetValue<int>();
+            seen.Add($"{drawn} drawn, {served} counted");
+            if (served >= 7 && drawn == served)
+            {
+                return;
+            }
+
+            await Task.Delay(1000, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"the chart never drew the minute's count: {string.Join("; ", seen)}");
     }
 
     [Theory]

@@ -22,7 +22,7 @@ import { getLang, initI18n, onLangChange, t } from './i18n.js';
 import { createLive } from './live.js';
 import { createReadGuard, drawnFrom, mergeRows as mergeInto } from './site-rows.js';
 import { attachOffline } from './offline.js';
-import { MinuteSeries } from './series.js';
+import { createMinuteServed, MinuteSeries } from './series.js';
 import { isResting, isServingSite, nextOpeningText, siteBand } from './site-state.js';
 import { keepAwake } from './wakelock.js';
 
@@ -362,21 +362,40 @@ function showReplayCharts(points, upTo) {
 }
 
 // The charts start from the district's history on the server, so a screen switched on (or
-// reloaded) mid-day shows the last two hours at once; live samples carry on from there.
-async function loadHistory() {
-  const points = await api.districtHistory(WINDOW_MINUTES);
+// reloaded) mid-day shows the last two hours at once; live samples carry on from there, and each
+// minute the server's counts for the last few replace what was drawn live.
+async function loadHistory(minutes = WINDOW_MINUTES) {
+  // Asked for once at start-up, though the first connect comes while the read is on its way.
+  if (minutes >= WINDOW_MINUTES) historyLoadedAt = Date.now();
+  const points = await api.districtHistory(minutes);
   // A replay started meanwhile has the charts; leaving it loads this again.
   if (!Array.isArray(points) || replay.active) return;
-  fillCharts(points.map((p) => ({ minute: Date.parse(p.minute), served: p.served, queueLength: p.queueLength })));
+  const mapped = points.map((p) => ({ minute: Date.parse(p.minute), served: p.served, queueLength: p.queueLength }));
+  if (minutes >= WINDOW_MINUTES) {
+    fillCharts(mapped);
+  } else {
+    const { throughput, queue } = charts();
+    for (const p of mapped) {
+      throughput.upsert(p.minute, [p.served]);
+      queue.upsert(p.minute, [p.queueLength]);
+    }
+  }
+  const last = mapped[mapped.length - 1];
+  if (last && state.overview && last.minute === currentMinute()) minuteServed.rebase(last.minute, state.overview.servedToday, last.served);
   sample();
 }
+
+let historyLoadedAt = 0;
+
+// People tested each minute, as the server's history counts them (not the lanes' estimated pace, a different figure).
+const minuteServed = createMinuteServed();
 
 function sample() {
   const o = state.overview;
   if (!o || replay.active) return;
   const minute = currentMinute();
   const { throughput, queue } = charts();
-  throughput.upsert(minute, [o.throughputPerMinute]);
+  throughput.upsert(minute, [minuteServed.track(minute, o.servedToday)]);
   queue.upsert(minute, [o.queueLength]);
   throughput.renderSoon();
   queue.renderSoon();
@@ -396,7 +415,10 @@ function onMinute() {
   // A minute without pushes still gets its point (the totals did not change), but only
   // while the data is current: offline, no point is invented.
   const fresh = live.freshAt();
-  if (fresh != null && Date.now() - fresh < 60000) sample();
+  if (fresh != null && Date.now() - fresh < 60000) {
+    sample();
+    loadHistory(5).catch(() => {});
+  }
   // Ages, staleness and next openings move with the clock alone.
   renderSites();
   alertPanel.render();
@@ -478,6 +500,10 @@ const live = createLive({
       mergeRows(rows);
     },
     overviewUpdated: pushedOverview,
+  },
+  // Minutes missed while disconnected are refilled from the server, not left out of the charts' time.
+  onConnected() {
+    if (!replay.active && Date.now() - historyLoadedAt > 10000) loadHistory().catch(() => {});
   },
 });
 

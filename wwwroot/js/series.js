@@ -91,3 +91,34 @@ export class MinuteSeries {
     else this.render();
   }
 }
+
+// People tested in the minute in progress, from the running total (`servedToday`) that pushes carry: the figure the
+// wall's and the command centre's charts plot beside the server's per-minute history, so that a minute drawn live and
+// the same minute read back later agree.
+export function createMinuteServed() {
+  let minute = null;
+  let baseline = null;
+  let last = null;
+  return {
+    // The count so far of `nowMinute` (epoch ms), given the total shown now.
+    track(nowMinute, servedToday) {
+      if (minute !== nowMinute) {
+        minute = nowMinute;
+        baseline = last ?? servedToday;
+      }
+      let served = servedToday - baseline;
+      if (served < 0) {
+        // The total restarted at midnight.
+        baseline = 0;
+        served = servedToday;
+      }
+      last = servedToday;
+      return served;
+    },
+    // The server's own count for the minute in progress, from its history.
+    rebase(nowMinute, servedToday, servedInMinute) {
+      minute = nowMinute;
+      baseline = servedToday - servedInMinute;
+    },
+  };
+}

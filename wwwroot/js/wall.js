@@ -22,7 +22,7 @@ import {
 } from './site-state.js';
 import { createVersionGate } from './versions.js';
 import { attachOffline } from './offline.js';
-import { MinuteSeries } from './series.js';
+import { createMinuteServed, MinuteSeries } from './series.js';
 import { keepAwake } from './wakelock.js';
 
 const versions = createVersionGate();
@@ -89,7 +89,7 @@ el.sub.append(fresh.el);
 const shown = { stale: false, opening: '' };
 
 // Served-per-minute for the minute in progress comes from servedToday deltas between pushes.
-const minuteState = { minute: null, baseline: null, lastServedToday: null };
+const minuteServed = createMinuteServed();
 
 // ---- messages (not found, connecting) ----
 
@@ -414,8 +414,7 @@ async function loadHistory(minutes = HISTORY_MINUTES) {
   // Re-base the minute in progress on the server's own bucket for it.
   const last = points[points.length - 1];
   if (last && site && Date.parse(last.minute) === currentMinute()) {
-    minuteState.minute = Date.parse(last.minute);
-    minuteState.baseline = site.servedToday - last.served;
+    minuteServed.rebase(Date.parse(last.minute), site.servedToday, last.served);
   }
   // A history read (at load, after a gap) is news in itself: drawn at once, with the minute in progress, in one draw.
   if (site) trackMinute(site, { draw: false });
@@ -425,18 +424,7 @@ async function loadHistory(minutes = HISTORY_MINUTES) {
 function trackMinute(detail, { draw = true } = {}) {
   if (!series) return;
   const minute = currentMinute();
-  if (minuteState.minute !== minute) {
-    minuteState.minute = minute;
-    minuteState.baseline = minuteState.lastServedToday ?? detail.servedToday;
-  }
-  let served = detail.servedToday - minuteState.baseline;
-  if (served < 0) {
-    // servedToday restarted at midnight.
-    minuteState.baseline = 0;
-    served = detail.servedToday;
-  }
-  minuteState.lastServedToday = detail.servedToday;
-  series.upsert(minute, [detail.queueLength, served]);
+  series.upsert(minute, [detail.queueLength, minuteServed.track(minute, detail.servedToday)]);
   if (draw) series.renderSoon();
 }
 
