@@ -42,6 +42,22 @@ public sealed class WaitForecasterTests
     }
 
     [Fact]
+    public void The_half_hour_under_way_tells_the_story_of_the_wait_the_site_posts_now()
+    {
+        // The whole site's 100 people over 8 a minute is about 12 minutes now, less over the half-hour as 6 a minute come;
+        // its shortest lane, posted, is 6 now.
+        var history = Minutes(local => local is >= 8 * 60 and < 22 * 60 ? 6 : 0);
+        var lanes = new[] { new LanePace(4, []), new LanePace(4, []) };
+
+        var unscaled = _forecaster.Forecast(Site(), history, queueNow: 100, lanes, Now);
+        var scaled = _forecaster.Forecast(Site(), history, queueNow: 100, lanes, Now, waitNow: 6);
+
+        Assert.InRange(unscaled.Slots[0].WaitMinutes!.Value, 8, 13);
+        Assert.InRange(scaled.Slots[0].WaitMinutes!.Value, 3, 7);
+        Assert.All(scaled.Slots.Zip(unscaled.Slots), pair => Assert.True(pair.First.WaitMinutes <= pair.Second.WaitMinutes, $"{pair.First} above {pair.Second}"));
+    }
+
+    [Fact]
     public void Without_yesterday_the_last_half_hour_pace_is_held_and_a_planned_break_shows()
     {
         var history = Minutes(local => local is >= 8 * 60 and < 9 * 60 ? 8 : 0, days: 0);

@@ -9,7 +9,9 @@ namespace QueueBoard.Grains.Forecast;
 /// at the same times (scaled by how today's last hour compares with yesterday's), or at the last half hour's pace when
 /// yesterday has nothing to say, and the lanes serve at their measured paces, minus planned breaks, within opening hours.
 /// A person's wait is the time until the serving still to come, breaks included, reaches everyone ahead of them; a
-/// half-hour's is the mean over its minutes. Used by the site grain for "best time to come".
+/// half-hour's is the mean over its minutes. The fluid is the whole site, where a resident joins its shortest lane: so
+/// every half-hour is scaled by how the wait the site posts now compares with the fluid's own wait now, and the half-hour
+/// under way tells the same story as the site's headline. Used by the site grain for "best time to come".
 /// </summary>
 public sealed class WaitForecaster(DistrictClock clock)
 {
@@ -18,8 +20,12 @@ public sealed class WaitForecaster(DistrictClock clock)
     /// <summary>How far today's arrivals may be taken to differ from yesterday's: beyond that the past says little.</summary>
     private const double MaximumScale = 4;
 
-    /// <summary>The half-hours from now to the end of the local day; <paramref name="lastDay"/> is the site's last 25 hours of minutes.</summary>
-    public WaitForecast Forecast(SiteConfig config, ImmutableArray<HistoryPoint> lastDay, int queueNow, IReadOnlyList<LanePace> lanes, DateTimeOffset now)
+    /// <summary>
+    /// The half-hours from now to the end of the local day; <paramref name="lastDay"/> is the site's last 25 hours of
+    /// minutes, <paramref name="waitNow"/> the wait the site posts now (its best standard lane's; null: none to match).
+    /// </summary>
+    public WaitForecast Forecast(
+        SiteConfig config, ImmutableArray<HistoryPoint> lastDay, int queueNow, IReadOnlyList<LanePace> lanes, DateTimeOffset now, int? waitNow = null)
     {
         var arrived = lastDay.ToDictionary(p => p.Minute, p => p.Arrived);
         var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
@@ -49,6 +55,12 @@ public sealed class WaitForecaster(DistrictClock clock)
             queue[i + 1] = Math.Max(0, queue[i] + comes - capacity);
         }
 
+        // The shortest lane against the site's average: up to four times either way, as far as the past is trusted.
+        var fluidNow = minutes > 0 && open[0] ? WaitFrom(served, 0, queue[0]) : null;
+        var scaleToPosted = waitNow is { } posted && fluidNow is >= 1
+            ? Math.Clamp(posted / fluidNow.Value, 1 / MaximumScale, MaximumScale)
+            : 1;
+
         // A person arriving in minute i waits until the serving still to come has reached everyone ahead, breaks included.
         var slots = ImmutableArray.CreateBuilder<ForecastSlot>();
         var first = -(clock.MinuteOfDay(start) % SlotMinutes);
@@ -63,7 +75,7 @@ public sealed class WaitForecaster(DistrictClock clock)
             var waits = openMinutes.Select(i => WaitFrom(served, i, queue[i])).OfType<double>().ToList();
             var from = start.AddMinutes(slot);
             slots.Add(new ForecastSlot(
-                from, from.AddMinutes(SlotMinutes), waits.Count == 0 ? null : (int)Math.Round(waits.Average(), MidpointRounding.AwayFromZero)));
+                from, from.AddMinutes(SlotMinutes), waits.Count == 0 ? null : (int)Math.Round(waits.Average() * scaleToPosted, MidpointRounding.AwayFromZero)));
         }
 
         return new WaitForecast(slots.ToImmutable(), useHistory ? "history" : "recent");

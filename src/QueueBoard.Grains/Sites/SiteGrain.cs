@@ -353,7 +353,8 @@ public sealed class SiteGrain(
 
         var now = clock.UtcNow;
         var lastDay = history.State.Read(now, MinuteHistory.Capacity - 1);
-        var forecast = forecaster.Forecast(Config!, lastDay, Current().QueueLength, pictures.Paces(Config!, _readings), now);
+        var site = Current();
+        var forecast = forecaster.Forecast(Config!, lastDay, site.QueueLength, pictures.Paces(Config!, _readings), now, site.WaitMinutes);
         return Task.FromResult<WaitForecast?>(forecast);
     }
 
