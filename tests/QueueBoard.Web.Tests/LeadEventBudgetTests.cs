@@ -31,6 +31,7 @@ public sealed class LeadEventBudgetTests
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "429 without Retry-After");
+            Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", (await refused.ReadJsonAsync())["type"]?.GetValue<string>());
         }
 
         Assert.Equal(1000, (await app.Anonymous().GetJsonAsync($"/api/v1/sites/{siteId}")).Number("queueLength"));

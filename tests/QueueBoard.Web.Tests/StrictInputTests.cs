@@ -29,6 +29,7 @@ public sealed class StrictInputTests(QueueBoardAppFactory app)
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Send the body as JSON with 'Content-Type: application/json'.", (await response.ReadJsonAsync())["title"]!.GetValue<string>());
         Assert.Equal(0, (await app.Anonymous().GetJsonAsync($"/api/v1/sites/{_siteId}")).Number("queueLength"));
     }
 

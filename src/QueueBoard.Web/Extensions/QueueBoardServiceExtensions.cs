@@ -112,7 +112,7 @@ public static class QueueBoardServiceExtensions
             .AddPrometheusExporter());
 
         services.ConfigureHttpJsonOptions(o => QueueBoardJson.Configure(o.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddQueueBoardCompression();
         services.AddQueueBoardOpenApi();
         services.AddExceptionHandler<ExceptionProblemHandler>();
