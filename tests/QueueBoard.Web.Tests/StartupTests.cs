@@ -95,6 +95,11 @@ public sealed class StartupTests
         using var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
 
         Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK), (live.StatusCode, ready.StatusCode));
+
+        // Some balancers probe with HEAD.
+        using var liveHead = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health/live"), TestContext.Current.CancellationToken);
+        using var readyHead = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health/ready"), TestContext.Current.CancellationToken);
+        Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK), (liveHead.StatusCode, readyHead.StatusCode));
     }
 
     private static string Flatten(Exception error) => error is AggregateException aggregate

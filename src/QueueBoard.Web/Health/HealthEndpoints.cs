@@ -15,10 +15,10 @@ public static class HealthEndpoints
         // A probe refused for a busy address (a balancer's, or a node's that also carries clients) would get a healthy node
         // taken out of service or restarted: probes are never rate-limited.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .DisableRateLimiting();
         return app;
     }
