@@ -167,6 +167,19 @@ public sealed class SiteGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_tally_typed_ten_times_too_big_counts_its_people_but_does_not_empty_the_lanes_wait()
+    {
+        await Site.Configure(Standard("1"));
+        await Site.Apply(Batch(Status("1", LaneStatus.Open), Arrived("1", 100)));
+        await Site.Apply(Batch(Served("1", 1000)));
+        await Site.Apply(Batch(Arrived("1", 120)));
+
+        var lane = await LaneOf("1");
+        Assert.Equal(1000, lane.ServedToday);
+        Assert.True(lane.WaitMinutes >= 4, $"120 queued wait {lane.WaitMinutes} min");
+    }
+
+    [Fact]
     public async Task A_serve_from_an_earlier_district_day_is_not_counted_today()
     {
         await Site.Configure(Standard("1"));

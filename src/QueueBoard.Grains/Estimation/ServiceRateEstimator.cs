@@ -21,6 +21,12 @@ public static class ServiceRateEstimator
     public static readonly double MinimumPerSecond = 1.0 / 600;
 
     /// <summary>
+    /// The ceiling: no lane swabs one person every two seconds. A tally typed wrong ("served 1000" for 10) would otherwise
+    /// post a crowded lane as a minute's wait for the next ten minutes and send residents to it; its people still count.
+    /// </summary>
+    public static readonly double MaximumPerSecond = 1.0 / 2;
+
+    /// <summary>
     /// How long the rate clock runs on without any report from the lane. A phone that has lost its network sends nothing,
     /// and its lane must not look stalled meanwhile; the serves it sends late are counted when they come.
     /// </summary>
@@ -72,6 +78,6 @@ public static class ServiceRateEstimator
         var readAt = state.AsOf != DateTimeOffset.MinValue && now - state.AsOf > Silence ? state.AsOf + Silence : now;
         var current = Advance(state, readAt, busy);
         var perSecond = (current.WeightedServed + (prior * PriorSeconds)) / (current.WeightedBusySeconds + PriorSeconds);
-        return Math.Max(perSecond, MinimumPerSecond) * 60;
+        return Math.Clamp(perSecond, MinimumPerSecond, MaximumPerSecond) * 60;
     }
 }
