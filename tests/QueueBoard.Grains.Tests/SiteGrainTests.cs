@@ -155,6 +155,20 @@ public sealed class SiteGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Decisions_seconds_apart_go_in_the_order_they_arrive_whatever_the_phones_clocks_say()
+    {
+        await Site.Configure(Standard("1"));
+        var now = DateTimeOffset.UtcNow;
+
+        // A pause, then an open from a phone whose clock reads 20 s behind: the lead's last tap stands.
+        await Site.Apply(Batch(Status("1", LaneStatus.Paused, now)));
+        await Site.Apply(Batch(Status("1", LaneStatus.Open, now.AddSeconds(-20)), HeadCount("1", 12, now.AddSeconds(-20))));
+
+        var lane = await LaneOf("1");
+        Assert.Equal((LaneStatus.Open, 12), (lane.Status, lane.QueueLength));
+    }
+
+    [Fact]
     public async Task A_decision_from_a_fast_clock_does_not_outrank_the_next_one()
     {
         await Site.Configure(Standard("1"));

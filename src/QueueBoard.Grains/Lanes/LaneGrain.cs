@@ -248,20 +248,29 @@ public sealed class LaneGrain(
                 lane.Rate = ServiceRateEstimator.AddServed(lane.Rate, e.Count, now - e.At);
                 lane.Throughput = ThroughputMeter.AddServed(lane.Throughput, e.Count, e.At, now);
                 break;
-            // A head count or a decision older than the one held arrived late (a phone back online): the newer stands.
-            // One dated ahead (a device clock fast by up to the API's two minutes) counts as made now, so that it does not
-            // outrank the decisions that follow it in those minutes.
-            case LaneEventType.Queue when Decided(e, now) >= lane.QueueSetAt:
+            // A head count or a decision made well before the one held arrived late (a phone back online): the newer
+            // stands. Within a minute of it, arrival order decides, as phones' clocks differ by seconds.
+            case LaneEventType.Queue when !IsSuperseded(e, lane.QueueSetAt, now):
                 lane.QueueLength = Math.Min(LaneLimits.MaximumQueue, e.Count);
-                lane.QueueSetAt = Decided(e, now);
+                lane.QueueSetAt = Latest(lane.QueueSetAt, e, now);
                 break;
-            case LaneEventType.Status when Decided(e, now) >= lane.StatusSetAt:
+            case LaneEventType.Status when !IsSuperseded(e, lane.StatusSetAt, now):
                 lane.Status = e.Status ?? lane.Status;
-                lane.StatusSetAt = Decided(e, now);
+                lane.StatusSetAt = Latest(lane.StatusSetAt, e, now);
                 break;
         }
     }
 
+    /// <summary>How much older than the decision held a late one must be to be set aside rather than applied.</summary>
+    public static readonly TimeSpan LateBy = TimeSpan.FromMinutes(1);
+
+    private static bool IsSuperseded(LaneEvent e, DateTimeOffset held, DateTimeOffset now) => held - Decided(e, now) > LateBy;
+
+    private static DateTimeOffset Latest(DateTimeOffset held, LaneEvent e, DateTimeOffset now) =>
+        Decided(e, now) > held ? Decided(e, now) : held;
+
+    // One dated ahead (a device clock fast by up to the API's two minutes) counts as made when it arrives, so that it does
+    // not outrank the decisions that follow it in those minutes.
     private static DateTimeOffset Decided(LaneEvent e, DateTimeOffset now) => e.At > now ? now : e.At;
 
     /// <summary>Keeps yesterday (reports around midnight) and anything later; older days live on in the history.</summary>
