@@ -38,9 +38,6 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected, 
 
   for (const [name, fn] of Object.entries(handlers)) {
     connection.on(name, (...args) => {
-      // A phone that said it went offline while its connection lived on (a blip) is live again, with any watch asked
-      // for meanwhile.
-      if (!connected && connection.state === signalR.HubConnectionState.Connected) afterConnect();
       markFresh();
       fn(...args);
     });
@@ -136,8 +133,12 @@ export function createLive({ handlers = {}, onWatch, onWatchError, onConnected, 
   });
 
   // The phone knows at once when its network goes; the connection would notice only when the server's keep-alives
-  // had been missing for its whole timeout (30 s).
-  window.addEventListener('offline', () => setConnected(false));
+  // had been missing for its whole timeout (30 s). Closed, not only marked: a socket that lived on would leave the page
+  // saying offline while connected, and never unwatching what it leaves.
+  window.addEventListener('offline', () => {
+    setConnected(false);
+    if (!paused && connection.state !== signalR.HubConnectionState.Disconnected) connection.stop().catch(() => {});
+  });
 
   // Back online, connect again at once rather than wait out a backoff or a connection that may have died unnoticed;
   // the watches' snapshots then make the page whole.
