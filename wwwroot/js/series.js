@@ -108,9 +108,10 @@ export function createMinuteServed() {
       }
       let served = servedToday - baseline;
       if (served < 0) {
-        // The total restarted at midnight.
-        baseline = 0;
-        served = servedToday;
+        // The total fell (midnight, or a district still gathering its sites after a restart): counted from here, and the
+        // server's history puts the minute right.
+        baseline = servedToday;
+        served = 0;
       }
       last = servedToday;
       return served;
