@@ -300,12 +300,18 @@ function summaryText(visible) {
   const now = serverNow();
   const fresh = open.filter((s) => !isStale(s, now));
   if (fresh.length === 0) return t('board.summaryNoneFresh', { open: fmtInt(open.length) });
-  // A site where only the green lane serves is open but has no standard wait to compare.
-  const waited = fresh.filter((s) => s.waitMinutes != null);
-  if (waited.length === 0) return t('board.summaryGreenOnly', { open: fmtInt(open.length) });
-  const best = waited.reduce((a, b) => (b.waitMinutes < a.waitMinutes ? b : a));
+  // The green lanes' wait with the green filter on, as the list is sorted; a site where only the green lane serves has
+  // no standard wait to compare.
+  const waitOf = (s) => (state.greenOnly ? s.greenWaitMinutes : s.waitMinutes);
+  const waited = fresh.filter((s) => waitOf(s) != null);
+  if (waited.length === 0) {
+    return open.every((s) => siteBand(s) === 'green')
+      ? t('board.summaryGreenOnly', { open: fmtInt(open.length) })
+      : t('board.summaryNoneFresh', { open: fmtInt(open.length) });
+  }
+  const best = waited.reduce((a, b) => (waitOf(b) < waitOf(a) ? b : a));
   return t('board.summary', {
-    open: fmtInt(open.length), total: fmtInt(visible.length), wait: fmtInt(best.waitMinutes), name: siteName(best),
+    open: fmtInt(open.length), total: fmtInt(visible.length), wait: fmtInt(waitOf(best)), name: siteName(best),
   });
 }
 
@@ -703,7 +709,7 @@ setGreenOnly(false);
 attachOffline(live, {
   poll: () => Promise.all([
     readBoard().then(() => renderBoard()),
-    state.expandedId ? api.site(state.expandedId).then(applyDetail) : null,
+    state.expandedId ? api.site(state.expandedId).then(applyDetail, () => {}) : null,
   ]),
 });
 // The watch waits for the first read, so that it starts from the read's version, not the whole board.

@@ -508,15 +508,19 @@ const tickClock = startWallClock({ clockEl: el.clock, dateEl: el.date, onMinute 
 attachOffline(live, {
   poll: () => (missing ? Promise.reject() : Promise.all([
     api.site(siteId).then(applySite),
-    api.sites().then((rows) => { if (mergeRows(district, rows)) renderNotes(); }, () => {}),
+    readDistrict().catch(() => {}),
   ]).then(([taken]) => taken)),
 });
 loadSite();
 live.watch('WatchBoard');
 // The other sites' rows from HTTP as well, as the board page does: advice does not wait on the hub's first snapshot,
 // which a busy hub may deliver late. Rows a push brought while the read was under way are not taken from it.
-const readMark = reads.mark();
-api.sites().then((rows) => { if (mergeRows(district, reads.unpushed(rows, readMark))) renderNotes(); }).catch(() => {});
+// A read answered after a push keeps the push's rows: the read may be the older of the two.
+function readDistrict() {
+  const mark = reads.mark();
+  return api.sites().then((rows) => { if (mergeRows(district, reads.unpushed(rows, mark))) renderNotes(); });
+}
+readDistrict().catch(() => {});
 
 // The age ticks between pushes, and with it whether the numbers may be out of date or the site opens "today".
 setInterval(() => {
