@@ -48,7 +48,8 @@ public static class SiteLeadEndpoints
             return problem;
         }
 
-        // Checked before the budget is charged: a batch that could never be applied spends none of the lead's events.
+        // Checked before the budget is charged: a batch the checks refuse spends none of the lead's events (one naming a
+        // lane the site no longer has is found only at the site, after).
         if (ingestor.Check(request!, out var events) is { Errors: { } errors })
         {
             return ApiProblems.Invalid("The batch has errors; no event in it was applied.", errors);
