@@ -9,9 +9,10 @@ namespace QueueBoard.Grains.Forecast;
 /// at the same times (scaled by how today's last hour compares with yesterday's), or at the last half hour's pace when
 /// yesterday has nothing to say, and the lanes serve at their measured paces, minus planned breaks, within opening hours.
 /// A person's wait is the time until the serving still to come, breaks included, reaches everyone ahead of them; a
-/// half-hour's is the mean over its minutes. The fluid is the whole site, where a resident joins its shortest lane: so
-/// every half-hour is scaled by how the wait the site posts now compares with the fluid's own wait now, and the half-hour
-/// under way tells the same story as the site's headline. Used by the site grain for "best time to come".
+/// half-hour's is the mean over its minutes. The fluid is the whole site, where a resident joins its shortest lane: so a
+/// minute's wait is scaled by how the wait the site posts now compares with the fluid's own wait now, fully now and less
+/// as the people queued now are served (the lanes even out), and the half-hour under way tells the same story as the
+/// site's headline. Used by the site grain for "best time to come".
 /// </summary>
 public sealed class WaitForecaster(DistrictClock clock)
 {
@@ -55,11 +56,13 @@ public sealed class WaitForecaster(DistrictClock clock)
             queue[i + 1] = Math.Max(0, queue[i] + comes - capacity);
         }
 
-        // The shortest lane against the site's average: up to four times either way, as far as the past is trusted.
+        // The shortest lane against the site's average, up to four times either way as far as the past is trusted, fading
+        // out over the time the people queued now take to be served.
         var fluidNow = minutes > 0 && open[0] ? WaitFrom(served, 0, queue[0]) : null;
-        var scaleToPosted = waitNow is { } posted && fluidNow is >= 1
+        var scaleNow = waitNow is { } posted && fluidNow is >= 1
             ? Math.Clamp(posted / fluidNow.Value, 1 / MaximumScale, MaximumScale)
             : 1;
+        double ScaleAt(int i) => 1 + ((scaleNow - 1) * Math.Max(0, 1 - (i / fluidNow.GetValueOrDefault(1))));
 
         // A person arriving in minute i waits until the serving still to come has reached everyone ahead, breaks included.
         var slots = ImmutableArray.CreateBuilder<ForecastSlot>();
@@ -72,10 +75,10 @@ public sealed class WaitForecaster(DistrictClock clock)
                 continue;
             }
 
-            var waits = openMinutes.Select(i => WaitFrom(served, i, queue[i])).OfType<double>().ToList();
+            var waits = openMinutes.Select(i => WaitFrom(served, i, queue[i]) * ScaleAt(i)).OfType<double>().ToList();
             var from = start.AddMinutes(slot);
             slots.Add(new ForecastSlot(
-                from, from.AddMinutes(SlotMinutes), waits.Count == 0 ? null : (int)Math.Round(waits.Average() * scaleToPosted, MidpointRounding.AwayFromZero)));
+                from, from.AddMinutes(SlotMinutes), waits.Count == 0 ? null : (int)Math.Round(waits.Average(), MidpointRounding.AwayFromZero)));
         }
 
         return new WaitForecast(slots.ToImmutable(), useHistory ? "history" : "recent");
