@@ -30,7 +30,7 @@ public sealed partial class AlertPanelTests(QuietBrowserFixture browser)
         {
             await admin.CreateSiteAsync(siteIds[i], AlertSite(i + 1));
             // People queued on a lane nobody has opened raise no-open-lane at once.
-            await PostAsync(admin, siteIds[i], Arrived("1", Queued(i)));
+            await admin.PostEventsAcceptedAsync(siteIds[i], Arrived("1", Queued(i)));
         }
 
         // (a) Every one of them in full view of a 1280×720 screen that does not scroll, with its cost in person-minutes.
@@ -101,7 +101,7 @@ public sealed partial class AlertPanelTests(QuietBrowserFixture browser)
         Assert.True(cut.Length == 0, $"alerts whose site is cut short: {string.Join("; ", cut)}");
 
         // (c) Its site opens a lane: the condition is over, and so is its alert, on both screens.
-        await PostAsync(admin, taken, Status("1", "open"));
+        await admin.PostEventsAcceptedAsync(taken, Status("1", "open"));
         await Expect(takenRow).ToHaveCountAsync(0);
         await Expect(wallRow).ToHaveCountAsync(0);
         await Expect(command.GetByTestId("alert-item")).ToHaveCountAsync(Sites - 1);
@@ -118,12 +118,6 @@ public sealed partial class AlertPanelTests(QuietBrowserFixture browser)
 
     private static ILocator AlertRow(IPage page, string siteId) =>
         page.Locator($"[data-testid=alert-item][data-alert-id='{AlertId(siteId)}']");
-
-    private static async Task PostAsync(HttpClient client, string siteId, params object[] events)
-    {
-        using var response = await client.PostEventsAsync(siteId, events);
-        response.EnsureSuccessStatusCode();
-    }
 
     private static object AlertSite(int n) => new
     {

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using QueueBoard.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -73,8 +72,8 @@ public sealed class ChartTests(QuietBrowserFixture browser)
                   return meta && meta.data.length > 0 ? meta.controller.getParsed(meta.data.length - 1).y : null;
                 }
                 """);
-            var minutes = await browser.App.Anonymous().GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/v1/history?minutes=1", TestContext.Current.CancellationToken);
-            var served = minutes![^1]!["served"]!.GetValue<int>();
+            var minutes = await browser.App.Anonymous().GetArrayAsync("/api/v1/history?minutes=1");
+            var served = minutes[^1]!.Number("served");
             seen.Add($"{drawn} drawn, {served} counted");
             if (served >= 7 && drawn == served)
             {

@@ -23,7 +23,7 @@ public sealed partial class ConnectionLossTests(BrowserFixture browser)
     public async Task With_its_live_connection_cut_and_the_network_up_the_board_keeps_an_open_sites_lanes_fresh()
     {
         await _admin.CreateSiteAsync(_siteId);
-        await PostAsync(Status("1", "open"), Arrived("1", 10), Status("2", "open"), Arrived("2", 5));
+        await _admin.PostEventsAcceptedAsync(_siteId, Status("1", "open"), Arrived("1", 10), Status("2", "open"), Arrived("2", 5));
         var board = await browser.NewPageAsync();
         await board.RouteAsync("**/hubs/**", route => route.AbortAsync());
         await board.GotoAsync("/");
@@ -33,7 +33,7 @@ public sealed partial class ConnectionLossTests(BrowserFixture browser)
         await Expect(lane2).ToHaveTextAsync("开放");
         await Expect(board.Locator("#offline-banner")).ToBeVisibleAsync(new() { Timeout = 15_000 });
 
-        await PostAsync(Status("2", "paused"), Arrived("1", 7));
+        await _admin.PostEventsAcceptedAsync(_siteId, Status("2", "paused"), Arrived("1", 7));
 
         // Read every 20 s while the banner shows: the lane, not only the row.
         await Expect(lane2).ToHaveTextAsync("暂停", new() { Timeout = 30_000 });
@@ -61,12 +61,6 @@ public sealed partial class ConnectionLossTests(BrowserFixture browser)
 
         await board.Context.SetOfflineAsync(false);
         await Expect(banner).ToBeHiddenAsync(new() { Timeout = 5_000 });
-    }
-
-    private async Task PostAsync(params object[] events)
-    {
-        using var response = await _admin.PostEventsAsync(_siteId, events);
-        response.EnsureSuccessStatusCode();
     }
 
     [GeneratedRegex(@"最后更新 (\d\d:\d\d:\d\d)")]

@@ -82,8 +82,8 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
         await admin.CreateSiteAsync(silent, SiteWith("甲测试采样点", "Test Site A"));
         await admin.CreateSiteAsync(steady, SiteWith("乙测试采样点", "Test Site B"));
         // The silent site has the shorter wait: 8 people against 60.
-        await PostAsync(admin, silent, Status("1", "open"), Arrived("1", 8));
-        await PostAsync(admin, steady, Status("1", "open"), Arrived("1", 60));
+        await admin.PostEventsAcceptedAsync(silent, Status("1", "open"), Arrived("1", 8));
+        await admin.PostEventsAcceptedAsync(steady, Status("1", "open"), Arrived("1", 60));
 
         var board = await browser.NewPageAsync(412, 900, app.BaseAddress);
         await board.GotoAsync("/");
@@ -108,7 +108,7 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
         await Expect(alert).ToContainTextAsync("仍有 8 人排队");
 
         // The other site reports: fresh numbers come first, though the silent site's wait is shorter.
-        await PostAsync(admin, steady, Arrived("1", 1));
+        await admin.PostEventsAcceptedAsync(steady, Arrived("1", 1));
         await Expect(steadyRow).ToHaveAttributeAsync("data-stale", "false", new() { Timeout = 10_000 });
         await Expect(board.GetByTestId("site-row").First).ToHaveAttributeAsync("data-site-id", steady);
         await Expect(board.GetByTestId("site-row").Nth(1)).ToHaveAttributeAsync("data-site-id", silent);
@@ -121,7 +121,7 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
         await Expect(alert).ToContainTextAsync("8 still queued");
 
         // Its next event clears both.
-        await PostAsync(admin, silent, Arrived("1", 1));
+        await admin.PostEventsAcceptedAsync(silent, Arrived("1", 1));
         await Expect(silentRow).ToHaveAttributeAsync("data-stale", "false", new() { Timeout = 10_000 });
         await Expect(silentRow).Not.ToHaveClassAsync(IsStale());
         await Expect(silentRow.GetByTestId("row-freshness")).Not.ToContainTextAsync("may be out of date");
@@ -133,7 +133,7 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
     {
         var siteId = NewSiteId();
         await _admin.CreateSiteAsync(siteId, SiteWith("丙测试采样点", "Test Site C"));
-        await PostAsync(_admin, siteId,
+        await _admin.PostEventsAcceptedAsync(siteId,
             Status("1", "open"), Arrived("1", 80),
             Status("2", "open"), Arrived("2", 60), Status("2", "paused"),
             Status("3", "open"), Arrived("3", 20),
@@ -208,7 +208,7 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
         var siteId = NewSiteId();
         await _admin.CreateSiteAsync(siteId, SiteWith("丁测试采样点", "Test Site D", from: from, to: to));
         // Its lead left a lane open with people in it: the site rests all the same.
-        await PostAsync(_admin, siteId, Status("1", "open"), Arrived("1", 5));
+        await _admin.PostEventsAcceptedAsync(siteId, Status("1", "open"), Arrived("1", 5));
 
         var board = await browser.NewPageAsync();
         await board.GotoAsync("/");
@@ -256,8 +256,8 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
         const double Longitude = 112.7155;
         await _admin.CreateSiteAsync(withGreen, SiteWith($"绿道甲{tag}", $"Green A {tag}", Latitude, Longitude));
         await _admin.CreateSiteAsync(withoutGreen, SiteWith($"绿道乙{tag}", $"Green B {tag}"));
-        await PostAsync(_admin, withGreen, Status("1", "open"), Status("g", "open"));
-        await PostAsync(_admin, withoutGreen, Status("1", "open"));
+        await _admin.PostEventsAcceptedAsync(withGreen, Status("1", "open"), Status("g", "open"));
+        await _admin.PostEventsAcceptedAsync(withoutGreen, Status("1", "open"));
 
         var board = await browser.NewPageAsync();
         await board.GotoAsync("/");
@@ -299,7 +299,7 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
         var tag = $"{Guid.NewGuid():N}"[..6];
         var siteId = NewSiteId();
         await _admin.CreateSiteAsync(siteId, SiteWith($"绿道丙{tag}", $"Green C {tag}"));
-        await PostAsync(_admin, siteId, Status("g", "open"), Arrived("g", 4));
+        await _admin.PostEventsAcceptedAsync(siteId, Status("g", "open"), Arrived("g", 4));
 
         var board = await browser.NewPageAsync();
         await board.GotoAsync("/");
@@ -320,7 +320,7 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
         await Expect(tile).ToHaveClassAsync(new Regex(@"\bband-green\b"));
         await Expect(command.Locator(".band-counts li[data-band=green]")).ToBeVisibleAsync();
 
-        await PostAsync(_admin, siteId, Status("1", "open"));
+        await _admin.PostEventsAcceptedAsync(siteId, Status("1", "open"));
         await Expect(row).ToHaveClassAsync(new Regex(@"\bband-smooth\b"));
         await Expect(tile).ToHaveClassAsync(new Regex(@"\bband-smooth\b"));
     }
@@ -328,12 +328,6 @@ public sealed partial class ScreenTruthTests(BrowserFixture browser)
     private static ILocator Row(IPage board, string siteId) => board.Locator($"[data-testid=site-row][data-site-id={siteId}]");
 
     private static ILocator Tile(IPage wall, string laneId) => wall.Locator($"[data-testid=lane-tile][data-lane-id='{laneId}']");
-
-    private static async Task PostAsync(HttpClient client, string siteId, params object[] events)
-    {
-        using var response = await client.PostEventsAsync(siteId, events);
-        response.EnsureSuccessStatusCode();
-    }
 
     private static string DirectionsUrl(double latitude, double longitude, string name) =>
         string.Create(CultureInfo.InvariantCulture,

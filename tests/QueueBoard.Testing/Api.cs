@@ -73,6 +73,13 @@ public static class Api
     public static Task<HttpResponseMessage> PostEventsAsync(this HttpClient client, string siteId, params object[] events) =>
         client.PostAsJsonAsync($"/api/v1/sites/{siteId}/events", new { events });
 
+    /// <summary>Posts events a test sets its scene with, not the call it tests: anything but a 2xx fails the test there.</summary>
+    public static async Task PostEventsAcceptedAsync(this HttpClient client, string siteId, params object[] events)
+    {
+        using var response = await client.PostEventsAsync(siteId, events);
+        response.EnsureSuccessStatusCode();
+    }
+
     public static async Task<string> NewLeadCodeAsync(this HttpClient admin, string siteId)
     {
         using var response = await admin.PostAsync($"/api/v1/sites/{siteId}/lead-codes", null);
